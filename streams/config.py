@@ -38,6 +38,8 @@ class Settings:
     api_token: str | None = None
     max_article_bytes: int = 5_000_000
     max_message_bytes: int = 8_000_000
+    max_text_chars: int = 300_000
+    undetermined_language: str = "dlq"
     dlq_payload_max_bytes: int = 64_000
     batch_size: int = 16
     batch_window: float = 0.5
@@ -144,6 +146,23 @@ def load_settings(config_file: str | None = None, environ: dict[str, str] | None
     defaults = Settings()
     coerced = {name: _coerce(name, raw, getattr(defaults, name)) for name, raw in values.items()}
     settings = Settings(**coerced)
+    if settings.undetermined_language not in {"dlq", "enrich"}:
+        raise ConfigError("undetermined_language must be dlq or enrich")
     if settings.processing_guarantee not in {"at_least_once", "exactly_once"}:
         raise ConfigError("processing_guarantee must be at_least_once or exactly_once")
     return settings
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """The NEWSWATCH_* environment that reproduces `settings` in a child process."""
+    env: dict[str, str] = {}
+    for f in fields(Settings):
+        value = getattr(settings, f.name)
+        if value is None:
+            continue
+        if isinstance(value, dict):
+            value = ",".join(f"{k}={v}" for k, v in value.items())
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        env[ENV_PREFIX + f.name.upper()] = str(value)
+    return env
