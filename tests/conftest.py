@@ -1,0 +1,72 @@
+"""Shared fixtures: paths to the samples, the real broker (Tansu) and a real worker, each bounded and killed by pid."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from streams.config import Settings, load_settings
+from streams.devbroker import EmbeddedBroker, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+# The read-only shared samples sit beside the clone (../shared); NEWSWATCH_SAMPLES overrides.
+SAMPLES = Path(os.environ.get("NEWSWATCH_SAMPLES", ROOT.parent / "shared" / "samples"))
+SEED_PATH = ROOT / "examples" / "articles" / "seed-fr-0001.json"
+ARTIFACTS = ROOT / ".newswatch" / "test-logs"
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    if not SAMPLES.is_dir():
+        pytest.fail(f"shared samples not found at {SAMPLES}; set NEWSWATCH_SAMPLES")
+    return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def seed_raw() -> dict[str, Any]:
+    return orjson.loads(SEED_PATH.read_bytes())
+
+
+@pytest.fixture(scope="session")
+def seed_gold(samples_dir: Path) -> dict[str, Any]:
+    return orjson.loads((samples_dir / "gold" / "seed-fr-0001.gold.json").read_bytes())
+
+
+@pytest.fixture(scope="session")
+def broker() -> Iterator[EmbeddedBroker]:
+    """A real Kafka-protocol broker for the whole session, on a free port; stopped (SIGKILL if needed) at the end."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    embedded = EmbeddedBroker(log_path=str(ARTIFACTS / "broker.log")).start()
+    try:
+        yield embedded
+    finally:
+        embedded.stop()
+
+
+def make_settings(broker: EmbeddedBroker, **changes: Any) -> Settings:
+    """Settings for a test: short group session (Tansu finishes the first join after half of it), free web port."""
+    base = load_settings(environ={}, broker=broker.url, session_timeout=10.0, web_port=free_port(),
+                         batch_window=0.2, log_format="json")
+    return base.replace(**changes)
+
+
+def run(coro: Any) -> Any:
+    return asyncio.run(coro)
+
+
+def wait_for(predicate: Any, timeout: float, interval: float = 0.2) -> Any:
+    """Poll `predicate` until it returns a truthy value; fail the test after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout:.0f}s")

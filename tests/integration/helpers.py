@@ -1,0 +1,76 @@
+"""Small clients for integration tests: produce to and read from the real broker."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import orjson
+from aiokafka import TopicPartition
+
+from streams.config import Settings
+from streams.kafka import consumer, producer
+
+
+async def _produce(settings: Settings, topic: str, items: list[tuple[bytes | None, bytes | None]]) -> None:
+    client = producer(settings)
+    await client.start()
+    try:
+        for key, value in items:
+            await client.send_and_wait(topic, key=key, value=value)
+    finally:
+        await client.stop()
+
+
+def produce(settings: Settings, topic: str, items: list[tuple[bytes | None, bytes | None]]) -> None:
+    asyncio.run(_produce(settings, topic, items))
+
+
+class TopicReader:
+    """Reads a topic from the beginning, accumulating messages across calls (no consumer group)."""
+
+    def __init__(self, settings: Settings, topic: str) -> None:
+        self.settings, self.topic = settings, topic
+        self.messages: list[Any] = []
+        self._positions: dict[int, int] = {}
+
+    async def _poll(self, seconds: float) -> None:
+        client = consumer(self.settings, group_id=None, enable_auto_commit=False)
+        await client.start()
+        try:
+            partitions = client.partitions_for_topic(self.topic) or set()
+            tps = [TopicPartition(self.topic, p) for p in sorted(partitions)]
+            if not tps:
+                return
+            client.assign(tps)
+            for tp in tps:
+                client.seek(tp, self._positions.get(tp.partition, 0))
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline:
+                batches = await client.getmany(timeout_ms=200)
+                for tp, records in batches.items():
+                    self.messages.extend(records)
+                    self._positions[tp.partition] = records[-1].offset + 1
+                if not batches:
+                    ends = await client.end_offsets(tps)
+                    if all(self._positions.get(tp.partition, 0) >= ends[tp] for tp in tps):
+                        break
+        finally:
+            await client.stop()
+
+    def poll(self, seconds: float = 2.0) -> list[Any]:
+        asyncio.run(self._poll(seconds))
+        return self.messages
+
+    def values(self) -> list[dict[str, Any]]:
+        return [orjson.loads(m.value) for m in self.messages if m.value is not None]
+
+    def wait(self, predicate: Any, timeout: float) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.poll(1.0)
+            if predicate(self.values()):
+                return self.values()
+            time.sleep(0.3)
+        raise AssertionError(f"{self.topic}: condition not met within {timeout:.0f}s; got {len(self.messages)} messages")
