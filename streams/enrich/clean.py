@@ -34,16 +34,17 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # A blank line: newline, optional horizontal whitespace, newline (repeated).
 _BLANK_LINES = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
-_WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _MATCH_STRIP = " \t:.…>»›«|-–—*·•"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SENTENCE_END = (".", "!", "?", "…", "»", "”", '"', "“", ")", ":")
 
 # jusText is only asked about the end of the text (where trailing junk lives): bounded work on huge inputs.
-TAIL_WINDOW = 40
+TAIL_WINDOW = 20
 TAIL_MAX_CHARS = 200  # a trailing unit longer than this is never dropped on jusText's word alone
 LINK_LIST_MAX_CHARS = 150  # short lines right after a "Read more"-style header are link titles
+MAX_LEADING_COPIES = 4  # title/duplicate lines looked at at the top; a text of one repeated line keeps the rest
 COMMENTS_AFTER_FRACTION = 0.5  # where a comment header may end the article (earlier ones are only dropped)
 STOPLIST_SAMPLE_CHARS = 5000
 MIN_STOPWORD_RATIO = 0.10  # below this no stop list fits the text (unsupported language): skip jusText
@@ -59,8 +60,9 @@ _STOPLIST_CANDIDATES = (
 
 def _match_form(line: str) -> str:
     """The form patterns are compared on: case, accents, apostrophe style and edge punctuation do not matter."""
-    folded = unicodedata.normalize("NFKD", line.casefold().translate(_APOSTROPHES))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = line.casefold().translate(_APOSTROPHES)
+    if not folded.isascii():
+        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
     return " ".join(folded.split()).strip(_MATCH_STRIP)
 
 
@@ -70,9 +72,9 @@ class _Rules:
     related_headers: frozenset[str]
     comment_headers: frozenset[str]
     comment_header_regex: re.Pattern[str] | None
-    prefixes: tuple[str, ...]
+    prefixes: re.Pattern[str] | None
     prefix_max_chars: int
-    contains: re.Pattern[str] | None
+    contains: tuple[re.Pattern[str], ...]
     contains_max_chars: int
     share_words: frozenset[str]
     share_fillers: frozenset[str]
@@ -85,6 +87,14 @@ class _Rules:
 
 def _forms(values: Iterable[Any]) -> list[str]:
     return [form for form in (_match_form(str(v)) for v in values or ()) if form]
+
+
+def _prefix_pattern(prefixes: list[str]) -> re.Pattern[str] | None:
+    """One regex for all prefixes, matching on a word boundary ("read more" must not match "read moreover")."""
+    if not prefixes:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?:(?<=\W)|(?!\w))")
 
 
 @lru_cache(maxsize=1)
@@ -104,9 +114,9 @@ def _rules() -> _Rules:
         related_headers=frozenset(_forms(merged.get("related_headers", []))),
         comment_headers=frozenset(_forms(merged.get("comment_headers", []))),
         comment_header_regex=re.compile(merged["comment_header_regex"]) if merged.get("comment_header_regex") else None,
-        prefixes=tuple(_forms(merged.get("prefix", []))),
+        prefixes=_prefix_pattern(_forms(merged.get("prefix", []))),
         prefix_max_chars=int(merged.get("prefix_max_chars", 300)),
-        contains=re.compile("|".join(f"(?:{p})" for p in contains)) if contains else None,
+        contains=tuple(re.compile(p) for p in contains),  # one by one: faster than one big alternation in `re`
         contains_max_chars=int(merged.get("contains_max_chars", 400)),
         share_words=frozenset(_forms(merged.get("share_words", []))),
         share_fillers=frozenset(_forms(merged.get("share_fillers", []))),
@@ -134,18 +144,11 @@ def _is_boilerplate(form: str, length: int, rules: _Rules) -> bool:
         return True  # punctuation-only lines ("*", "•", "—")
     if form in rules.exact or form in rules.related_headers or _is_comment_header(form, rules):
         return True
-    if length <= rules.prefix_max_chars and any(_starts_with_words(form, p) for p in rules.prefixes):
+    if length <= rules.prefix_max_chars and rules.prefixes is not None and rules.prefixes.match(form):
         return True
-    if length <= rules.contains_max_chars and rules.contains is not None and rules.contains.search(form):
+    if length <= rules.contains_max_chars and any(p.search(form) for p in rules.contains):
         return True
     return length <= rules.share_max_chars and _is_share_row(form, rules)
-
-
-def _starts_with_words(form: str, prefix: str) -> bool:
-    """Prefix match on a word boundary ("read more" must not match "read moreover")."""
-    if not form.startswith(prefix):
-        return False
-    return len(form) == len(prefix) or not (form[len(prefix)].isalnum() and prefix[-1].isalnum())
 
 
 # ----------------------------------------------------------------------------------------------------- units
@@ -267,17 +270,16 @@ def _normalise_chars(text: str) -> str:
 
 
 def _drop_title_copies(units: list[_Unit], title: str | None) -> None:
+    """Leading copies of the title; a leading line repeated right below is a title too (scrapers double it)."""
     title_form = _match_form(title) if title else ""
-    index = 0
-    while index < len(units):
-        unit = units[index]
+    for index, unit in enumerate(units[:MAX_LEADING_COPIES]):
+        form = _match_form(unit.text)
         nxt = units[index + 1] if index + 1 < len(units) else None
-        same_as_title = bool(title_form) and _match_form(unit.text) == title_form
-        same_as_next = nxt is not None and nxt.text == unit.text
-        if not (same_as_title or same_as_next):
+        if nxt is not None and nxt.text == unit.text:
+            title_form = form
+        if not title_form or form != title_form:
             break
         unit.keep = False
-        index += 1
 
 
 def _drop_comment_section(units: list[_Unit], rules: _Rules) -> None:
@@ -367,6 +369,7 @@ class ExtractedPage:
     language: str | None = None
 
 
+MAX_HTML_CHARS = 5_000_000
 _EMPTY_PAGE = ExtractedPage(text="")
 _HEAD_CHARS = 200_000  # lang attributes and meta tags live in the head: never scan a 20 MB body for them
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
@@ -460,12 +463,18 @@ def _clean_title(title: str | None, sitename: str | None, hostname: str | None) 
     return title or None
 
 
-def extract_html(html: str, url: str | None = None) -> ExtractedPage:
-    """Title, date, declared language and cleaned body of a page; an empty page (text "") when there is no body."""
+def extract_html(html: str, url: str | None = None, max_html_chars: int = MAX_HTML_CHARS) -> ExtractedPage:
+    """Title, date, declared language and cleaned body of a page; an empty page (text "") when there is no body.
+
+    Pages longer than ``max_html_chars`` are cut before parsing (lxml repairs the cut): extraction cost grows with
+    the page, and an article body sits well inside the first few megabytes of any real page.
+    """
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
     if not isinstance(html, str) or not html.strip():
         return _EMPTY_PAGE
+    if len(html) > max_html_chars:
+        html = html[:max_html_chars]
     try:
         language = page_language(html)
     except Exception:

@@ -31,12 +31,13 @@ _LID176_LABELS = tuple(_LID176.split())
 # "ar" for Egyptian-Arabic text, "zh" for Cantonese). Other 3-letter labels have no 639-1 code and stay as they are.
 _TO_ISO639_1 = {"arz": "ar", "azb": "az", "yue": "zh", "wuu": "zh", "ckb": "ku"}
 
-# Body text: how much we feed the model (fastText cost grows with length; a prefix plus a middle slice suffices).
+# Body text: how much we feed the model (fastText cost grows with length; a prefix plus two slices suffices).
 PREFIX_CHARS = 2000
 MIDDLE_CHARS = 1000
+CHUNK_CHARS = 400
 MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.60
-MAX_RUNNER_UP = 0.30  # a second language this likely means mixed text
+MAX_RUNNER_UP = 0.25  # a second language this likely means mixed text
 # Titles are short: accept less text and a lower score, but still say "und" rather than guess.
 TITLE_MIN_LETTERS = 4
 TITLE_MIN_CONFIDENCE = 0.60
@@ -112,10 +113,12 @@ def _cut(text: str, start: int, size: int) -> str:
 
 
 def _samples(text: str) -> list[str]:
-    """The prefix, plus a middle slice for long texts so a foreign-language lead does not decide alone."""
+    """The prefix, plus middle and end slices of longer texts: a foreign-language lead (or a text that switches
+    language half-way) must not decide alone, and fastText's cost stays bounded on any input size."""
     samples = [_cut(text, 0, PREFIX_CHARS)]
-    if len(text) > PREFIX_CHARS + MIDDLE_CHARS:
+    if len(text) > PREFIX_CHARS + MIDDLE_CHARS // 2:
         samples.append(_cut(text, len(text) // 2 - MIDDLE_CHARS // 2, MIDDLE_CHARS))
+        samples.append(_cut(text, max(PREFIX_CHARS, len(text) - MIDDLE_CHARS), MIDDLE_CHARS))
     return [line for line in (_one_line(s) for s in samples) if line]
 
 
@@ -131,14 +134,34 @@ def _decide(scores: dict[str, float], min_confidence: float) -> tuple[str, float
     return code, top, True
 
 
+def _chunks(sample: str) -> list[str]:
+    """~CHUNK_CHARS pieces of a one-line sample, cut at spaces: fastText picks one language for a mixed line, so
+    mixed text only shows when pieces disagree."""
+    pieces: list[str] = []
+    start = 0
+    while start < len(sample):
+        end = start + CHUNK_CHARS
+        if end < len(sample):
+            space = sample.rfind(" ", start + 1, end)
+            end = space if space != -1 else end
+        pieces.append(sample[start:end].strip())
+        start = end
+    if len(pieces) > 1 and len(pieces[-1]) < CHUNK_CHARS // 2:  # a short last piece says little on its own
+        last = pieces.pop()
+        pieces[-1] = f"{pieces[-1]} {last}"
+    return [p for p in pieces if p]
+
+
 def _detect_body(text: str) -> tuple[str, float, bool]:
-    samples = _samples(text)
-    weights = [float(_letters(sample)) for sample in samples]
+    pieces = [piece for sample in _samples(text) for piece in _chunks(sample)]
+    weights = [float(_letters(piece)) for piece in pieces]
     if sum(weights) < MIN_LETTERS:
         return UNDETERMINED, 0.0, False
     total: dict[str, float] = {}
-    for sample, weight in zip(samples, weights, strict=True):
-        for code, prob in _predict(sample).items():
+    for piece, weight in zip(pieces, weights, strict=True):
+        if weight == 0:
+            continue
+        for code, prob in _predict(piece).items():
             total[code] = total.get(code, 0.0) + weight * prob
     return _decide({code: score / sum(weights) for code, score in total.items()}, MIN_CONFIDENCE)
 
