@@ -39,6 +39,7 @@ class AliasError(ValueError):
 # --------------------------------------------------------------------------------------------------- folding
 
 
+@lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
     mapped = _CHAR_MAP.get(char)
     if mapped is not None:
@@ -62,29 +63,18 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     pending_space = -1
     for index, char in enumerate(text):
-        if char.isspace():
-            if pending_space < 0:
-                pending_space = index
-            continue
-        folded = _fold_char(char)
-        if not folded:
-            continue
-        if pending_space >= 0:
-            if chars:
-                chars.append(" ")
-                offsets.append(pending_space)
-            pending_space = -1
-        for piece in folded:
-            if piece.isspace():  # NFKD turns some compatibility characters into spaces
-                if chars and chars[-1] != " ":
-                    chars.append(" ")
-                    offsets.append(index)
+        for piece in " " if char.isspace() else _fold_char(char):
+            if piece.isspace():  # NFKD turns some compatibility characters ("¯", "¨") into spaces
+                if pending_space < 0:
+                    pending_space = index
                 continue
+            if pending_space >= 0:
+                if chars:
+                    chars.append(" ")
+                    offsets.append(pending_space)
+                pending_space = -1
             chars.append(piece)
             offsets.append(index)
-    while chars and chars[-1] == " ":
-        chars.pop()
-        offsets.pop()
     return "".join(chars), offsets
 
 
@@ -182,8 +172,12 @@ class AliasTable:
         self._entries[entry.canonical] = entry
         for form in entry.forms:
             key = fold(form)
-            if key:
-                self._index[key] = (entry.canonical, form)
+            if not key:
+                continue
+            current = self._index.get(key)
+            if current is not None and current[0] == entry.canonical and not is_acronym(current[1]):
+                continue  # "Nato" and "NATO": keep the spelling that also matches non-capital text
+            self._index[key] = (entry.canonical, form)
 
     # ---- construction
 
@@ -389,13 +383,19 @@ def canonicalize_mentions(mentions: list[tuple[str, str]], aliases: AliasTable) 
             first_seen.setdefault(name, position)
     person_tokens = {name: _tokens(name) for name in counts}
 
+    surnames = {tokens[-1]: name for name, tokens in person_tokens.items() if len(tokens) >= 2}
+    folded_texts = {fold(text) for text, _ in clean}
+
     result: list[str] = []
     for (text, label), alias in zip(clean, alias_hits, strict=True):
         if label != "PER":
-            result.append(alias or (strip_article(text) if label in {"ORG", "LOC"} else text))
+            result.append(alias or _other_canonical(text, label, surnames, folded_texts, aliases))
             continue
         name = strip_honorific(text)
-        fuller = _fuller_names(_tokens(name), person_tokens)
+        tokens = _tokens(name)
+        fuller = _fuller_names(tokens, person_tokens)
+        if not fuller and alias is None and len(tokens) == 1 and tokens[0].endswith("s"):
+            fuller = _fuller_names([tokens[0][:-1]], person_tokens)  # German genitive: "Morenos" → Juan Moreno
         if not fuller:
             result.append(alias or name)
             continue
@@ -406,6 +406,26 @@ def canonicalize_mentions(mentions: list[tuple[str, str]], aliases: AliasTable) 
         best = max(fuller, key=lambda other: (counts[other], -first_seen[other]))
         result.append(canonicals[best])
     return result
+
+
+def _other_canonical(
+    text: str, label: str, surnames: dict[str, str], folded_texts: set[str], aliases: AliasTable
+) -> str:
+    """Canonical of a place, organisation or misc mention that the alias table does not know."""
+    tokens = _tokens(text)
+    if len(tokens) == 1 and tokens[0] in surnames:
+        # a person's bare surname the model labelled as a place ("Misch" after "David Misch")
+        person = surnames[tokens[0]]
+        return aliases.canonical(person) or person
+    if label not in {"ORG", "LOC"}:
+        return text
+    stripped = strip_article(text)
+    if stripped == text:
+        # "The Office for Students" at a sentence start, when the article also says "the Office for Students"
+        lowered = strip_article(text[:1].lower() + text[1:])
+        if lowered.casefold() != text.casefold() and fold(lowered) in folded_texts:
+            return lowered
+    return stripped
 
 
 def _fuller_names(tokens: list[str], person_tokens: dict[str, list[str]]) -> list[str]:

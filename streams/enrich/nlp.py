@@ -27,7 +27,7 @@ def load_model(name: str) -> SpacyLanguage:
 
 
 @functools.cache
-def blank_pipeline(lang: str) -> SpacyLanguage:
+def blank_pipeline(lang: str, aliases_file: str | None = None) -> SpacyLanguage:
     """Tokenizer + sentencizer (+ alias-table entity ruler) for a language without a statistical model."""
     from streams.enrich.canonical import default_aliases
     from streams.enrich.entities import build_entity_ruler_patterns
@@ -38,14 +38,14 @@ def blank_pipeline(lang: str) -> SpacyLanguage:
         nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(build_entity_ruler_patterns(default_aliases()))
+    ruler.add_patterns(build_entity_ruler_patterns(default_aliases(aliases_file)))
     return nlp
 
 
-def pipeline_for(lang: str, models: dict[str, str]) -> tuple[SpacyLanguage, str]:
+def pipeline_for(lang: str, models: dict[str, str], aliases_file: str | None = None) -> tuple[SpacyLanguage, str]:
     """The pipeline to use for `lang` and a name for it (the model package, or ``blank:<lang>``)."""
     name = models.get(lang)
     if name:
         return load_model(name), name
-    nlp = blank_pipeline(lang)
+    nlp = blank_pipeline(lang, aliases_file)
     return nlp, f"blank:{nlp.lang}"

@@ -56,11 +56,9 @@ class Enricher:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        from streams.enrich.canonical import AliasTable, default_aliases
+        from streams.enrich.canonical import default_aliases
 
-        self.aliases = (
-            AliasTable.load(extra=self.settings.aliases_file) if self.settings.aliases_file else default_aliases()
-        )
+        self.aliases = default_aliases(self.settings.aliases_file)
 
     def warm_up(self) -> None:
         """Load every configured model and the language identifier now rather than on the first article."""
@@ -145,7 +143,7 @@ class Enricher:
         """Run spaCy over a same-language group with nlp.pipe; isolate a failing article if the batch fails."""
         from streams.enrich.nlp import pipeline_for
 
-        nlp, model_name = pipeline_for(lang, self.settings.models)
+        nlp, model_name = pipeline_for(lang, self.settings.models, self.settings.aliases_file)
         started = time.perf_counter()
         try:
             docs = list(nlp.pipe([item.text for item in items], batch_size=max(1, len(items))))

@@ -1,0 +1,357 @@
+"""Named entities of a parsed article, with canonical names.
+
+The statistical model (French, English) proposes spans; the alias table fixes their labels, splits compounds
+("Moscou-Pékin") and adds names the model missed. A language without a model (German: ``spacy.blank("de")``)
+gets the alias table plus a deliberately narrow person-name heuristic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from streams.enrich.canonical import (
+    AliasHit,
+    AliasTable,
+    canonicalize_mentions,
+    default_aliases,
+    fold,
+    is_acronym,
+)
+from streams.models import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+LABEL_MAP: dict[str, str] = {
+    # spaCy French (WikiNER scheme)
+    "PER": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "MISC": "MISC",
+    # spaCy English (OntoNotes scheme)
+    "PERSON": "PER",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "PRODUCT": "MISC",
+    "LANGUAGE": "MISC",
+}
+"""Model label → our label. Labels absent here (DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL, CARDINAL) are dropped."""
+
+DROPPED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+_DETERMINERS = frozenset({"le", "la", "les", "l'", "un", "une", "des", "du", "the", "a", "an", "der", "die", "das",
+                          "den", "dem", "ein", "eine", "einen", "einem", "einer"})
+_COMPOUND_SEPARATORS = frozenset(" -/")
+
+# ---- German person heuristic (no model): precise triggers only, because German capitalises every noun.
+
+_DE_ROLE_WORDS = frozenset({
+    "kanzler", "kanzlerin", "bundeskanzler", "bundeskanzlerin", "minister", "ministerin", "präsident",
+    "präsidentin", "bundespräsident", "bundespräsidentin", "ministerpräsident", "ministerpräsidentin",
+    "premierminister", "premierministerin", "regierungschef", "regierungschefin", "staatschef", "staatschefin",
+    "parteichef", "parteichefin", "vorsitzende", "vorsitzender", "chef", "chefin", "sprecher", "sprecherin",
+    "abgeordnete", "abgeordneter", "reporter", "reporterin", "journalist", "journalistin", "korrespondent",
+    "korrespondentin", "autor", "autorin", "bürgermeister", "bürgermeisterin", "oberbürgermeister",
+    "oberbürgermeisterin", "senator", "senatorin", "gouverneur", "gouverneurin", "botschafter", "botschafterin",
+    "kommissar", "kommissarin", "generalsekretär", "generalsekretärin", "professor", "professorin", "prof.",
+    "dr.", "herr", "frau", "papst", "könig", "königin", "prinz", "prinzessin", "aktivist", "aktivistin",
+    "trainer", "trainerin", "direktor", "direktorin", "leiter", "leiterin", "experte", "expertin", "forscher",
+    "forscherin", "ökonom", "ökonomin", "schauspieler", "schauspielerin", "sänger", "sängerin", "unternehmer",
+    "unternehmerin", "richter", "richterin", "anwalt", "anwältin", "general", "generalin", "oppositionsführer",
+    "oppositionsführerin", "kandidat", "kandidatin", "sagte", "sagt", "erklärte", "betonte", "meinte", "schrieb",
+    "kritisierte", "forderte",
+})
+_DE_ROLE_SUFFIXES = ("-chef", "-chefin", "minister", "ministerin", "präsident", "präsidentin", "kanzler",
+                     "kanzlerin", "-vorsitzende", "-vorsitzender", "sprecher", "sprecherin", "-politiker",
+                     "-politikerin", "reporter", "reporterin")
+_DE_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis", "tum", "ismus", "chen", "lein", "ment",
+                     "ei", "ik", "ur")
+_NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "di", "da", "du", "le", "la", "zu", "al", "el", "bin"})
+# Given names that are not also ordinary words or places (no "August", "Paris", "Florence", "Rose").
+FIRST_NAMES = frozenset({
+    "Alexander", "Alexandra", "Alexei", "Alice", "Andrea", "Andreas", "Andrew", "Angela", "Anna", "Annalena", "Anne",
+    "Anton", "Antonio", "Barack", "Bernd", "Boris", "Carlos", "Catherine", "Charles", "Christian", "Christina",
+    "Christine", "Christoph", "Claudia", "Daniel", "David", "Dmitri", "Dmitry", "Donald", "Elena", "Elisabeth",
+    "Elizabeth", "Emmanuel", "Emma", "Eric", "Erik", "Felix", "Florian", "Frank", "Franz", "Friedrich", "Georg",
+    "George", "Gerhard", "Greta", "Hans", "Heinrich", "Helmut", "Hubert", "Ivan", "Jacques", "James", "Jan", "Jana",
+    "Jean", "Jens", "Joachim", "Johann", "Johannes", "John", "Jonas", "Joseph", "Julia", "Julian", "Jürgen", "Karin",
+    "Karl", "Katarina", "Katharina", "Kevin", "Klaus", "Lars", "Laura", "Lena", "Leon", "Lukas", "Manfred", "Manuel",
+    "Marc", "Marco", "Maria", "Marie", "Mario", "Markus", "Martin", "Martina", "Matthias", "Max", "Maximilian",
+    "Michael", "Michel", "Mohammed", "Monika", "Nicolas", "Nikolai", "Olaf", "Oliver", "Pascal", "Patrick", "Paul",
+    "Peter", "Petra", "Philipp", "Pierre", "Ralf", "Ralph", "Richard", "Robert", "Roland", "Rudolf", "Sabine",
+    "Sahra", "Sandra", "Sarah", "Sebastian", "Sergei", "Sergey", "Sigmar", "Simon", "Sophie", "Stefan", "Stefanie",
+    "Steffen", "Stephan", "Susanne", "Sven", "Thomas", "Thorsten", "Tobias", "Torsten", "Ursula", "Uwe", "Viktor",
+    "Vladimir", "Volker", "Walter", "Werner", "Wladimir", "Wolfgang", "Xavier", "Yulia",
+})
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    label: str
+
+
+def entities_from_doc(doc: Doc, aliases: AliasTable | None = None) -> list[Entity]:
+    """Entities of ``doc`` with character offsets into ``doc.text``, sorted by position."""
+    table = aliases if aliases is not None else default_aliases()
+    text = doc.text
+    hits = table.find(text)
+    statistical = _has_statistical_model(doc)
+    if statistical:
+        proposed = [m for m in (_clean_model_span(ent) for ent in doc.ents) if m is not None]
+    else:
+        proposed = _rule_persons(doc, table)
+    mentions = _merge(text, proposed, hits)
+    if not statistical:
+        mentions = _merge(text, mentions + _surname_mentions(doc, mentions, table), [])
+
+    pairs = [(text[m.start:m.end], m.label) for m in mentions]
+    canonicals = canonicalize_mentions(pairs, table)
+    persons = {canonical for (_, label), canonical in zip(pairs, canonicals, strict=True) if label == "PER"}
+    entities: list[Entity] = []
+    for mention, (surface, label), canonical in zip(mentions, pairs, canonicals, strict=True):
+        # the alias table knows better than the model ("Kremlin" is no person); a bare surname of a person
+        # named in full in the article is that person whatever the model said
+        fixed = table.label(canonical) or ("PER" if canonical in persons else label)
+        entities.append(Entity(surface, fixed, mention.start, mention.end, canonical))  # type: ignore[arg-type]
+    return entities
+
+
+# --------------------------------------------------------------------------------------------------- model spans
+
+
+def _has_statistical_model(doc: Doc) -> bool:
+    """Whether a trained pipeline parsed ``doc`` (a blank one has no tags, no parse, only alias-ruler entities)."""
+    if doc.has_annotation("DEP") or doc.has_annotation("TAG") or doc.has_annotation("POS"):
+        return True
+    return any(not ent.ent_id_ for ent in doc.ents)
+
+
+
+def _clean_model_span(ent: Span) -> _Mention | None:
+    """Trim determiners, elided articles, quote marks and possessives; drop spans that are no name at all."""
+    label = LABEL_MAP.get(ent.label_)
+    if label is None:
+        return None
+    tokens = list(ent)
+    while tokens and _is_leading_junk(tokens[0]):
+        tokens.pop(0)
+    while tokens and _is_trailing_junk(tokens[-1]):
+        tokens.pop()
+    if not tokens:
+        return None
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    surface = ent.doc.text[start:end]
+    if "\n" in surface:  # a name never spans a line break ("Jon Rego\nClayton": a signature, then a town)
+        surface = surface.split("\n", 1)[0].rstrip()
+        end = start + len(surface)
+    # a token may carry glued punctuation the tokenizer did not split ("Union”")
+    while surface and not surface[-1].isalnum() and surface[-1] not in ".)":
+        surface = surface[:-1]
+        end -= 1
+    while surface and not surface[0].isalnum():
+        surface = surface[1:]
+        start += 1
+    if len(surface) < 2 or not any(c.isupper() or c.isdigit() for c in surface):
+        return None  # "l’état", "qu’", lowercase common nouns: not names
+    if all(t.is_stop or t.is_punct for t in tokens) and not surface.isupper():
+        return None
+    if label == "PER" and any(c.isdigit() for c in surface):
+        return None  # "Page A8"
+    return _Mention(start, end, label)
+
+
+def _is_leading_junk(token: Token) -> bool:
+    lower = fold(token.text)
+    if token.is_punct or token.is_space or lower.endswith("'"):
+        return True  # “ « l’ d’ qu’
+    return lower in _DETERMINERS and token.text[:1].islower()
+
+
+def _is_trailing_junk(token: Token) -> bool:
+    lower = fold(token.text)
+    if token.is_space or lower in {"'s", "'", "s'"} or (lower.endswith("'") and len(lower) <= 3):
+        return True
+    return token.is_punct and token.text not in {")"}
+
+
+# --------------------------------------------------------------------------------------------------- merging
+
+
+def _merge(text: str, proposed: list[_Mention], hits: list[AliasHit]) -> list[_Mention]:
+    """Model/rule spans plus alias hits, without overlaps.
+
+    A span made only of known names and separators ("Moscou-Pékin") becomes those names; an alias hit that
+    strictly contains a span ("Kim Jong" inside "Kim Jong Un") replaces it; otherwise the span wins.
+    """
+    result: list[_Mention] = []
+    used: set[int] = set()
+    for mention in sorted(proposed, key=lambda m: (m.start, -(m.end - m.start))):
+        inside = [i for i, h in enumerate(hits) if mention.start <= h.start and h.end <= mention.end]
+        if any(h.start <= mention.start and mention.end <= h.end and h.end - h.start > mention.end - mention.start
+               for h in hits):
+            continue  # the alias hit is added below
+        if inside and _tiles(text, mention, [hits[i] for i in inside]):
+            used.update(inside)
+            result.extend(_Mention(hits[i].start, hits[i].end, hits[i].label) for i in inside)
+            continue
+        result.append(mention)
+    for index, hit in enumerate(hits):
+        if index in used:
+            continue
+        if any(hit.start < m.end and m.start < hit.end for m in result):
+            continue
+        result.append(_Mention(hit.start, hit.end, hit.label))
+    result.sort(key=lambda m: (m.start, m.end))
+    deduped: list[_Mention] = []
+    for mention in result:
+        if deduped and mention.start < deduped[-1].end:
+            continue
+        deduped.append(mention)
+    return deduped
+
+
+def _tiles(text: str, mention: _Mention, hits: list[AliasHit]) -> bool:
+    """Whether ``hits`` cover ``mention`` except for separators ("Moscou-Pékin", "Berlin/Paris")."""
+    covered = [False] * (mention.end - mention.start)
+    for hit in hits:
+        for position in range(hit.start, hit.end):
+            covered[position - mention.start] = True
+    return all(flag or text[mention.start + i] in _COMPOUND_SEPARATORS for i, flag in enumerate(covered))
+
+
+# --------------------------------------------------------------------------------------------------- no model
+
+
+def _rule_persons(doc: Doc, table: AliasTable) -> list[_Mention]:
+    """Person names in a doc without NER, from three precise patterns.
+
+    A role word or reporting verb before two name tokens ("FDP-Chef Christian Lindner", "sagte Olaf Scholz"),
+    a known first name before a surname ("Greta Thunberg"), two name tokens before ", <role word>"
+    ("Ullrich Fichtner, Reporter").
+    """
+    stop_words = _stop_words(doc.lang_)
+    tokens = list(doc)
+    mentions: list[_Mention] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        after_name = index > 0 and _is_name_token(tokens[index - 1], stop_words, table)
+        start = index
+        if _is_role_word(token):
+            start = index + 1
+            while start < len(tokens) and _is_role_word(tokens[start]):
+                start += 1
+        elif after_name or not _is_name_token(token, stop_words, table):
+            index += 1
+            continue
+        end, names = _name_run(tokens, start, stop_words, table)
+        appositive = end + 1 < len(tokens) and tokens[end].text == "," and _is_role_word(tokens[end + 1])
+        if names >= 2 and (start > index or tokens[start].text in FIRST_NAMES or appositive):
+            mentions.append(_Mention(tokens[start].idx, _token_end(tokens[end - 1]), "PER"))
+            index = end
+            continue
+        index += 1
+    return mentions
+
+
+def _surname_mentions(doc: Doc, mentions: list[_Mention], table: AliasTable) -> list[_Mention]:
+    """Later bare-surname mentions ("sagte Lindner", genitive "Morenos") of persons already named in full."""
+    text = doc.text
+    surnames: set[str] = set()
+    for mention in mentions:
+        if mention.label == "PER":
+            parts = text[mention.start:mention.end].split()
+            if len(parts) >= 2 and table.canonical(parts[-1]) is None:
+                surnames.add(parts[-1])
+    genitives = {name + "s" for name in surnames if not name.endswith(("s", "x", "z"))}
+    found = []
+    for token in doc:
+        known = token.text in surnames or token.text in genitives
+        if known and not any(m.start <= token.idx < m.end for m in mentions):
+            found.append(_Mention(token.idx, _token_end(token), "PER"))
+    return found
+
+
+def _name_run(tokens: list[Token], start: int, stop_words: frozenset[str], table: AliasTable) -> tuple[int, int]:
+    """End (exclusive) and name-token count of the name at ``start``: two name tokens, particles allowed inside
+    ("Kris de Decker"), a third only after a double first name ("Hans Peter Müller")."""
+    names = 0
+    end = start
+    position = start
+    while position < len(tokens):
+        token = tokens[position]
+        if _is_name_token(token, stop_words, table):
+            limit = 3 if names == 2 and tokens[position - 1].text in FIRST_NAMES else 2
+            if names >= limit:
+                break
+            names += 1
+            position += 1
+            end = position
+            continue
+        if names and token.text in _NAME_PARTICLES:
+            position += 1
+            continue
+        break
+    return end, names
+
+
+def _is_name_token(token: Token, stop_words: frozenset[str], table: AliasTable) -> bool:
+    word = token.text
+    if len(word) < 2 or not word[0].isupper() or word.isupper():
+        return False
+    if not word.replace("-", "").isalpha():
+        return False
+    lower = word.lower()
+    if lower in stop_words or _is_role_word(token):
+        return False
+    if lower.endswith(_DE_NOUN_SUFFIXES):
+        return False
+    label = table.label(table.canonical(word) or "")
+    return label in (None, "PER")
+
+
+def _is_role_word(token: Token) -> bool:
+    lower = token.text.lower()
+    return lower in _DE_ROLE_WORDS or (len(lower) > 6 and lower.endswith(_DE_ROLE_SUFFIXES))
+
+
+def _token_end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+@lru_cache(maxsize=8)
+def _stop_words(lang: str) -> frozenset[str]:
+    from spacy.util import get_lang_class  # lazy: keeps this module importable without loading spaCy
+
+    try:
+        return frozenset(get_lang_class(lang).Defaults.stop_words)
+    except ImportError:
+        return frozenset()
+
+
+# --------------------------------------------------------------------------------------------------- entity ruler
+
+
+def build_entity_ruler_patterns(aliases: AliasTable | None = None) -> list[dict[str, Any]]:
+    """EntityRuler patterns (for ``phrase_matcher_attr="LOWER"``) for every alias, ``id`` = canonical.
+
+    For pipelines that want alias entities inside spaCy; :func:`entities_from_doc` does not need it (it scans the
+    text itself, accent-insensitively, which a ruler cannot do).
+    """
+    table = aliases if aliases is not None else default_aliases()
+    patterns: list[dict[str, Any]] = []
+    for entry in table.entries():
+        for form in entry.forms:
+            # acronyms must keep their case ("UN", not the French article "un"): a token pattern on ORTH
+            pattern: Any = [{"ORTH": form}] if is_acronym(form) and " " not in form else form
+            patterns.append({"label": entry.label, "pattern": pattern, "id": entry.canonical})
+    return patterns
