@@ -143,6 +143,13 @@ def _soft_break(text: str, nl: int) -> bool:
     return bool(prev) and prev not in TERMINAL + DOUBLE + SINGLE and (nxt.islower() or nxt.isdigit())
 
 
+def _swallows(p: MarkedSpan, pairs: list[MarkedSpan]) -> bool:
+    """An unterminated span that contains well-closed quotes is a lost mark, not a paragraph-long quote."""
+    if p.close_at is not None or p.continues:
+        return False
+    return any(q is not p and q.close_at is not None and p.open_at < q.open_at < p.end for q in pairs)
+
+
 def find_quote_spans(text: str) -> list[MarkedSpan]:
     """Outermost quoted spans in text order; never raises on odd or mixed marks."""
     pairs: list[MarkedSpan] = []
@@ -191,6 +198,7 @@ def find_quote_spans(text: str) -> list[MarkedSpan]:
                 break
     if stack:
         close(stack[0][0], None, n)
+    pairs = [p for p in pairs if not _swallows(p, pairs)]
     pairs.sort(key=lambda s: (s.open_at, -(s.end - s.start)))
     out: list[MarkedSpan] = []
     for p in pairs:

@@ -1,0 +1,520 @@
+"""Who said it: reporting-verb lexicons, sentence bounds, speaker noun phrases and name canonicalisation.
+
+Lexical rules do the work so German (``spacy.blank`` + sentencizer) is served too; the parse, morphology and NER are
+used only where a token carries them, because the pipeline may parse some sentences only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from .quote_marks import DOUBLE, SINGLE, SPACES, MarkedSpan
+
+LEXICON_PATH = Path(__file__).with_name("data") / "reporting_verbs.yaml"
+PER_LABELS = {"PER", "PERSON"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "herr", "frau", "sir", "dame", "lord", "me"}
+ABBREVIATIONS = HONORIFICS | {"st", "jr", "sr", "re", "no", "nr", "vs", "etc", "ca", "bzw", "z", "b", "u", "a", "jan",
+                              "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen",
+                              "col", "gov", "sen", "rep", "mgr", "av", "bd", "inc", "ltd", "co", "corp", "p", "pp"}
+MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+          "dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre", "january", "february", "march", "may", "june", "july", "october", "december"}
+CLITIC = re.compile(r"^-(t-)?(il|elle|ils|elles|on)$|^-t$", re.IGNORECASE)
+_SENT_END = re.compile(r"[.!?…]+[\"»”’'“«)\]]*(?=[ \t\u00a0\u202f]+[\"“«»„‘(\[]?[ \u00a0\u202f]?[A-ZÀ-ÖØ-Þ0-9])")
+AUX_FR = {"a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "-t", "est", "sont", "était", "ai", "as"}
+PART_ADJ_FR = {"dit", "dite", "dits", "dites"}
+
+
+@dataclass(slots=True)
+class Lexicon:
+    verbs: frozenset[str]
+    forms: frozenset[str]
+    auxiliaries: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    postpositions: frozenset[str]
+    complementizers: frozenset[str]
+    pronouns: frozenset[str]
+    conjunctions: frozenset[str]
+    title_cues: frozenset[str]
+    stop_words: frozenset[str]
+    source_nouns: frozenset[str]
+    konjunktiv: frozenset[str]
+    particles: frozenset[str]
+    non_speakers: frozenset[str]
+    determiners: frozenset[str]
+    modals: frozenset[str]
+
+
+def _low(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in (values or []))
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str) -> Lexicon:
+    """Lexicon for a language code; unknown languages fall back to English."""
+    data = _load_all()
+    raw = data.get(lang) or data["en"]
+    return Lexicon(
+        verbs=_low(raw.get("verbs")), forms=_low(raw.get("forms")), auxiliaries=_low(raw.get("auxiliaries")),
+        according=tuple(tuple(str(c).lower().split()) for c in raw.get("according") or []),
+        postpositions=_low(raw.get("postpositions")), complementizers=_low(raw.get("complementizers")),
+        pronouns=_low(raw.get("pronouns")), conjunctions=_low(raw.get("conjunctions")),
+        title_cues=_low(raw.get("title_cues")), stop_words=_low(raw.get("stop_words")),
+        source_nouns=_low(raw.get("source_nouns")), konjunktiv=_low(raw.get("konjunktiv")),
+        particles=_low(raw.get("particles")), non_speakers=_low(raw.get("non_speakers")),
+        determiners=_low(raw.get("determiners")), modals=_low(raw.get("modals")),
+    )
+
+
+@lru_cache(maxsize=1)
+def _load_all() -> dict[str, Any]:
+    with LEXICON_PATH.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def fold(s: str) -> str:
+    """Accent- and case-insensitive key."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+
+@dataclass(slots=True)
+class Speaker:
+    kind: str  # "name" | "pronoun" | "desc"
+    text: str
+    start: int
+    end: int
+    canonical: str | None = None
+
+
+@dataclass(slots=True)
+class Person:
+    canonical: str
+    start: int
+    end: int
+
+
+def pronoun_speaker(t: Token) -> Speaker:
+    """A pronoun mention, its offsets without the hyphen of French inversion ("a-t-il" → "il")."""
+    cut = len(t.text) - len(t.text.lstrip("-"))
+    return Speaker("pronoun", t.text[cut:], t.idx + cut, t.idx + len(t.text))
+
+
+def _clean_name(s: str) -> str:
+    s = re.sub(r"[’']s$", "", s.strip())
+    words = s.split()
+    while len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def people_from(doc: Doc, people: list[tuple[str, int, int]] | None) -> list[Person]:
+    """PER mentions with canonical names; without ``people``, each NER mention takes the fullest same-surname form."""
+    if people is not None:
+        out = []
+        for item in people:
+            try:
+                name, s, e = item
+                out.append(Person(str(name), int(s), int(e)))
+            except (TypeError, ValueError):
+                continue
+        return sorted(out, key=lambda p: p.start)
+    ents = [e for e in doc.ents if e.label_ in PER_LABELS]
+    full: dict[str, list[tuple[int, str]]] = {}  # surname → [(position, full name)]
+    for e in ents:
+        name = _clean_name(e.text)
+        words = name.split()
+        if len(words) >= 2 and any(c.isalpha() for c in name):
+            full.setdefault(fold(words[-1]), []).append((e.start_char, name))
+    out = []
+    for e in ents:
+        name = _clean_name(e.text)
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        out.append(Person(_fullest(name, e.start_char, full), e.start_char, e.end_char))
+    return out
+
+
+def _fullest(name: str, pos: int, full: dict[str, list[tuple[int, str]]]) -> str:
+    """A surname alone takes the full name last seen before it ("Stodden" after "Alexander Stodden")."""
+    words = name.split()
+    cands = full.get(fold(words[-1]), [])
+    if len(words) >= 2 or not cands:
+        return name
+    before = [c for c in cands if c[0] < pos]
+    if before:
+        return max(before)[1]
+    return max(cands, key=lambda c: len(c[1]))[1]
+
+
+class Context:
+    """Per-document lookups shared by the quote rules (built once per article)."""
+
+    def __init__(self, doc: Doc, lang: str, people: list[tuple[str, int, int]] | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lang = (lang or "en").lower()[:2]
+        self.lex = lexicon(self.lang)
+        self.starts = [t.idx for t in doc]
+        self.has_pos = doc.has_annotation("POS")
+        self.has_lemma = doc.has_annotation("LEMMA")
+        self.has_morph = doc.has_annotation("MORPH")
+        self.people = people_from(doc, people)
+        self.person_starts = [p.start for p in self.people]
+        self.surnames: dict[str, str] = {}
+        for p in self.people:
+            words = p.canonical.split()
+            if words:
+                key = fold(words[-1])
+                if len(p.canonical) > len(self.surnames.get(key, "")):
+                    self.surnames[key] = p.canonical
+        self.breaks: list[int] = []
+        self.sentences: list[tuple[int, int]] = []
+
+    # --- tokens -------------------------------------------------------------------------------------------------
+    def tokens(self, a: int, b: int) -> list[Token]:
+        """Tokens lying within [a, b)."""
+        i = bisect.bisect_left(self.starts, a)
+        out = []
+        while i < len(self.starts) and self.starts[i] < b:
+            t = self.doc[i]
+            if t.idx + len(t.text) <= b and not t.is_space:
+                out.append(t)
+            i += 1
+        return out
+
+    def is_reporting(self, t: Token) -> bool:
+        low = t.lower_
+        lem = t.lemma_.lower() if self.has_lemma and t.lemma_ else ""
+        if low not in self.lex.forms and lem not in self.lex.verbs:
+            return False
+        if self.lang == "fr" and t.i > 0 and self.doc[t.i - 1].lower_ in ("se", "s’", "s'"):
+            return False  # "se révèle", "se dit"
+        if self.lang == "fr" and (low in PART_ADJ_FR or "Part" in t.morph.get("VerbForm")):
+            near = [x.lower_ for x in self.doc[max(0, t.i - 4): t.i + 2]]
+            if not any(x in AUX_FR or CLITIC.match(x) for x in near):
+                return False  # adjectival participle: "des réponses dites « … »"
+        pos = t.pos_ if self.has_pos else ""
+        if not pos or pos in ("VERB", "AUX"):
+            return True
+        return low in self.lex.forms and pos not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "CCONJ", "PRON", "NUM")
+
+    def speech_event(self, t: Token) -> bool:
+        """A reporting verb that reports (not "to say", "can predict", "könnte sagen")."""
+        if not self.is_reporting(t):
+            return False
+        if "Inf" in t.morph.get("VerbForm"):
+            return False
+        prev = [x.lower_ for x in self.doc[max(0, t.i - 4): t.i]]
+        if self.lang == "en" and prev and (prev[-1] == "to" or any(x in ("can", "could", "might", "may", "must",
+                                                                          "should") for x in prev[-2:])):
+            return False
+        if self.lex.modals and any(x in self.lex.modals for x in prev):
+            return False
+        # embedded or hypothetical: "pourrait indiquer que les chefs estiment que …"
+        j = t.i - 1
+        while j >= max(0, t.i - 25) and self.doc[j].text not in (".", "!", "?") and "\n" not in self.doc[j].text:
+            x = self.doc[j]
+            if x.lower_ in self.lex.complementizers or "Cnd" in x.morph.get("Mood"):
+                return False
+            j -= 1
+        return True
+
+    def cue_of(self, t: Token) -> str:
+        return t.lemma_.lower() if self.has_lemma and t.lemma_ else t.lower_
+
+    def is_pronoun(self, t: Token) -> bool:
+        return t.lower_ in self.lex.pronouns or bool(CLITIC.match(t.text))
+
+    def is_finite_verb(self, t: Token) -> bool:
+        if not self.has_pos:
+            return False
+        if "Fin" in t.morph.get("VerbForm"):
+            return True
+        return t.pos_ == "VERB" and not self.has_morph
+
+    # --- people ---------------------------------------------------------------------------------------------------
+    def person_in(self, a: int, b: int) -> Person | None:
+        i = bisect.bisect_left(self.person_starts, a)
+        while i < len(self.people) and self.people[i].start < b:
+            if self.people[i].end <= b + 1:
+                return self.people[i]
+            i += 1
+        return None
+
+    def persons_before(self, pos: int, window: int = 1500) -> Person | None:
+        """Latest person mention before pos, preferring full names nearby (one-word PER hits are often NER noise)."""
+        i = bisect.bisect_left(self.person_starts, pos) - 1
+        latest = None
+        while i >= 0:
+            p = self.people[i]
+            if p.end <= pos:
+                if latest is None:
+                    latest = p
+                if len(p.canonical.split()) >= 2 or p.start < pos - window:
+                    return p if p.start >= pos - window else latest
+            i -= 1
+        return latest
+
+    def canonical_name(self, name: str) -> str:
+        name = _clean_name(name)
+        words = name.split()
+        if not words:
+            return name
+        full = self.surnames.get(fold(words[-1]))
+        if full and len(full) >= len(name):
+            return full
+        return name
+
+    # --- text structure -------------------------------------------------------------------------------------------
+    def build_structure(self, spans: list[MarkedSpan]) -> None:
+        """Hard paragraph breaks and sentence bounds that never cut through a quoted span."""
+        text = self.text
+        inside = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
+        self.breaks = [m.start() for m in re.finditer(r"\n\s*", text) if not _soft(text, m.start())]
+        bounds: list[tuple[int, int]] = []
+        par_start = 0
+        for br in [*self.breaks, len(text)]:
+            cut = par_start
+            for m in _SENT_END.finditer(text, par_start, br):
+                end = m.end()
+                if _in_spans(m.end() - 1, inside) or _abbrev(text, m.start(), par_start):
+                    continue
+                bounds.append((cut, end))
+                cut = end
+            bounds.append((cut, br))
+            par_start = br + 1
+        self.sentences = [(a, b) for a, b in bounds if text[a:b].strip()]
+        self._sent_starts = [a for a, _ in self.sentences]
+
+    def paragraph_of(self, pos: int) -> int:
+        return bisect.bisect_left(self.breaks, pos)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        if i < 0:
+            return (0, len(self.text))
+        return self.sentences[i]
+
+    # --- speaker noun phrases ------------------------------------------------------------------------------------
+    def speaker_before(self, toks: list[Token], verb: Token) -> Speaker | None:
+        """Subject of a reporting verb, looked for among the tokens before it (its clause)."""
+        toks = [t for t in toks if t.i < verb.i]
+        # clitic/pronoun right before the verb, skipping auxiliaries and adverbs ("a-t-il noté", "she also said")
+        j = len(toks) - 1
+        while j >= 0 and (toks[j].lower_ in self.lex.auxiliaries or (self.has_pos and toks[j].pos_ in ("ADV", "PART")
+                                                                       and not self.is_pronoun(toks[j]))):
+            j -= 1
+        if j >= 0 and self.is_pronoun(toks[j]):
+            k = j
+            while k >= 0 and self.is_pronoun(toks[k]):
+                k -= 1
+            pron = toks[j]
+            return pronoun_speaker(pron)
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "sb")] if verb.dep_ else []
+        for s in subj:
+            if s.i < verb.i and (not toks or s.i >= toks[0].i):
+                p = self.person_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
+                if p:
+                    return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+                if self.is_pronoun(s):
+                    return pronoun_speaker(s)
+                if s.lower_ in self.lex.non_speakers and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < s.i:
+                    head = verb.head  # "a wine merchant in Berlin who informed me"
+                    return self._name_or_desc([t for t in self.doc[head.left_edge.i: s.i] if not t.is_space])
+                return self._describe([t for t in s.subtree if t.i < verb.i])
+        if not toks:
+            return None
+        p = self.person_in(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        if p:
+            return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+        seg = toks[: j + 1]
+        if not self.has_pos:  # no tagger: the capitalised run right before the verb ("von denen Relotius behauptet")
+            k = len(seg)
+            while k > 0 and (_cap(seg[k - 1]) or seg[k - 1].lower_ in self.lex.particles) and len(seg) - k < 4:
+                k -= 1
+            if k < len(seg) and k > 0 and seg[k - 1].lower_ in self.lex.determiners:
+                k -= 1
+            seg = seg[k:]
+            if not seg:
+                return None
+        # the noun phrase right before the verb: after the last comma / dash of the clause
+        for k in range(len(seg) - 1, -1, -1):
+            if seg[k].text in (",", "–", "—", ";", ":"):
+                seg = seg[k + 1:]
+                break
+        while seg and (seg[0].lower_ in self.lex.conjunctions or seg[0].is_punct):
+            seg = seg[1:]
+        if not seg or len(seg) > 12:
+            return None
+        if self.has_pos and any(t.pos_ in ("VERB", "AUX") for t in seg):
+            return None
+        return self._name_or_desc(seg)
+
+    def speaker_after(self, toks: list[Token]) -> Speaker | None:
+        """Subject of an inverted reporting verb / the source after "selon": the noun phrase that starts at toks."""
+        if not toks:
+            return None
+        k = 0
+        while k < len(toks) and CLITIC.match(toks[k].text) and toks[k].lower_ == "-t":
+            k += 1
+        if k < len(toks) and self.is_pronoun(toks[k]):
+            t = toks[k]
+            return pronoun_speaker(t)
+        if k < len(toks):
+            head = toks[k]
+            if head.lower_ in self.lex.stop_words or head.lower_ in self.lex.complementizers or (
+                    self.has_pos and head.pos_ in ("ADP", "SCONJ", "ADV", "VERB", "AUX", "CCONJ", "PUNCT")):
+                return None
+            if head.lower_ in self.lex.non_speakers and not self._in_person(head):
+                return None
+            if not self.has_pos and not (_cap(head) or head.lower_ in self.lex.determiners or (
+                    head.lower_ in self.lex.particles and k + 1 < len(toks) and _cap(toks[k + 1]))):
+                return None
+        region = self._np_region(toks[k:])
+        if not region:
+            return None
+        p = self.person_in(region[0].idx, region[-1].idx + len(region[-1].text))
+        if p:
+            return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+        # a description followed by an apposed name: "le ministre russe des Finances, Anton Siluanov"
+        return self._name_or_desc(self._first_phrase(region))
+
+    def _first_phrase(self, region: list[Token]) -> list[Token]:
+        for k, t in enumerate(region):
+            if t.text == ",":
+                rest = region[k + 1:]
+                name = self._leading_name(rest)
+                if name and len(name) == len(rest):
+                    return rest
+                return region[:k]
+        return region
+
+    def _np_region(self, toks: list[Token]) -> list[Token]:
+        lex = self.lex
+        out: list[Token] = []
+        german = self.lang == "de"
+        for n, t in enumerate(toks):
+            if t.text in (".", "!", "?", ";", ":", "…", "(", ")", "»", "«", "“", "”", "„", '"') or t.is_space:
+                break
+            if t.text in ("–", "—"):
+                break
+            if t.text == ",":
+                nxt = toks[n + 1] if n + 1 < len(toks) else None
+                if nxt is not None and out and self._starts_name(nxt) and not any(",".__eq__(o.text) for o in out):
+                    out.append(t)
+                    continue
+                break
+            if out and (t.lower_ in lex.stop_words and t.text[:1].islower()):
+                break
+            if out and self.has_pos and t.pos_ in ("VERB", "AUX", "SCONJ") and not self._in_person(t):
+                break
+            if german and out and not self.has_pos:
+                seen_cap = any(_cap(o) for o in out)
+                if not _cap(t) and (seen_cap or out[0].lower_ not in lex.determiners) and not (
+                        t.lower_ in lex.particles and _cap(out[-1]) and out[0].lower_ not in lex.determiners):
+                    break  # "dem Europäischen Rechnungshof den Bau": stop at the first lower-case word after nouns
+            out.append(t)
+            if len(out) >= 14:
+                break
+        while out and (out[-1].text in (",", "-") or (out[-1].lower_ in lex.particles and len(out) > 1)):
+            out.pop()
+        return out
+
+    def _in_person(self, t: Token) -> bool:
+        return self.person_in(t.idx, t.idx + len(t.text)) is not None
+
+    def _starts_name(self, t: Token) -> bool:
+        if self._in_person(t):
+            return True
+        if self.has_pos:
+            return t.pos_ == "PROPN"
+        return t.text[:1].isupper()
+
+    def _leading_name(self, toks: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        for n, t in enumerate(toks):
+            cap = t.text[:1].isupper() and (not self.has_pos or t.pos_ in ("PROPN", "X"))
+            particle = t.lower_ in self.lex.particles and n + 1 < len(toks) and toks[n + 1].text[:1].isupper()
+            if cap or ((out or n == 0) and particle):
+                out.append(t)
+            else:
+                break
+        return out
+
+    def _name_or_desc(self, seg: list[Token]) -> Speaker | None:
+        seg = [t for t in seg if not (t.is_punct and t.text not in ("-", "’", "'", "(", ")"))] or seg
+        if not seg:
+            return None
+        a, b = seg[0].idx, seg[-1].idx + len(seg[-1].text)
+        p = self.person_in(a, b)
+        if p:
+            return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+        name = self._leading_name(seg)
+        first = seg[0]
+        looks_name = name and len(name) == len(seg) and first.lower_ not in self.lex.source_nouns
+        if looks_name and (self.has_pos or not first.text[:1].islower()):
+            text = self.text[a:b]
+            return Speaker("name", text, a, b, self.canonical_name(text))
+        return self._describe(seg)
+
+    def _describe(self, seg: list[Token]) -> Speaker | None:
+        seg = [t for t in seg if not t.is_space]
+        while seg and (seg[-1].is_punct and seg[-1].text != ")"):
+            seg = seg[:-1]
+        while seg and seg[0].is_punct:
+            seg = seg[1:]
+        if not seg or len(seg) > 14 or seg[0].lower_ in self.lex.non_speakers:
+            return None
+        if len(seg) == 1 and self.has_pos and seg[0].pos_ in ("DET", "PRON", "ADV", "ADP", "SCONJ", "CCONJ", "VERB"):
+            return None
+        a, b = seg[0].idx, seg[-1].idx + len(seg[-1].text)
+        return Speaker("desc", self.text[a:b], a, b, self.text[a:b])
+
+
+def _cap(t: Token) -> bool:
+    """Starts with a capital letter, digits and hyphens aside ("48-Jährige")."""
+    for ch in t.text:
+        if ch.isalpha():
+            return ch.isupper()
+    return False
+
+
+def _soft(text: str, nl: int) -> bool:
+    from .quote_marks import _soft_break
+
+    return _soft_break(text, nl)
+
+
+def _in_spans(pos: int, inside: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in inside)
+
+
+def _abbrev(text: str, dot: int, floor: int) -> bool:
+    """The full stop at ``dot`` ends an abbreviation, an initial or a day number before a month name."""
+    if text[dot] != ".":
+        return False
+    j = dot
+    while j > floor and (text[j - 1].isalnum()):
+        j -= 1
+    word = text[j:dot]
+    if not word:
+        return False
+    if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return True
+    if word.isdigit() and len(word) <= 2:
+        m = re.match(r"\s+(\w+)", text[dot + 1: dot + 20])
+        return bool(m and m.group(1).lower() in MONTHS)
+    return False
+
+
+def strip_marks(s: str) -> str:
+    return s.strip(SPACES + DOUBLE + SINGLE + "\n")

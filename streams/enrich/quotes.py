@@ -1,0 +1,456 @@
+"""Quotations with speakers (fr, en, de): direct quotes in any mark convention and indirect reported speech.
+
+Pipeline per article, on the given doc only (no extra spaCy pass): find quoted spans (``quote_marks``), drop titles
+and scare quotes (short non-clauses with no attribution next to them), attribute each quote from the words after it
+(", a déclaré X", ", he said"), before it ("X a déclaré que", "X : «"), inside it ("– observe-t-il"), or from the
+previous quote (split quotes, continuation paragraphs); then add unmarked reported speech ("selon X", "said that",
+incises, German Konjunktiv). Pronoun speakers resolve to the latest person or speaker before them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from streams.models import Quote
+
+from .attribution import CLITIC, Context, Speaker, pronoun_speaker
+from .quote_marks import SPACES, MarkedSpan, find_quote_spans
+
+log = logging.getLogger(__name__)
+
+SHORT_WORDS = 5  # a quoted non-clause of at most this many words needs an adjacent attribution to be a quote
+WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+FIRST_PERSON = {"i", "je", "j’", "j'", "ich", "we", "nous", "wir", "on"}
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    speaker: Speaker | None
+    inherit: bool = False
+    span: MarkedSpan | None = None
+    chain_prev: int | None = None  # index of the previous piece of a multi-paragraph quote
+
+
+def extract_quotes(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None = None) -> list[Quote]:
+    """Direct and indirect quotations of ``doc.text`` with canonical speakers; never raises."""
+    try:
+        return _extract(doc, lang, people)
+    except Exception:  # a quote bug must not kill the article: log it and degrade to no quotes
+        log.exception("quote extraction failed")
+        return []
+
+
+def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None) -> list[Quote]:
+    text = doc.text
+    if not text or not text.strip():
+        return []
+    ctx = Context(doc, lang, people)
+    spans = find_quote_spans(text)
+    ctx.build_structure(spans)
+    kept = [s for i, s in enumerate(spans) if _is_quotation(ctx, s, spans, i)]
+    ctx.build_structure(kept)
+    cands = _direct(ctx, kept)
+    covered = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in kept]
+    marked = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
+    cands += _indirect(ctx, covered, marked)
+    cands.sort(key=lambda c: c.start)
+    return _resolve(ctx, cands)
+
+
+# --- direct quotes ----------------------------------------------------------------------------------------------
+def _words(s: str) -> list[str]:
+    return WORD.findall(s)
+
+
+def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: int) -> bool:
+    """Quotations are clauses, or short fragments with an attribution right next to them; the rest are titles."""
+    content = ctx.text[span.start:span.end]
+    words = _words(content)
+    if not words:
+        return False
+    if _title_cue(ctx, span):
+        return False
+    if span.continued or span.continues:
+        return True
+    sentence_like = content[:1].isupper() and content.rstrip()[-1:] in ".!?…" and len(words) >= 2
+    clause = sentence_like or (len(words) > 2 and any(ctx.is_finite_verb(t) for t in ctx.tokens(span.start, span.end)))
+    if len(words) > SHORT_WORDS or clause:
+        return True
+    nxt = spans[i + 1].open_at if i + 1 < len(spans) else len(ctx.text)
+    prev = (spans[i - 1].close_at or spans[i - 1].end) + 1 if i > 0 else 0
+    right = _right(ctx, span, nxt)
+    if right is not None and right[0] is not None:
+        return True
+    left = _left(ctx, span, prev, adjacent=True)
+    if left is None or left[0] is None or span.close_at is None:
+        return False
+    after = ctx.text[span.close_at + 1:span.close_at + 3].lstrip(SPACES)
+    return after[:1] in ("", ".", ",", ";", "!", "?", "\n")  # the fragment is the whole complement
+
+
+def _title_cue(ctx: Context, span: MarkedSpan) -> bool:
+    sent_a, _ = ctx.sentence_of(span.open_at)
+    before = ctx.tokens(max(sent_a, span.open_at - 40), span.open_at)[-3:]
+    cues = ctx.lex.title_cues
+    return any(t.lower_.rstrip(".") in cues or t.text in cues for t in before if not t.is_punct or t.text == "re.")
+
+
+def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for i, span in enumerate(kept):
+        nxt = kept[i + 1].open_at if i + 1 < len(kept) else len(ctx.text)
+        prev = (kept[i - 1].close_at or kept[i - 1].end) + 1 if i > 0 else 0
+        attr = _right(ctx, span, nxt) or _left(ctx, span, prev) or _inner(ctx, span)
+        cand = _Cand(span.start, span.end, "direct", None, None, span=span)
+        if attr:
+            cand.speaker, cand.cue = attr
+        cand.inherit = cand.speaker is None and _opens_sentence(ctx, span, prev)
+        if span.continued and out and out[-1].span is not None and out[-1].span.continues:
+            cand.chain_prev = len(out) - 1
+        out.append(cand)
+    # English multi-paragraph quotes: an attribution found on a later piece also covers the earlier pieces
+    for k in range(len(out) - 1, -1, -1):
+        c = out[k]
+        if c.chain_prev is not None and c.speaker is not None:
+            p = out[c.chain_prev]
+            if p.speaker is None:
+                p.speaker, p.cue, p.inherit = c.speaker, c.cue, False
+    return out
+
+
+def _opens_sentence(ctx: Context, span: MarkedSpan, floor: int) -> bool:
+    """Little or nothing of its own before the quote: it can continue the previous speaker's words."""
+    s_start, _ = ctx.sentence_of(span.open_at)
+    before = ctx.tokens(max(s_start, floor), span.open_at)
+    return len([t for t in before if not t.is_punct]) <= 5
+
+
+def _content(toks: list[Token], ctx: Context) -> list[Token]:
+    return [t for t in toks if not t.is_punct and t.lower_ not in ctx.lex.auxiliaries and t.lower_ != "-t"]
+
+
+def _according(ctx: Context, toks: list[Token], k: int) -> int:
+    """Length of an "according to" cue starting at toks[k], else 0."""
+    for cue in ctx.lex.according:
+        n = len(cue)
+        if k + n <= len(toks) and tuple(t.lower_ for t in toks[k:k + n]) == cue:
+            return n
+    return 0
+
+
+def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, str] | None:
+    """Attribution after the closing mark: '”, a déclaré X', '," he said', '«, sagt X', '», selon X'."""
+    if span.close_at is None:
+        return None
+    text = ctx.text
+    q_end = span.close_at + 1
+    _, s_end = ctx.sentence_of(q_end)
+    gap_end = min(s_end, limit)
+    last = text[span.start:span.end].rstrip()[-1:]
+    gap = text[q_end:gap_end].lstrip(SPACES)
+    first = gap[:1]
+    dash = first in "–—" or (first == "-" and gap[1:2] in SPACES)
+    toks = ctx.tokens(q_end, gap_end)
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    if not toks:
+        return None
+    n_acc = _according(ctx, toks, 0)
+    if (n_acc and toks[0].lower_ != "so") or (n_acc and first == ","):
+        spk = ctx.speaker_after(toks[n_acc:])
+        if spk is not None:
+            return spk, " ".join(t.lower_ for t in toks[:n_acc])
+    if not (last in ",?!.…–—-:" or first in ",(" or dash):
+        return None
+    if last in ".…" and first != "," and not (first[:1].islower()):
+        return None
+    for n, t in enumerate(toks[:10]):
+        if t.text in (".", "!", "?", ";", ":") or t.text in ("“", "«", "„", '"'):
+            break
+        if ctx.is_reporting(t):
+            pre = toks[:n]
+            spk = ctx.speaker_before(pre, t) if _content(pre, ctx) or any(ctx.is_pronoun(x) for x in pre) else None
+            if spk is None:
+                spk = ctx.speaker_after(toks[n + 1:])
+            return spk, ctx.cue_of(t)
+        if n >= 1 and ctx.has_pos and t.pos_ in ("VERB", "AUX") and not ctx.is_reporting(t) and t.lower_ not in \
+                ctx.lex.auxiliaries:
+            break
+    return None
+
+
+def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) -> tuple[Speaker | None, str] | None:
+    """Attribution before the opening mark: 'X a déclaré que “', 'Relotius schreibt: »', 'Selon X, «'."""
+    text = ctx.text
+    s_start, _ = ctx.sentence_of(span.open_at)
+    a = max(s_start, floor)
+    toks = ctx.tokens(a, span.open_at)
+    if not toks:
+        return None
+    colon = text[a:span.open_at].rstrip(SPACES + "\n").endswith(":")
+    for k in range(len(toks)):
+        n_acc = _according(ctx, toks, k)
+        if n_acc and (k == 0 or toks[k - 1].is_punct):
+            rest = toks[k + n_acc:]
+            if not adjacent or (rest and rest[-1].text in (",", ":")):
+                spk = ctx.speaker_after(rest)
+                if spk is not None:
+                    return spk, " ".join(t.lower_ for t in toks[k:k + n_acc])
+    verbs = [t for t in toks if ctx.is_reporting(t)]
+    if verbs:
+        v = verbs[-1]
+        after = [t for t in toks if t.i > v.i and not CLITIC.match(t.text)]
+        lead = [t for t in toks if not t.is_punct]
+        split = a == floor and v in lead[:4]  # '« x », a déclaré Y, … « z »': the attribution between two quotes
+        ok = len(after) <= 12 or colon or split
+        if adjacent:
+            ok = colon or len(after) == 0 or (len(after) == 1 and (after[0].lower_ in ctx.lex.complementizers
+                                                                   or after[0].text in (",", ":")))
+        if ok:
+            before = [t for t in toks if t.i < v.i]
+            spk = ctx.speaker_before(before, v) if before else None
+            if spk is None:
+                clit = [t for t in toks if t.i > v.i and CLITIC.match(t.text) and t.lower_ != "-t"][:1]
+                spk = ctx.speaker_after(clit or after)
+            return spk, ctx.cue_of(v)
+    if colon:
+        p = ctx.person_in(toks[0].idx, span.open_at)
+        if p:
+            return Speaker("name", text[p.start:p.end], p.start, p.end, p.canonical), ":"
+        body = [t for t in toks if t.text != ":"]
+        if 0 < len(_content(body, ctx)) <= 4 and not any(ctx.is_finite_verb(t) for t in body):
+            return ctx._name_or_desc(body), ":"
+        return None if adjacent else (None, ":")
+    return None
+
+
+def _inner(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | None:
+    """Incise inside the marks, French style: '« …, dit-il, … »', '« … – observe-t-il … »'."""
+    toks = ctx.tokens(span.start, span.end)
+    for n, t in enumerate(toks[1:-1], start=1):
+        nxt = toks[n + 1]
+        if ctx.is_reporting(t) and CLITIC.match(nxt.text) and toks[n - 1].text in (",", "–", "—", "-"):
+            pron = nxt if nxt.lower_ != "-t" or n + 2 >= len(toks) else toks[n + 2]
+            return pronoun_speaker(pron), ctx.cue_of(t)
+    return None
+
+
+# --- indirect quotes --------------------------------------------------------------------------------------------
+def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[int, int]]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for a, b in ctx.sentences:
+        if any(x < b and a < y for x, y in covered):
+            continue
+        toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in marked)]
+        if len(toks) < 4:
+            continue
+        for rule in (_ind_according, _ind_complement, _ind_ccomp, _ind_konjunktiv, _ind_incise):
+            cand = rule(ctx, toks)
+            if cand is not None:
+                if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
+                        and len(_words(ctx.text[cand.start:cand.end])) >= 3:
+                    out.append(cand)
+                break
+    return out
+
+
+def _span_of(toks: list[Token], ctx: Context) -> tuple[int, int] | None:
+    toks = [t for t in toks if not t.is_space]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[0].lower_ in ctx.lex.conjunctions and len(toks) > 1:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in (")", "]"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _cand(ctx: Context, body: list[Token], spk: Speaker | None, cue: str) -> _Cand | None:
+    sp = _span_of(body, ctx)
+    if sp is None or spk is None:
+        return None
+    return _Cand(sp[0], sp[1], "indirect", cue, spk)
+
+
+def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
+    for k in range(len(toks)):
+        n = _according(ctx, toks, k)
+        if not n:
+            continue
+        cue = " ".join(t.lower_ for t in toks[k:k + n])
+        if cue == "so" and not (k > 0 and toks[k - 1].text == ","):
+            continue  # German "so" is only a source cue in the trailing ", so X."
+        rest = toks[k + n:]
+        spk = ctx.speaker_after(rest)
+        if spk is None or not _is_source(ctx, spk, rest):
+            continue
+        if k == 0:  # "Selon X, contenu."
+            commas = [j for j, t in enumerate(rest) if t.text == ","]
+            body = rest[commas[0] + 1:] if commas else []
+        elif toks[k - 1].text == ",":  # "contenu, selon X."
+            body = toks[:k - 1]
+            tail = [t for t in rest if t.idx >= spk.end and not t.is_punct]
+            if len(tail) > 3 and cue != "so":
+                body = toks
+        else:
+            body = toks
+        return _cand(ctx, body, spk, cue)
+    for k, t in enumerate(toks):  # "Dem Bericht zufolge …"
+        if t.lower_ in ctx.lex.postpositions and k > 0:
+            j = k - 1
+            while j > 0 and not toks[j - 1].is_punct and k - j < 5:
+                j -= 1
+            spk = ctx._describe(toks[j:k])
+            return _cand(ctx, toks, spk, t.lower_)
+    return None
+
+
+def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
+    """'selon les domaines' is not a source: require a name, a pronoun or a source-like noun phrase."""
+    if spk.kind in ("name", "pronoun"):
+        return True
+    if not ctx.has_pos:
+        return bool(rest) and (rest[0].text[:1].isupper() or rest[0].lower_ in ctx.lex.particles or
+                               any(t.text[:1].isupper() for t in rest[:3]))
+    head = [t for t in rest if spk.start <= t.idx < spk.end]
+    if any(t.pos_ == "PROPN" for t in head):
+        return True
+    return any(t.lower_ in ctx.lex.source_nouns and t.pos_ in ("NOUN", "PROPN") for t in head)
+
+
+def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
+    before = [t for t in toks if t.i < v.i]
+    spk = ctx.speaker_before(before, v) if before else None
+    if spk is None:
+        after = [t for t in toks if t.i > v.i]
+        clit = [t for t in after[:2] if CLITIC.match(t.text) and t.lower_ != "-t"]
+        spk = ctx.speaker_after(clit or after) if clit else None
+    return spk
+
+
+def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
+    for k, v in enumerate(toks):
+        if not ctx.speech_event(v):
+            continue
+        for j in range(k + 1, min(k + 6, len(toks))):
+            t = toks[j]
+            if t.lower_ in ctx.lex.complementizers and (not ctx.has_pos or t.pos_ in ("SCONJ", "PRON", "")):
+                if ctx.lang == "fr" and toks[j - 1].lower_ in ("ainsi", "plus", "moins", "autant", "tant"):
+                    break
+                spk = _subject(ctx, toks[:k + 1], v)
+                return _cand(ctx, toks[j + 1:], spk, ctx.cue_of(v))
+            if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de"):
+                break
+    return None
+
+
+def _ind_ccomp(ctx: Context, toks: list[Token]) -> _Cand | None:
+    if ctx.lang != "en":
+        return None  # French "que" clauses are caught lexically; the French parser over-uses ccomp
+    ids = {t.i for t in toks}
+    for v in toks:
+        if not v.dep_ or not ctx.speech_event(v):
+            continue
+        for c in v.children:
+            if c.dep_ == "ccomp" and c.i > v.i and 0 < c.left_edge.i - v.i <= 3 and c.left_edge.i in ids:
+                body = [t for t in c.subtree if t.i in ids]
+                spk = _subject(ctx, [t for t in toks if t.i <= v.i], v)
+                return _cand(ctx, body, spk, ctx.cue_of(v))
+    return None
+
+
+def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
+    if not ctx.lex.konjunktiv:
+        return None
+    for k, v in enumerate(toks[:-2]):
+        if ctx.speech_event(v) and toks[k + 1].text == ",":
+            window = toks[k + 2:k + 9]
+            if any(t.lower_ in ctx.lex.konjunktiv for t in window):
+                spk = _subject(ctx, toks[:k + 1], v)
+                return _cand(ctx, toks[k + 2:], spk, ctx.cue_of(v))
+    return None
+
+
+def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
+    """', a-t-il noté,' / ', sagt de Decker.' / ', he said.' / ', glauben Kritiker,' inside unmarked speech."""
+    for k, v in enumerate(toks):
+        if k < 3 or not ctx.speech_event(v):
+            continue
+        j = k - 1
+        pre: list[Token] = []
+        while j >= 0 and toks[j].text not in (",", "–", "—") and len(pre) < 4:
+            pre.insert(0, toks[j])
+            j -= 1
+        if j < 2 or toks[j].text not in (",", "–", "—"):
+            continue
+        if any(not (x.lower_ in ctx.lex.auxiliaries or CLITIC.match(x.text) or ctx.is_pronoun(x) or
+                    x.text[:1].isupper() or x.lower_ in ctx.lex.particles) for x in pre):
+            continue
+        e = k + 1
+        while e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—") and e - k <= 12:
+            e += 1
+        if e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—"):
+            continue
+        if pre and any(not (x.lower_ in ctx.lex.auxiliaries or CLITIC.match(x.text)) for x in pre):
+            if e - k - 1 > 4:
+                continue  # ", Éric Chauvier souligne la concomitance …" is a main clause, not an incise
+            spk = ctx.speaker_before(pre, v)
+        elif any(CLITIC.match(x.text) for x in pre) and e - k - 1 > 4:
+            continue
+        else:
+            clit = [x for x in pre if CLITIC.match(x.text) and x.lower_ != "-t"]
+            spk = ctx.speaker_after(clit or toks[k + 1:e])
+        trailing = e >= len(toks) - 1 or toks[e].text in (".", "!", "?")
+        body = toks[:j] if trailing else toks
+        return _cand(ctx, body, spk, ctx.cue_of(v))
+    return None
+
+
+# --- speakers ---------------------------------------------------------------------------------------------------
+def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
+    """Pronouns and continuations, in text order, against the latest named person or speaker."""
+    out: list[Quote] = []
+    history: list[tuple[int, str, int | None, int | None, int]] = []  # (pos, name, s, e, paragraph of quote)
+    for c in cands:
+        name: str | None = None
+        s_start = s_end = None
+        spk = c.speaker
+        if c.inherit:
+            if history and ctx.paragraph_of(c.start) - history[-1][4] <= 1:
+                _, name, s_start, s_end, _ = history[-1]
+        elif spk is not None:
+            s_start, s_end = spk.start, spk.end
+            if spk.kind == "pronoun":
+                name = _antecedent(ctx, spk.start, history)
+            elif spk.kind == "name":
+                name = spk.canonical or ctx.canonical_name(spk.text)
+            else:
+                name = spk.text
+        if name:
+            history.append((s_start if s_start is not None else c.start, name, s_start, s_end,
+                            ctx.paragraph_of(c.start)))
+        text = ctx.text[c.start:c.end]
+        out.append(Quote(text=text, speaker=name, kind=c.kind, start=c.start, end=c.end, speaker_start=s_start,
+                         speaker_end=s_end, cue=c.cue))
+    return out
+
+
+def _antecedent(ctx: Context, pos: int, history: list[tuple[int, str, int | None, int | None, int]]) -> str | None:
+    best_pos, best = -1, None
+    p = ctx.persons_before(pos)
+    if p is not None:
+        best_pos, best = p.start, p.canonical
+    for h_pos, name, _, _, _ in history:
+        if best_pos < h_pos < pos:
+            best_pos, best = h_pos, name
+    return best
