@@ -12,16 +12,21 @@ from __future__ import annotations
 MIN_STEM = 4
 MAX_TAIL = 6
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _ENDINGS: dict[str, frozenset[str]] = {
-    "fr": frozenset(
+    "fr": _words(
         "s x e es ee ees er ers ere eres erent ez ent ant ante antes ants ons ait ais aient ai a as it is "
         "era eras eront erai erais erait eraient erez erons ement ements al aux ale ales eux euse euses "
-        "ien iens ienne iennes if ifs ive ives".split()
+        "ien iens ienne iennes if ifs ive ives"
     ),
-    "en": frozenset("s es d ed ing ings er ers est ly y ies ied ier iest ion ions ment ments".split()),
-    "de": frozenset("e en er es em ern n s st t te ten tes ter ung ungen".split()),
-    "es": frozenset("s es a as o os ar er ir ado ada ados adas ido ida idos idas ando iendo an en".split()),
-    "it": frozenset("a e i o are ere ire ato ata ati ate ito ita iti ite ando endo ano ono".split()),
+    "en": _words("s es d ed ing ings er ers est ly y ies ied ier iest ion ions ment ments"),
+    "de": _words("e en er es em ern n s st t te ten tes ter ung ungen"),
+    "es": _words("s es a as o os ar er ir ado ada ados adas ido ida idos idas ando iendo an en"),
+    "it": _words("a e i o are ere ire ato ata ati ate ito ita iti ite ando endo ano ono"),
 }
 _ALL_ENDINGS: frozenset[str] = frozenset().union(*_ENDINGS.values())
 # Endings stripped from a term to find its stem: inflections only, longest first.
@@ -44,15 +49,20 @@ _SHORT_DEFAULT = frozenset({"s", "es", "x"})
 _VOWELS = frozenset("aeiouy")
 
 
-def stem(word: str) -> str:
-    """The stem of one folded term word; short words are their own stem."""
+def split(word: str) -> tuple[str, str]:
+    """``(stem, own ending)`` of one folded term word: the term itself always matches (stem + own ending)."""
     for suffix in _STRIP:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             base = word[: -len(suffix)]
             if len(base) > MIN_STEM and base[-1] == base[-2] and base[-1] not in _VOWELS:
                 base = base[:-1]  # sanctionn(er) → sanction; runn(ing) is too short to get here
-            return base
-    return word
+            return base, word[len(base) :]
+    return word, ""
+
+
+def stem(word: str) -> str:
+    """The stem of one folded term word; short words are their own stem."""
+    return split(word)[0]
 
 
 def endings(language: str | None) -> frozenset[str]:
@@ -60,9 +70,9 @@ def endings(language: str | None) -> frozenset[str]:
     return _ENDINGS.get(language or "", _ALL_ENDINGS)
 
 
-def accepts(word_stem: str, tail: str, language: str | None) -> bool:
-    """Whether ``word_stem + tail`` is an inflection of the stem's term in ``language``."""
-    if not tail:
+def accepts(word_stem: str, tail: str, language: str | None, own: str = "") -> bool:
+    """Whether ``word_stem + tail`` is an inflection of the term ``word_stem + own`` in ``language``."""
+    if not tail or tail == own:
         return True
     if len(tail) > MAX_TAIL or not tail.isalpha():
         return False
