@@ -112,7 +112,7 @@ def dev(
     from streams.devrun import DEFAULT_SAMPLES, DEFAULT_WATCHLIST, run_dev
 
     settings = settings_from(config)
-    paths = samples or [DEFAULT_SAMPLES]
+    paths = samples or DEFAULT_SAMPLES
     for path in [*paths, watchlist or DEFAULT_WATCHLIST]:
         if not path.exists():
             raise fail(f"no such file or folder: {path}")

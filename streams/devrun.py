@@ -17,7 +17,7 @@ from streams.sources import expand, read_records
 from streams.topics import decode, encode
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SAMPLES = PROJECT_ROOT / "examples" / "articles"
+DEFAULT_SAMPLES = [PROJECT_ROOT / "examples" / "articles", PROJECT_ROOT / "tests" / "data" / "raw"]
 DEFAULT_WATCHLIST = PROJECT_ROOT / "examples" / "watchlist.yaml"
 
 

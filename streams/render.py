@@ -19,11 +19,25 @@ def alert_line(alert: dict[str, Any]) -> str:
         f" in [cyan]{title}[/] [dim]{escape(str(article.get('language') or ''))}[/]"
     )
     lines = [head]
-    for mention in mentions[:3]:
-        lines.append(f"    [yellow]“{escape(mention.get('text', ''))}”[/] … {escape(mention.get('snippet', ''))}")
+    for mention in mentions[:2]:
+        lines.append("    " + highlighted_snippet(mention.get("snippet", ""), mention.get("text", "")))
     for quote in quotes[:2]:
-        lines.append(f"    [green]{escape(str(quote.get('speaker')))}[/]: «{escape(quote.get('text', '')[:160])}»")
+        text = quote.get("text", "")
+        short = text if len(text) <= 100 else text[:100].rsplit(" ", 1)[0] + "…"
+        lines.append(f"    [green]{escape(str(quote.get('speaker')))}[/]: «{escape(short)}»")
     return "\n".join(lines)
+
+
+def highlighted_snippet(snippet: str, mention: str, context: int = 45) -> str:
+    """The snippet cut to `context` characters around the mention, the mention in bold yellow."""
+    at = snippet.find(mention)
+    if at < 0 or not mention:
+        return escape(snippet)
+    before = snippet[max(0, at - context):at]
+    after = snippet[at + len(mention):at + len(mention) + context]
+    left = "…" if at - context > 0 else ""
+    right = "…" if at + len(mention) + context < len(snippet) else ""
+    return f"{left}{escape(before)}[bold yellow]{escape(mention)}[/]{escape(after)}{right}".replace("\n", " ")
 
 
 def enriched_line(article: dict[str, Any]) -> str:

@@ -158,7 +158,8 @@ def _fullest(name: str, pos: int, full: dict[str, list[tuple[int, str]]]) -> str
 class Context:
     """Per-document lookups shared by the quote rules (built once per article)."""
 
-    def __init__(self, doc: Doc, lang: str, people: list[tuple[str, int, int]] | None) -> None:
+    def __init__(self, doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
+                 orgs: list[tuple[str, int, int]] | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.lang = (lang or "en").lower()[:2]
@@ -169,6 +170,9 @@ class Context:
         self.has_morph = doc.has_annotation("MORPH")
         self.people = people_from(doc, people)
         self.person_starts = [p.start for p in self.people]
+        # speakers may be organisations ("the University and College Union said"); pronouns resolve to people only
+        self.orgs = people_from(doc, orgs or [])
+        self.org_starts = [p.start for p in self.orgs]
         self.surnames: dict[str, str] = {}
         for p in self.people:
             words = p.canonical.split()
@@ -198,6 +202,8 @@ class Context:
             return False
         if self.lang == "fr" and t.i > 0 and self.doc[t.i - 1].lower_ in ("se", "s’", "s'"):
             return False  # "se révèle", "se dit"
+        if self.lang == "fr" and self.text[max(0, t.idx - 3):t.idx].endswith(("à-", "à ")):
+            return False  # "c’est-à-dire", "à dire vrai"
         if self.lang == "fr" and (low in PART_ADJ_FR or "Part" in t.morph.get("VerbForm")):
             near = [x.lower_ for x in self.doc[max(0, t.i - 4): t.i + 2]]
             if not any(x in AUX_FR or CLITIC.match(x) for x in near):
@@ -243,11 +249,17 @@ class Context:
 
     # --- people ---------------------------------------------------------------------------------------------------
     def person_in(self, a: int, b: int) -> Person | None:
-        i = bisect.bisect_left(self.person_starts, a)
-        while i < len(self.people) and self.people[i].start < b:
-            if self.people[i].end <= b + 1:
-                return self.people[i]
-            i += 1
+        """First person mention within [a, b]; else an organisation that heads the phrase ("the BBC", not
+        "a spokesperson for the BBC")."""
+        found = _first_in(self.people, self.person_starts, a, b)
+        if found is not None:
+            return found
+        org = _first_in(self.orgs, self.org_starts, a, b)
+        if org is None:
+            return None
+        lead = [t for t in self.tokens(a, org.start) if not t.is_punct]
+        if all(t.lower_ in ARTICLES for t in lead):
+            return org
         return None
 
     def persons_before(self, pos: int, window: int = 1500) -> Person | None:
@@ -320,6 +332,10 @@ class Context:
             pron = toks[j]
             return pronoun_speaker(pron)
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "sb")] if verb.dep_ else []
+        if not subj and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i < verb.i and \
+                verb.head.pos_ in ("VERB", "AUX"):
+            # participle or coordinated verb without a subject of its own: the subject of the verb it hangs on
+            subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         for s in subj:
             if s.i < verb.i and (not toks or s.i >= toks[0].i):
                 p = self.person_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
@@ -478,6 +494,18 @@ class Context:
             return None
         a, b = seg[0].idx, seg[-1].idx + len(seg[-1].text)
         return Speaker("desc", self.text[a:b], a, b, self.text[a:b])
+
+
+ARTICLES = {"the", "le", "la", "les", "l’", "l'", "der", "die", "das", "dem", "den", "des"}
+
+
+def _first_in(items: list[Person], starts: list[int], a: int, b: int) -> Person | None:
+    i = bisect.bisect_left(starts, a)
+    while i < len(items) and items[i].start < b:
+        if items[i].end <= b + 1:
+            return items[i]
+        i += 1
+    return None
 
 
 def _cap(t: Token) -> bool:

@@ -72,6 +72,8 @@ _DE_ROLE_SUFFIXES = ("-chef", "-chefin", "minister", "ministerin", "präsident",
                      "-politikerin", "reporter", "reporterin")
 _DE_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis", "tum", "ismus", "chen", "lein", "ment",
                      "ei", "ik", "ur")
+# particles that are not German words ("von", "zu", "der" start common phrases: "Nacht von Mittwoch")
+_FOREIGN_PARTICLES = frozenset({"de", "van", "di", "da", "du", "le", "la", "al", "el", "bin", "dos", "del"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "di", "da", "du", "le", "la", "zu", "al", "el", "bin"})
 # Given names that are not also ordinary words or places (no "August", "Paris", "Florence", "Rose").
 FIRST_NAMES = frozenset({
@@ -236,7 +238,7 @@ def _rule_persons(doc: Doc, table: AliasTable) -> list[_Mention]:
 
     A role word or reporting verb before two name tokens ("FDP-Chef Christian Lindner", "sagte Olaf Scholz"),
     a known first name before a surname ("Greta Thunberg"), two name tokens before ", <role word>"
-    ("Ullrich Fichtner, Reporter").
+    ("Ullrich Fichtner, Reporter"), two name tokens around a lower-case particle ("Kris de Decker").
     """
     stop_words = _stop_words(doc.lang_)
     tokens = list(doc)
@@ -255,7 +257,8 @@ def _rule_persons(doc: Doc, table: AliasTable) -> list[_Mention]:
             continue
         end, names = _name_run(tokens, start, stop_words, table)
         appositive = end + 1 < len(tokens) and tokens[end].text == "," and _is_role_word(tokens[end + 1])
-        if names >= 2 and (start > index or tokens[start].text in FIRST_NAMES or appositive):
+        particle = any(t.text in _FOREIGN_PARTICLES for t in tokens[start + 1:end - 1])
+        if names >= 2 and (start > index or tokens[start].text in FIRST_NAMES or appositive or particle):
             mentions.append(_Mention(tokens[start].idx, _token_end(tokens[end - 1]), "PER"))
             index = end
             continue

@@ -174,7 +174,8 @@ class Enricher:
 
         entities = entities_from_doc(doc, self.aliases)
         people = [(e.canonical, e.start, e.end) for e in entities if e.label == "PER"]
-        quotes = extract_quotes(doc, item.language.code, people)
+        orgs = [(e.canonical, e.start, e.end) for e in entities if e.label == "ORG"]
+        quotes = extract_quotes(doc, item.language.code, people, orgs)
         article = item.article
         enriched = EnrichedArticle(
             id=article.id,

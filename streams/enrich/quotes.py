@@ -24,6 +24,14 @@ log = logging.getLogger(__name__)
 
 SHORT_WORDS = 5  # a quoted non-clause of at most this many words needs an adjacent attribution to be a quote
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+NOMINAL_WORDS = 7  # a quoted noun phrase after a determiner up to this length is a name or scare quote
+NOMINAL_DETERMINERS = {
+    "fr": frozenset({"le", "la", "les", "l’", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces",
+                     "son", "sa", "ses", "leur", "leurs", "notre", "nos"}),
+    "en": frozenset({"the", "a", "an", "this", "these", "its", "their", "his", "her", "our"}),
+    "de": frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+                     "dieser", "diese", "dieses", "seine", "seinen", "ihre", "ihren"}),
+}
 FIRST_PERSON = {"i", "je", "j’", "j'", "ich", "we", "nous", "wir", "on"}
 
 
@@ -39,20 +47,26 @@ class _Cand:
     chain_prev: int | None = None  # index of the previous piece of a multi-paragraph quote
 
 
-def extract_quotes(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None = None) -> list[Quote]:
-    """Direct and indirect quotations of ``doc.text`` with canonical speakers; never raises."""
+def extract_quotes(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None = None,
+                   orgs: list[tuple[str, int, int]] | None = None) -> list[Quote]:
+    """Direct and indirect quotations of ``doc.text`` with canonical speakers; never raises.
+
+    ``people`` and ``orgs`` are (canonical, start, end) mentions from the entity stage: a speaker that overlaps one
+    takes its canonical name; pronouns resolve to people only.
+    """
     try:
-        return _extract(doc, lang, people)
+        return _extract(doc, lang, people, orgs)
     except Exception:  # a quote bug must not kill the article: log it and degrade to no quotes
         log.exception("quote extraction failed")
         return []
 
 
-def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None) -> list[Quote]:
+def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
+             orgs: list[tuple[str, int, int]] | None = None) -> list[Quote]:
     text = doc.text
     if not text or not text.strip():
         return []
-    ctx = Context(doc, lang, people)
+    ctx = Context(doc, lang, people, orgs)
     spans = find_quote_spans(text)
     ctx.build_structure(spans)
     kept = [s for i, s in enumerate(spans) if _is_quotation(ctx, s, spans, i)]
@@ -82,7 +96,10 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
         return True
     sentence_like = content[:1].isupper() and content.rstrip()[-1:] in ".!?…" and len(words) >= 2
     clause = sentence_like or (len(words) > 2 and any(ctx.is_finite_verb(t) for t in ctx.tokens(span.start, span.end)))
-    if len(words) > SHORT_WORDS or clause:
+    nominal = len(words) <= NOMINAL_WORDS and not sentence_like and _after_determiner(ctx, span)
+    fragment = not sentence_like and len(words) <= SHORT_WORDS + 1 and content[:1].islower() \
+        and not _in_reported_speech(ctx, span)
+    if (len(words) > SHORT_WORDS or clause) and not nominal and not fragment:
         return True
     nxt = spans[i + 1].open_at if i + 1 < len(spans) else len(ctx.text)
     prev = (spans[i - 1].close_at or spans[i - 1].end) + 1 if i > 0 else 0
@@ -90,10 +107,31 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     if right is not None and right[0] is not None:
         return True
     left = _left(ctx, span, prev, adjacent=True)
+    if nominal or fragment:  # "le célèbre « publish or perish »": a name for something unless a speaker is there
+        return left is not None and left[0] is not None
     if left is None or left[0] is None or span.close_at is None:
         return False
     after = ctx.text[span.close_at + 1:span.close_at + 3].lstrip(SPACES)
     return after[:1] in ("", ".", ",", ";", "!", "?", "\n")  # the fragment is the whole complement
+
+
+def _in_reported_speech(ctx: Context, span: MarkedSpan) -> bool:
+    """The sentence around the marks reports speech (a reporting verb, German Konjunktiv) outside them."""
+    a, b = ctx.sentence_of(span.open_at)
+    end = span.close_at if span.close_at is not None else span.end
+    toks = [t for t in ctx.tokens(a, b) if not span.open_at <= t.idx <= end]
+    return any(ctx.is_reporting(t) or t.lower_ in ctx.lex.konjunktiv for t in toks)
+
+
+def _after_determiner(ctx: Context, span: MarkedSpan) -> bool:
+    """The marks fill a noun slot: a determiner right before them, or a determiner and one adjective."""
+    before = ctx.tokens(max(0, span.open_at - 40), span.open_at)[-2:]
+    if not before or before[-1].is_punct:
+        return False
+    dets = NOMINAL_DETERMINERS.get(ctx.lang, frozenset())
+    if before[-1].lower_ in dets:
+        return True
+    return len(before) == 2 and before[0].lower_ in dets and ctx.has_pos and before[-1].pos_ == "ADJ"
 
 
 def _title_cue(ctx: Context, span: MarkedSpan) -> bool:
@@ -247,19 +285,46 @@ def _inner(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | None:
 def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[int, int]]) -> list[_Cand]:
     out: list[_Cand] = []
     for a, b in ctx.sentences:
-        if any(x < b and a < y for x, y in covered):
-            continue
+        inside = [x for x, y in covered if x < b and a < y]
+        if inside:  # reported clause introducing a quote: "X précisent qu'il s'agit d'un progrès : « … »"
+            b = min(inside)
         toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in marked)]
         if len(toks) < 4:
             continue
-        for rule in (_ind_according, _ind_complement, _ind_ccomp, _ind_konjunktiv, _ind_incise):
+        rules = (_ind_according, _ind_complement, _ind_ccomp, _ind_konjunktiv, _ind_incise)
+        if inside:
+            rules = (_ind_complement, _ind_ccomp)
+        for rule in rules:
             cand = rule(ctx, toks)
             if cand is not None:
                 if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
                         and len(_words(ctx.text[cand.start:cand.end])) >= 3:
                     out.append(cand)
                 break
+        else:
+            if not inside:
+                cand = _ind_reported_mood(ctx, toks)
+                if cand is not None and len(_words(ctx.text[cand.start:cand.end])) >= 3:
+                    out.append(cand)
     return out
+
+
+def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
+    """A German sentence in Konjunktiv I with no cue of its own continues the reported statement before it."""
+    if ctx.lang != "de" or not ctx.lex.konjunktiv:
+        return None
+    words = [t.lower_ for t in toks]
+    if any(w in FIRST_PERSON or w in ("du", "ihr", "mir", "mich", "uns") for w in words):
+        return None  # first-person narration ("ich habe"), not reported speech
+    head = next((k for k, t in enumerate(toks[:8]) if t.lower_ in ctx.lex.konjunktiv), None)
+    if head is None or toks[-1].text == "?":
+        return None
+    colon = next((k for k, t in enumerate(toks[:head]) if t.text == ":"), None)
+    body = toks[colon + 1:] if colon is not None else toks
+    sp = _span_of(body, ctx)
+    if sp is None:
+        return None
+    return _Cand(sp[0], sp[1], "indirect", None, None, inherit=True)
 
 
 def _span_of(toks: list[Token], ctx: Context) -> tuple[int, int] | None:
@@ -421,6 +486,7 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
     """Pronouns and continuations, in text order, against the latest named person or speaker."""
     out: list[Quote] = []
     history: list[tuple[int, str, int | None, int | None, int]] = []  # (pos, name, s, e, paragraph of quote)
+    named: list[tuple[int, str, int | None, int | None, int]] = []  # the entries whose speaker is a person's name
     for c in cands:
         name: str | None = None
         s_start = s_end = None
@@ -428,21 +494,67 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
         if c.inherit:
             if history and ctx.paragraph_of(c.start) - history[-1][4] <= 1:
                 _, name, s_start, s_end, _ = history[-1]
+            elif c.kind == "indirect":
+                continue  # reported mood with nobody to report it: not a quote we can attribute
         elif spk is not None:
             s_start, s_end = spk.start, spk.end
             if spk.kind == "pronoun":
                 name = _antecedent(ctx, spk.start, history)
+            elif spk.kind == "desc" and ANAPHORIC_DESC.search(spk.text):  # "the 48-year-old": a person
+                name = _antecedent(ctx, spk.start, named) or spk.text
             elif spk.kind == "name":
-                name = spk.canonical or ctx.canonical_name(spk.text)
+                name = _genitive(ctx, spk, spk.canonical or ctx.canonical_name(spk.text))
             else:
                 name = spk.text
+            name = _tidy(name)
+        elif c.kind == "direct" and c.cue is None:
+            # no attribution at all: the speaker of the paragraph's previous quote carries on
+            par = ctx.paragraph_of(c.start)
+            if history and history[-1][4] == par:
+                _, name, s_start, s_end, _ = history[-1]
         if name:
-            history.append((s_start if s_start is not None else c.start, name, s_start, s_end,
-                            ctx.paragraph_of(c.start)))
+            entry = (s_start if s_start is not None else c.start, name, s_start, s_end, ctx.paragraph_of(c.start))
+            history.append(entry)
+            if spk is not None and spk.kind in ("name", "pronoun"):
+                named.append(entry)
         text = ctx.text[c.start:c.end]
+        if name is None and c.cue is None and c.kind == "direct" and text.rstrip().endswith("?") and \
+                _whole_sentence(ctx, c):
+            continue  # an unattributed quoted question standing alone is a headline or a title, not speech
         out.append(Quote(text=text, speaker=name, kind=c.kind, start=c.start, end=c.end, speaker_start=s_start,
                          speaker_end=s_end, cue=c.cue))
     return out
+
+
+def _whole_sentence(ctx: Context, c: _Cand) -> bool:
+    """The quote opens its sentence (after a full stop or a paragraph break)."""
+    if c.span is None:
+        return False
+    before = ctx.text[:c.span.open_at].rstrip(SPACES)
+    return not before or before[-1] in ".!?…\n"
+
+
+ANAPHORIC_DESC = re.compile(r"^(?:the|der|die|le|la)\s+\d+[- ](?:year-old|jährige|jährigen)\b", re.IGNORECASE)
+
+
+def _tidy(name: str | None) -> str | None:
+    """A speaker as a name: no paragraph break before it, no trailing acronym in brackets ("… Association (UCEA)")."""
+    if not name:
+        return name
+    name = name.split("\n")[-1].strip()
+    name = re.sub(r"\s*\([^()]{1,15}\)$", "", name).strip()
+    return name or None
+
+
+def _genitive(ctx: Context, spk: Speaker, name: str) -> str:
+    """German possessive names: "Rudolf Augsteins Motto" is Augstein's motto."""
+    if ctx.lang != "de" or not name.endswith("s") or len(name) < 4:
+        return name
+    nxt = ctx.text[spk.end:spk.end + 3]
+    if len(nxt) >= 2 and nxt[0] == " " and nxt[1].isupper():
+        base = name[:-1]
+        return ctx.canonical_name(base) if base.split()[-1:] and len(base.split()[-1]) >= 3 else name
+    return name
 
 
 def _antecedent(ctx: Context, pos: int, history: list[tuple[int, str, int | None, int | None, int]]) -> str | None:

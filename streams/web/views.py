@@ -60,7 +60,7 @@ def register(app: faust.App, settings: Settings, topics: Any, runner: Any, state
                 update_lag()
             except Exception:  # lag is best effort; never fail a scrape on it
                 pass
-            return self.bytes(generate_latest(REGISTRY), content_type=CONTENT_TYPE_LATEST)
+            return self.bytes(generate_latest(REGISTRY), content_type=CONTENT_TYPE_LATEST.split(";")[0])
 
     @app.page("/watchlists")
     class Watchlists(View):
