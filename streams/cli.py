@@ -68,7 +68,7 @@ def worker(
     broker: BrokerOpt = None,
     web_port: Annotated[int | None, typer.Option(help="Port of the health/metrics/API web server.")] = None,
     processes: Annotated[int | None, typer.Option(help="Enrichment processes (0 = a thread in this process).")] = None,
-    watchlist: Annotated[Path | None, typer.Option(help="Static watch rules file, merged under the topic's rules.")] = None,
+    watchlist: Annotated[Path | None, typer.Option(help="Static rules file, merged under the topic's rules.")] = None,
     loglevel: Annotated[str | None, typer.Option("--loglevel", "-l", help="debug, info, warning, error")] = None,
 ) -> None:
     """Run a worker: enrichment, alerting and watchlist agents, against any Kafka broker."""
@@ -103,7 +103,7 @@ def worker(
 @app.command()
 def dev(
     once: Annotated[bool, typer.Option("--once", help="Stop by itself once the samples are processed.")] = False,
-    samples: Annotated[list[Path] | None, typer.Option("--samples", help="Article files or folders to publish.")] = None,
+    samples: Annotated[list[Path] | None, typer.Option("--samples", help="Article files or folders to send.")] = None,
     watchlist: Annotated[Path | None, typer.Option(help="Watch rules file (YAML/JSON).")] = None,
     timeout: Annotated[float, typer.Option(help="Give up after this many seconds.")] = 170.0,
     config: ConfigOpt = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import ssl
 from typing import Any
@@ -69,10 +70,8 @@ async def create_topics(settings: Settings, timeout: float = 30.0) -> list[str]:
                 if spec.name not in existing
             ]
             if wanted:
-                try:
+                with contextlib.suppress(TopicAlreadyExistsError):  # another worker created them meanwhile
                     await admin.create_topics(wanted)
-                except TopicAlreadyExistsError:
-                    pass
             return [t.name for t in wanted]
         except KafkaError as exc:
             if asyncio.get_running_loop().time() > deadline:

@@ -32,7 +32,8 @@ class JsonFormatter(logging.Formatter):
 
 def logging_config(level: str, fmt: str) -> dict[str, Any]:
     """A dictConfig for the worker (faust/mode apply it) and the CLI."""
-    formatter = {"()": JsonFormatter} if fmt == "json" else {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}
+    console = {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}
+    formatter = {"()": JsonFormatter} if fmt == "json" else console
     return {
         "version": 1,
         "disable_existing_loggers": False,

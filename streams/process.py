@@ -52,10 +52,9 @@ class WorkerProcess:
         while time.monotonic() < deadline:
             if not self.alive():
                 raise RuntimeError(f"worker exited with code {self.process.returncode if self.process else None}")
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(self.url("/readyz"), timeout=2) as response:
-                    if response.status == 200:
-                        return
+            with contextlib.suppress(OSError), urllib.request.urlopen(self.url("/readyz"), timeout=2) as response:
+                if response.status == 200:
+                    return
             time.sleep(0.5)
         raise TimeoutError(f"worker not ready after {timeout:.0f}s")
 

@@ -27,7 +27,7 @@ async def read_rules_topic(settings: Settings) -> dict[str, dict[str, Any]]:
     try:
         partitions = client.partitions_for_topic(settings.topic_watchlists) or set()
         if not partitions:
-            await client._client.force_metadata_update()  # noqa: SLF001 - topic just created
+            await client._client.force_metadata_update()  # the topic may have just been created
             partitions = client.partitions_for_topic(settings.topic_watchlists) or set()
         tps = [TopicPartition(settings.topic_watchlists, p) for p in sorted(partitions)]
         if not tps:

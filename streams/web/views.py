@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 from typing import Any
 
@@ -56,10 +57,8 @@ def register(app: faust.App, settings: Settings, topics: Any, runner: Any, state
         async def get(self, request: Request) -> Response:
             for model, seconds in runner.model_load_seconds.items():
                 MODEL_LOAD_SECONDS.labels(model).set(seconds)
-            try:
+            with contextlib.suppress(Exception):  # lag is best effort; never fail a scrape on it
                 update_lag()
-            except Exception:  # lag is best effort; never fail a scrape on it
-                pass
             return self.bytes(generate_latest(REGISTRY), content_type=CONTENT_TYPE_LATEST.split(";")[0])
 
     @app.page("/watchlists")

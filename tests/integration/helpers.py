@@ -73,4 +73,5 @@ class TopicReader:
             if predicate(self.values()):
                 return self.values()
             time.sleep(0.3)
-        raise AssertionError(f"{self.topic}: condition not met within {timeout:.0f}s; got {len(self.messages)} messages")
+        got = len(self.messages)
+        raise AssertionError(f"{self.topic}: condition not met within {timeout:.0f}s; got {got} messages")
