@@ -126,7 +126,8 @@ class Enricher:
                                  article.id)
         if len(text) > settings.max_text_chars:
             raise InvalidArticle(
-                "TooLarge", f"cleaned text has {len(text)} characters, more than max_text_chars={settings.max_text_chars}",
+                "TooLarge",
+                f"cleaned text has {len(text)} characters, more than max_text_chars={settings.max_text_chars}",
                 article.id,
             )
         language = detect_language(text, title)

@@ -314,8 +314,10 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
     if ctx.lang != "de" or not ctx.lex.konjunktiv:
         return None
     words = [t.lower_ for t in toks]
-    if any(w in FIRST_PERSON or w in ("du", "ihr", "mir", "mich", "uns") for w in words):
-        return None  # first-person narration ("ich habe"), not reported speech
+    if any(w in FIRST_PERSON or w in ("du", "ihr", "mir", "mich", "uns", "man") for w in words):
+        return None  # first-person narration ("ich habe") or a generic "man könnte sagen", not reported speech
+    if any(ctx.is_reporting(t) for t in toks):
+        return None  # the cue rules have seen this sentence's verb and judged it (modal, hypothetical)
     head = next((k for k, t in enumerate(toks[:8]) if t.lower_ in ctx.lex.konjunktiv), None)
     if head is None or toks[-1].text == "?":
         return None

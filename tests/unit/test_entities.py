@@ -168,7 +168,9 @@ def test_mercurynews_page(en_nlp, aliases, page_text) -> None:
 # --------------------------------------------------------------------------------------------------- German (no model)
 
 
-ZEIT_PERSONS = {"Greta Thunberg", "Christian Lindner", "Lindner", "Lindners", "Robert Geiss"}
+ZEIT_PERSONS = {
+    "Greta Thunberg", "Christian Lindner", "Lindner", "Lindners", "Robert Geiss", "Kris de Decker", "Decker",
+}
 
 
 def test_zeit_page_with_blank_german(aliases, page_text) -> None:
