@@ -320,6 +320,24 @@ def evaluate(
         render_report(report, console)
 
 
+@app.command()
+def bench(
+    quick: Annotated[bool, typer.Option("--quick", help="Small run (under 3 minutes on 2 cores).")] = False,
+    articles: Annotated[int | None, typer.Option(help="Number of articles (default 48 quick, 320 full).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Benchmark: bare spaCy vs offline enrichment vs end to end through the embedded broker (last line: JSON)."""
+    from streams.benchmarks.throughput import run
+
+    settings = settings_from(config)
+    try:
+        summary = run(quick=quick, articles=articles, say=lambda line: console.print(line, highlight=False),
+                      settings=settings)
+    except Exception as exc:
+        raise fail(f"benchmark failed: {type(exc).__name__}: {exc}") from None
+    sys.stdout.write(orjson.dumps(summary, option=orjson.OPT_SORT_KEYS).decode() + "\n")
+
+
 @app.command("config")
 def show_config(config: ConfigOpt = None) -> None:
     """Show the effective settings (secrets masked) and the environment variable of each."""

@@ -47,6 +47,7 @@ class EnrichmentRunner:
         self._executor: Executor | None = None
         self._ready = asyncio.Event()
         self._starting: asyncio.Future[None] | None = None
+        self._isolating = asyncio.Lock()  # concurrent agent instances must not rebuild the pool under each other
         self.model_load_seconds: dict[str, float] = {}
 
     @property
@@ -92,6 +93,10 @@ class EnrichmentRunner:
             return await self._run_isolated(batch)
 
     async def _run_isolated(self, batch: list[Incoming]) -> list[Outcome]:
+        async with self._isolating:
+            return await self._isolate(batch)
+
+    async def _isolate(self, batch: list[Incoming]) -> list[Outcome]:
         loop = asyncio.get_running_loop()
         outcomes: list[Outcome] = []
         for incoming in batch:

@@ -6,14 +6,15 @@ double-barrelled or with a middle name), organisation names, single keywords and
 inflection-tolerant), plus the four rules of the minimal watchlist so that every size has real matches. The
 article is the French seed with its gold entities and quotes located in the text (no spaCy needed).
 
-Run: ``python tests/bench/bench_matching.py [sizes...]``; the last line printed is a JSON summary.
-``run(sizes)`` returns the same summary for ``newswatch bench``.
+Run: ``python tests/bench/bench_matching.py [sizes...]`` (or ``python -m streams.benchmarks.matching``); the last line
+printed is a JSON summary. ``run(sizes)`` returns the same summary for ``newswatch bench``.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import os
 import random
 import re
 import sys
@@ -21,14 +22,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from streams.watch.matcher import Matcher
+from streams.watch.rules import Rule, load_rules
+
 REPO = Path(__file__).resolve().parents[2]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-from streams.watch.matcher import Matcher  # noqa: E402
-from streams.watch.rules import Rule, load_rules  # noqa: E402
-
-SAMPLES = REPO.parent / "shared" / "samples"
+SAMPLES = Path(os.environ.get("NEWSWATCH_SAMPLES", REPO.parent / "shared" / "samples"))
 DEFAULT_SIZES = (100, 10_000, 100_000)
 MIN_SECONDS = 1.0  # timing budget per size
 MIN_ROUNDS = 200
@@ -219,9 +217,14 @@ def _label(size: int) -> str:
     return f"{size // 1000}k" if size >= 1000 and size % 1000 == 0 else str(size)
 
 
-def run(sizes: tuple[int, ...] | list[int] = DEFAULT_SIZES, echo: bool = False) -> dict[str, Any]:
-    """Measure each size; the summary has ``match_ms_<size>`` (e.g. match_ms_100, match_ms_10k, match_ms_100k)."""
-    article = seed_article()
+def run(
+    sizes: tuple[int, ...] | list[int] = DEFAULT_SIZES, echo: bool = False, article: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Measure each size; the summary has ``match_ms_<size>`` (e.g. match_ms_100, match_ms_10k, match_ms_100k).
+
+    `article` is an enriched article to match (default: the seed with its gold entities and quotes).
+    """
+    article = article or seed_article()
     summary: dict[str, Any] = {"article_chars": len(article["text"]), "sizes": {}}
     for size in sizes:
         result = measure(size, article)
