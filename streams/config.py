@@ -40,6 +40,7 @@ class Settings:
     max_message_bytes: int = 8_000_000
     max_text_chars: int = 300_000
     undetermined_language: str = "dlq"
+    parse_scope: str = "all"
     dlq_payload_max_bytes: int = 64_000
     batch_size: int = 16
     batch_window: float = 0.5
@@ -59,6 +60,16 @@ class Settings:
     ssl_cafile: str | None = None
     ssl_certfile: str | None = None
     ssl_keyfile: str | None = None
+    # alerting: de-duplication, routing, webhooks (docs/watchlists.md)
+    dedupe_window: float = 172_800.0
+    dedupe_capacity: int = 50_000
+    dedupe_threshold: float = 0.7
+    duplicate_alerts: str = "suppress"
+    webhook_url: str | None = None
+    webhook_timeout: float = 5.0
+    webhook_retries: int = 4
+    webhook_backoff: float = 0.5
+    webhook_queue_size: int = 1000
 
     @property
     def bootstrap_servers(self) -> str:
@@ -146,6 +157,8 @@ def load_settings(config_file: str | None = None, environ: dict[str, str] | None
     defaults = Settings()
     coerced = {name: _coerce(name, raw, getattr(defaults, name)) for name, raw in values.items()}
     settings = Settings(**coerced)
+    if settings.parse_scope not in {"all", "cues"}:
+        raise ConfigError("parse_scope must be all (parse every sentence) or cues (only paragraphs with quotes)")
     if settings.undetermined_language not in {"dlq", "enrich"}:
         raise ConfigError("undetermined_language must be dlq or enrich")
     if settings.processing_guarantee not in {"at_least_once", "exactly_once"}:

@@ -142,12 +142,12 @@ class Enricher:
 
     def _analyse(self, lang: str, items: list[_Prepared]) -> list[dict[str, Any] | Exception]:
         """Run spaCy over a same-language group with nlp.pipe; isolate a failing article if the batch fails."""
-        from streams.enrich.nlp import pipeline_for
+        from streams.enrich.nlp import analyse, pipeline_for
 
         nlp, model_name = pipeline_for(lang, self.settings.models, self.settings.aliases_file)
         started = time.perf_counter()
         try:
-            docs = list(nlp.pipe([item.text for item in items], batch_size=max(1, len(items))))
+            docs = analyse(nlp, [item.text for item in items], lang, self.settings.parse_scope, max(1, len(items)))
         except Exception:
             log.exception("nlp.pipe failed on a batch; retrying article by article")
             docs = []
