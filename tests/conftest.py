@@ -16,8 +16,26 @@ from streams.config import Settings, load_settings
 from streams.devbroker import EmbeddedBroker, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-# The read-only shared samples sit beside the clone (../shared); NEWSWATCH_SAMPLES overrides.
-SAMPLES = Path(os.environ.get("NEWSWATCH_SAMPLES", ROOT.parent / "shared" / "samples"))
+
+
+def find_samples() -> Path | None:
+    """The read-only shared samples: NEWSWATCH_SAMPLES, else ../shared beside the clone (CI), else /work/shared."""
+    for candidate in (os.environ.get("NEWSWATCH_SAMPLES"), ROOT.parent / "shared" / "samples",
+                      Path("/work/shared/samples")):
+        if candidate and Path(candidate, "raw", "seed-fr-0001.json").is_file():
+            return Path(candidate)
+    return None
+
+
+def samples_or_skip() -> Path:
+    """For test modules that read the samples at import time."""
+    found = find_samples()
+    if found is None:
+        pytest.skip("shared/samples not found (set NEWSWATCH_SAMPLES)", allow_module_level=True)
+    return found
+
+
+SAMPLES = find_samples() or ROOT.parent / "shared" / "samples"
 SEED_PATH = ROOT / "examples" / "articles" / "seed-fr-0001.json"
 ARTIFACTS = ROOT / ".newswatch" / "test-logs"
 

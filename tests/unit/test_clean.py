@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 import unicodedata
 from pathlib import Path
@@ -13,23 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streams.enrich.clean import ExtractedPage, clean_text, extract_html, page_language
+from tests.conftest import samples_or_skip
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _samples_dir() -> Path:
-    """shared/samples sits beside the repository (CI) or at /work/shared (sessions)."""
-    for candidate in (
-        os.environ.get("NEWSWATCH_SAMPLES"),
-        REPO.parent / "shared" / "samples",
-        Path("/work/shared/samples"),
-    ):
-        if candidate and Path(candidate, "raw", "seed-fr-0001.json").is_file():
-            return Path(candidate)
-    pytest.skip("shared/samples not found")
-
-
-SAMPLES = _samples_dir()
+SAMPLES = samples_or_skip()
 SEED = json.loads((SAMPLES / "raw" / "seed-fr-0001.json").read_text(encoding="utf-8"))
 GOLD = json.loads((SAMPLES / "gold" / "seed-fr-0001.gold.json").read_text(encoding="utf-8"))
 SEED_PARAGRAPHS = SEED["text"].split("\n\n")

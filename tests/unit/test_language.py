@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
@@ -12,23 +11,12 @@ import pytest
 from streams.enrich.clean import extract_html
 from streams.enrich.language import detect_language, supported_languages
 from streams.models import Language
+from tests.conftest import samples_or_skip
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _samples_dir() -> Path:
-    """shared/samples sits beside the repository (CI) or at /work/shared (sessions)."""
-    for candidate in (
-        os.environ.get("NEWSWATCH_SAMPLES"),
-        REPO.parent / "shared" / "samples",
-        Path("/work/shared/samples"),
-    ):
-        if candidate and Path(candidate, "raw", "seed-fr-0001.json").is_file():
-            return Path(candidate)
-    pytest.skip("shared/samples not found")
-
-
-SAMPLES = _samples_dir()
+SAMPLES = samples_or_skip()
 SEED = json.loads((SAMPLES / "raw" / "seed-fr-0001.json").read_text(encoding="utf-8"))
 PAGE_LANGUAGES = {
     "dw.com.uncork.html": "en",
