@@ -173,6 +173,8 @@ class Context:
         # speakers may be organisations ("the University and College Union said"); pronouns resolve to people only
         self.orgs = people_from(doc, orgs or [])
         self.org_starts = [p.start for p in self.orgs]
+        self.org_names = {p.canonical for p in self.orgs} - {p.canonical for p in self.people}
+        self.has_dep = doc.has_annotation("DEP")
         self.surnames: dict[str, str] = {}
         for p in self.people:
             words = p.canonical.split()
@@ -276,6 +278,55 @@ class Context:
             i -= 1
         return latest
 
+    def is_subject(self, p: Person) -> bool:
+        """The mention is the subject of its clause: pronouns prefer subjects as antecedents. Without a parse
+        (German), a name after a preposition or a dative article ("meldet sich Moreno bei Geyer") is none."""
+        if self.has_dep:
+            return any(t.dep_.startswith("nsubj") or t.dep_ == "sb" for t in self.tokens(p.start, p.end))
+        before = self.tokens(max(0, p.start - 30), p.start)[-1:]
+        return not (before and before[0].lower_ in OBLIQUE_DE)
+
+    def subject_before(self, pos: int, floor: int) -> Person | None:
+        """Latest person mention in [floor, pos) that is a clause subject."""
+        i = bisect.bisect_left(self.person_starts, pos) - 1
+        while i >= 0 and self.people[i].start >= floor:
+            p = self.people[i]
+            if p.end <= pos and self.is_subject(p):
+                return p
+            i -= 1
+        return None
+
+    def org_for(self, desc: str, pos: int) -> str | None:
+        """The organisation a definite description stands for ("the force" → West Midlands Police, "die
+        Rechnungsprüfer" → Europäischer Rechnungshof): its head noun, a synonym, or a long shared compound stem
+        appears in the name of an organisation of the article, the latest before ``pos`` preferred."""
+        words = [fold(w) for w in re.findall(r"\w+", desc)]
+        if not words or not self.orgs or len(words) > 8:
+            return None
+        if words[0] not in ORG_DETERMINERS:  # "Police in the West Midlands": most of its words name one org
+            content = {w for w in words if len(w) >= 4}
+            named = [o for o in self.orgs if words[0] in _words_of(o.canonical)
+                     and len(content & _words_of(o.canonical)) >= 2]
+            return named[0].canonical if named else None
+        if len(words) > 4 or any(w in ORG_STOP for w in words[1:]):
+            return None  # "the Berlin wine merchant", "la porte-parole du ministère": a person's description
+        head = words[-1]
+        if len(head) < 4:
+            return None
+        keys = {head, *ORG_SYNONYMS.get(head, ())}
+
+        def fits(o: Person) -> bool:
+            for w in _words_of(o.canonical) | _words_of(self.text[o.start:o.end]):
+                if w in keys or (len(head) >= 8 and _stem_match(head, w)):
+                    return True
+            return False
+
+        before = [o for o in self.orgs if o.end <= pos and fits(o)]
+        if before:
+            return before[-1].canonical
+        after = [o for o in self.orgs if fits(o)]
+        return after[0].canonical if after else None
+
     def canonical_name(self, name: str) -> str:
         name = _clean_name(name)
         words = name.split()
@@ -346,7 +397,9 @@ class Context:
                 if s.lower_ in self.lex.non_speakers and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < s.i:
                     head = verb.head  # "a wine merchant in Berlin who informed me"
                     return self._name_or_desc([t for t in self.doc[head.left_edge.i: s.i] if not t.is_space])
-                return self._describe([t for t in s.subtree if t.i < verb.i])
+                sub = [t for t in s.subtree if t.i < verb.i]
+                cut = next((k for k, t in enumerate(sub) if t.text == "," and t.i > s.i), None)
+                return self._describe(sub[:cut] if cut else sub)  # no relative clause: "…, who was a witness,"
         if not toks:
             return None
         p = self.person_in(toks[0].idx, toks[-1].idx + len(toks[-1].text))
@@ -497,6 +550,33 @@ class Context:
 
 
 ARTICLES = {"the", "le", "la", "les", "l’", "l'", "der", "die", "das", "dem", "den", "des"}
+ORG_DETERMINERS = {"the", "le", "la", "les", "l", "der", "die", "das", "dem", "den", "des"}
+# head nouns of a definite description → words of the organisation names they can stand for
+OBLIQUE_DE = {"bei", "an", "mit", "von", "vom", "zu", "zum", "zur", "für", "gegen", "über", "auf", "nach", "aus", "um",
+              "vor", "ohne", "durch", "dem", "den", "des", "beim", "am", "gegenüber", "als", "wie"}
+ORG_STOP = {"of", "for", "in", "at", "from", "de", "du", "des", "d", "pour", "von", "vom", "fur", "aus", "who", "qui",
+            "spokesperson", "spokesman", "spokeswoman", "official", "head", "chief", "sprecher", "sprecherin",
+            "porte", "parole", "responsable"}
+ORG_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "force": ("police", "constabulary"), "police": ("police", "constabulary", "polizei"),
+    "polizei": ("polizei", "police"), "ministry": ("ministry", "department"), "ministere": ("ministere",),
+    "union": ("union",), "company": ("inc", "ltd", "corp", "company", "group"), "agency": ("agency", "agence"),
+    "court": ("court", "tribunal"), "gericht": ("gericht", "gerichtshof"),
+}
+
+
+def _words_of(name: str) -> set[str]:
+    return {fold(x) for x in re.findall(r"\w+", name)}
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """German compounds of one stem: "rechnungsprufer" and "rechnungshof" share "rechnungs"."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 7
 
 
 def _first_in(items: list[Person], starts: list[int], a: int, b: int) -> Person | None:

@@ -7,6 +7,7 @@ gets the alias table plus a deliberately narrow person-name heuristic.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,14 @@ LABEL_MAP: dict[str, str] = {
     "LANGUAGE": "MISC",
 }
 """Model label → our label. Labels absent here (DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL, CARDINAL) are dropped."""
+
+# A place-labelled name headed by one of these words is an organisation ("West Midlands Police" tagged GPE):
+# English heads come last, French ones first ("Ministère des Armées").
+ORG_HEADS_LAST = frozenset({"police", "union", "council", "ministry", "university", "court", "party", "association",
+                            "agency", "company", "bank", "commission", "committee", "department", "institute",
+                            "foundation", "army", "government", "constabulary", "corporation", "polizei"})
+ORG_HEADS_FIRST = frozenset({"ministere", "universite", "parti", "commission", "comite", "conseil", "agence",
+                             "banque", "institut", "fondation", "association", "syndicat", "cour", "tribunal"})
 
 DROPPED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
@@ -108,6 +117,7 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None) -> list[Entit
     statistical = _has_statistical_model(doc)
     if statistical:
         proposed = [m for m in (_clean_model_span(ent) for ent in doc.ents) if m is not None]
+        proposed = _signature_lines(text, _with_long_forms(text, proposed))
     else:
         proposed = _rule_persons(doc, table)
     mentions = _merge(text, proposed, hits)
@@ -147,6 +157,9 @@ def _clean_model_span(ent: Span) -> _Mention | None:
         tokens.pop(0)
     while tokens and _is_trailing_junk(tokens[-1]):
         tokens.pop()
+    if label == "ORG" and ent.doc.lang_ == "en":  # "Xinhua news service": the name ends at its last capital
+        while len(tokens) > 1 and tokens[-1].text.isalpha() and tokens[-1].text.islower():
+            tokens.pop()
     if not tokens:
         return None
     start = tokens[0].idx
@@ -168,7 +181,61 @@ def _clean_model_span(ent: Span) -> _Mention | None:
         return None
     if label == "PER" and any(c.isdigit() for c in surface):
         return None  # "Page A8"
+    words = fold(surface).split()
+    if label == "LOC" and len(words) >= 2 and (words[-1] in ORG_HEADS_LAST or words[0] in ORG_HEADS_FIRST):
+        label = "ORG"
     return _Mention(start, end, label)
+
+
+_FUNCTION_WORDS = frozenset({"and", "of", "for", "the", "on", "in", "de", "des", "du", "la", "le", "et", "pour", "und",
+                             "für", "der", "die", "von"})
+_LONG_FORM = re.compile(r"((?:[A-ZÀ-Ý][\w’'&-]*[ \u00a0]+(?:(?:and|of|for|the|on|in|de|des|du|la|le|et|pour|und|für|"
+                        r"der|die|von)[ \u00a0]+)*)+)\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _with_long_forms(text: str, proposed: list[_Mention]) -> list[_Mention]:
+    """A capitalised name defined by the acronym after it ("Universities and Colleges Employers’ Association
+    (UCEA)") is an organisation whatever the model saw; it replaces overlapping model spans."""
+    out = list(proposed)
+    for m in _LONG_FORM.finditer(text):
+        words = m.group(1).split()
+        acronym = [c for c in m.group(2) if c.isupper()]
+        capitals = [w for w in words if w not in _FUNCTION_WORDS]
+        if len(capitals) < len(acronym) or len(acronym) < 2:
+            continue
+        capitals = capitals[-len(acronym):]
+        if [w[0] for w in capitals] != acronym:
+            continue
+        first = m.group(1).rfind(capitals[0], 0, len(m.group(1)) - sum(len(w) + 1 for w in capitals[1:]))
+        start = m.start(1) + max(first, 0)
+        end = m.start(1) + len(m.group(1).rstrip())
+        end = start + len(text[start:end].rstrip("’' "))
+        if text[end - 1:end] in ("’", "'") or end - start < 6:
+            continue
+        out = [p for p in out if p.end <= start or p.start >= end]
+        out.append(_Mention(start, end, "ORG"))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _signature_lines(text: str, proposed: list[_Mention]) -> list[_Mention]:
+    """Letters pages sign "Ninfa Wood Walnut Creek": a line of capitalised words opened by a person is a
+    two-word name followed by a town."""
+    out: list[_Mention] = []
+    for p in proposed:
+        line_start = text.rfind("\n", 0, p.start) + 1
+        line_end = text.find("\n", p.end)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        words = line.split()
+        if p.label != "PER" or p.start != line_start or not 3 <= len(words) <= 5 or \
+                not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            out.append(p)
+            continue
+        name_end = line_start + line.index(words[1]) + len(words[1])
+        out.append(_Mention(line_start, name_end, "PER"))
+        town = name_end + len(text[name_end:line_end]) - len(text[name_end:line_end].lstrip())
+        out.append(_Mention(town, line_start + len(line.rstrip()), "LOC"))
+    return out
 
 
 def _is_leading_junk(token: Token) -> bool:

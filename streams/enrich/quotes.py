@@ -146,7 +146,7 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
     for i, span in enumerate(kept):
         nxt = kept[i + 1].open_at if i + 1 < len(kept) else len(ctx.text)
         prev = (kept[i - 1].close_at or kept[i - 1].end) + 1 if i > 0 else 0
-        attr = _right(ctx, span, nxt) or _left(ctx, span, prev) or _inner(ctx, span)
+        attr = _right(ctx, span, nxt) or _shared_right(ctx, kept, i) or _left(ctx, span, prev) or _inner(ctx, span)
         cand = _Cand(span.start, span.end, "direct", None, None, span=span)
         if attr:
             cand.speaker, cand.cue = attr
@@ -162,6 +162,21 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
             if p.speaker is None:
                 p.speaker, p.cue, p.inherit = c.speaker, c.cue, False
     return out
+
+
+def _shared_right(ctx: Context, kept: list[MarkedSpan], i: int) -> tuple[Speaker | None, str] | None:
+    """A list of quotes attributed once after the last: '« a », « b » selon X' credits X with both."""
+    j = i
+    while j + 1 < len(kept) and kept[j].close_at is not None:
+        gap = ctx.text[kept[j].close_at + 1:kept[j + 1].open_at].strip(SPACES + "\n")
+        if gap not in (",", "et", "and", "und", ", et", ", and", ", und"):
+            return None
+        j += 1
+        nxt = kept[j + 1].open_at if j + 1 < len(kept) else len(ctx.text)
+        attr = _right(ctx, kept[j], nxt)
+        if attr is not None:
+            return attr
+    return None
 
 
 def _opens_sentence(ctx: Context, span: MarkedSpan, floor: int) -> bool:
@@ -254,20 +269,41 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
                                                                    or after[0].text in (",", ":")))
         if ok:
             before = [t for t in toks if t.i < v.i]
-            spk = ctx.speaker_before(before, v) if before else None
+            spk = _pour_source(ctx, after) or (ctx.speaker_before(before, v) if before else None)
             if spk is None:
                 clit = [t for t in toks if t.i > v.i and CLITIC.match(t.text) and t.lower_ != "-t"][:1]
                 spk = ctx.speaker_after(clit or after)
             return spk, ctx.cue_of(v)
     if colon:
         p = ctx.person_in(toks[0].idx, span.open_at)
+        pron = [t for t in toks[1:] if ctx.is_pronoun(t) and t.text[:1].islower() and (p is None or t.idx < p.start)]
+        if p and pron and ctx.lang == "de":  # "schickt sie Relotius eine Nachricht:" — she sends, he receives
+            return pronoun_speaker(pron[0]), ":"
         if p:
             return Speaker("name", text[p.start:p.end], p.start, p.end, p.canonical), ":"
         body = [t for t in toks if t.text != ":"]
         if 0 < len(_content(body, ctx)) <= 4 and not any(ctx.is_finite_verb(t) for t in body):
             return ctx._name_or_desc(body), ":"
+        lead = _role_phrase(ctx, body)
+        if lead is not None:  # "Ein Interpol-Sprecher zu der Aktion: „…“"
+            return lead, ":"
         return None if adjacent else (None, ":")
     return None
+
+
+ROLE_HEADS = ("sprecher", "sprecherin", "spokesperson", "spokesman", "spokeswoman", "porte-parole", "official",
+              "minister", "ministerin", "ministre", "chef", "chefin", "leiter", "leiterin", "president", "präsident",
+              "präsidentin", "président", "présidente", "responsable", "officer", "director", "direktor")
+
+
+def _role_phrase(ctx: Context, body: list[Token]) -> Speaker | None:
+    """A sentence-initial indefinite role noun phrase before a colon: "Ein Interpol-Sprecher zu …:"."""
+    if len(body) < 2 or body[0].lower_ not in ("ein", "eine", "a", "an", "un", "une"):
+        return None
+    head = body[1]
+    if not head.lower_.endswith(ROLE_HEADS):
+        return None
+    return ctx._describe(body[:2])
 
 
 def _inner(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | None:
@@ -291,7 +327,7 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
         toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in marked)]
         if len(toks) < 4:
             continue
-        rules = (_ind_according, _ind_complement, _ind_ccomp, _ind_konjunktiv, _ind_incise)
+        rules = (_ind_according, _ind_complement, _ind_ccomp, _ind_konjunktiv, _ind_infinitive, _ind_incise)
         if inside:
             rules = (_ind_complement, _ind_ccomp)
         for rule in rules:
@@ -318,14 +354,20 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
         return None  # first-person narration ("ich habe") or a generic "man könnte sagen", not reported speech
     if any(ctx.is_reporting(t) for t in toks):
         return None  # the cue rules have seen this sentence's verb and judged it (modal, hypothetical)
-    head = next((k for k, t in enumerate(toks[:8]) if t.lower_ in ctx.lex.konjunktiv), None)
+    colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+    offset = colon + 1 if colon is not None else 0
+    head = next((k for k, t in enumerate(toks[offset:offset + 8]) if t.lower_ in ctx.lex.konjunktiv), None)
     if head is None or toks[-1].text == "?":
         return None
-    colon = next((k for k, t in enumerate(toks[:head]) if t.text == ":"), None)
-    body = toks[colon + 1:] if colon is not None else toks
+    body = toks[offset:]
     sp = _span_of(body, ctx)
     if sp is None:
         return None
+    if colon is not None:  # "… kommt eine Mail von Relotius: Die meisten Gruppen seien …" — the mail's author
+        p = ctx.person_in(toks[0].idx, toks[colon].idx)
+        if p is not None:
+            return _Cand(sp[0], sp[1], "indirect", ":", Speaker("name", ctx.text[p.start:p.end], p.start, p.end,
+                                                                  p.canonical))
     return _Cand(sp[0], sp[1], "indirect", None, None, inherit=True)
 
 
@@ -371,6 +413,12 @@ def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
                 body = toks
         else:
             body = toks
+            verbs = [v for v in toks[:k] if ctx.speech_event(v)]
+            commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
+            if verbs and commas:  # "Relotius erwidert laut Geicke, der Mann …": Relotius speaks, Geicke reports it
+                said_by = _subject(ctx, toks[:k], verbs[-1])
+                if said_by is not None:
+                    return _cand(ctx, rest[commas[0] + 1:], said_by, ctx.cue_of(verbs[-1]))
         return _cand(ctx, body, spk, cue)
     for k, t in enumerate(toks):  # "Dem Bericht zufolge …"
         if t.lower_ in ctx.lex.postpositions and k > 0:
@@ -414,10 +462,22 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
             if t.lower_ in ctx.lex.complementizers and (not ctx.has_pos or t.pos_ in ("SCONJ", "PRON", "")):
                 if ctx.lang == "fr" and toks[j - 1].lower_ in ("ainsi", "plus", "moins", "autant", "tant"):
                     break
-                spk = _subject(ctx, toks[:k + 1], v)
+                spk = _pour_source(ctx, toks[k + 1:j]) or _subject(ctx, toks[:k + 1], v)
                 return _cand(ctx, toks[j + 1:], spk, ctx.cue_of(v))
             if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de"):
                 break
+    return None
+
+
+def _pour_source(ctx: Context, between: list[Token]) -> Speaker | None:
+    """French "… confirme pour Mathilde Wattecamps que …": the person after "pour" holds the view."""
+    if ctx.lang != "fr":
+        return None
+    for n, t in enumerate(between[:-1]):
+        if t.lower_ == "pour":
+            p = ctx.person_in(between[n + 1].idx, between[-1].idx + len(between[-1].text))
+            if p is not None and p.canonical not in ctx.org_names:
+                return Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical)
     return None
 
 
@@ -445,6 +505,28 @@ def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
             if any(t.lower_ in ctx.lex.konjunktiv for t in window):
                 spk = _subject(ctx, toks[:k + 1], v)
                 return _cand(ctx, toks[k + 2:], spk, ctx.cue_of(v))
+    return None
+
+
+def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
+    """German infinitive reports: "Relotius gesteht, … erfunden zu haben", "hatte angekündigt, … zu verhandeln"."""
+    if ctx.lang != "de":
+        return None
+    for k, v in enumerate(toks[:-3]):
+        if not (ctx.speech_event(v) and toks[k + 1].text == ","):
+            continue
+        for j in range(k + 3, min(len(toks), k + 30)):
+            t = toks[j]
+            if t.text in (".", ";", ":", "!", "?") or (t.text == "," and toks[j - 1].lower_ != "zu"):
+                if toks[j - 2].lower_ == "zu" or "zu" in toks[j - 1].lower_[2:-3]:
+                    break
+                if t.text != ",":
+                    return None
+            if toks[j - 1].lower_ == "zu" and t.text[:1].islower() and t.text.isalpha() and (
+                    j + 1 == len(toks) or toks[j + 1].is_punct):
+                spk = _subject(ctx, toks[:k + 1], v)
+                return _cand(ctx, toks[k + 2:j + 1], spk, ctx.cue_of(v))
+        return None
     return None
 
 
@@ -484,43 +566,74 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
 
 
 # --- speakers ---------------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Said:
+    """A resolved speaker in text order: pronouns and continuations look back at these."""
+
+    pos: int
+    name: str
+    start: int | None
+    end: int | None
+    paragraph: int
+    person: bool  # a person (named or described), not an organisation: "he"/"sie" can refer to it
+
+
+PERSONAL = {"he", "she", "him", "her", "il", "elle", "lui", "er", "sie"}  # "they"/"ils" may be organisations
+
+
 def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
     """Pronouns and continuations, in text order, against the latest named person or speaker."""
     out: list[Quote] = []
-    history: list[tuple[int, str, int | None, int | None, int]] = []  # (pos, name, s, e, paragraph of quote)
-    named: list[tuple[int, str, int | None, int | None, int]] = []  # the entries whose speaker is a person's name
+    history: list[_Said] = []
+    named: list[_Said] = []  # the entries whose speaker is a person's name
     for c in cands:
         name: str | None = None
         s_start = s_end = None
         spk = c.speaker
+        person = True
+        guessed = False  # a speaker taken from the last paragraphs, with no cue next to the quote
         if c.inherit:
-            if history and ctx.paragraph_of(c.start) - history[-1][4] <= 1:
-                _, name, s_start, s_end, _ = history[-1]
+            if history and ctx.paragraph_of(c.start) - history[-1].paragraph <= 1:
+                last = history[-1]
+                name, s_start, s_end, person = last.name, last.start, last.end, last.person
             elif c.kind == "indirect":
                 continue  # reported mood with nobody to report it: not a quote we can attribute
+            else:
+                name = _antecedent(ctx, c.start, history, False, recent_only=True)
+                guessed = True
         elif spk is not None:
             s_start, s_end = spk.start, spk.end
             if spk.kind == "pronoun":
-                name = _antecedent(ctx, spk.start, history)
+                personal = spk.text.lower().lstrip("-") in PERSONAL and not (
+                    ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
+                name = _antecedent(ctx, spk.start, history, personal)
             elif spk.kind == "desc" and ANAPHORIC_DESC.search(spk.text):  # "the 48-year-old": a person
-                name = _antecedent(ctx, spk.start, named) or spk.text
+                name = _antecedent(ctx, spk.start, named, True) or spk.text
             elif spk.kind == "name":
                 name = _genitive(ctx, spk, spk.canonical or ctx.canonical_name(spk.text))
             else:
-                name = spk.text
+                org = ctx.org_for(_tidy(spk.text) or "", spk.start)
+                name = org or spk.text
             name = _tidy(name)
+            person = name not in ctx.org_names
         elif c.kind == "direct" and c.cue is None:
-            # no attribution at all: the speaker of the paragraph's previous quote carries on
+            # no attribution at all: the speaker of the paragraph's previous quote carries on; else the latest
+            # speaker or subject person of the last paragraphs (a review quoting the book under review)
             par = ctx.paragraph_of(c.start)
-            if history and history[-1][4] == par:
-                _, name, s_start, s_end, _ = history[-1]
-        if name:
-            entry = (s_start if s_start is not None else c.start, name, s_start, s_end, ctx.paragraph_of(c.start))
+            if history and history[-1].paragraph == par:
+                last = history[-1]
+                name, s_start, s_end, person = last.name, last.start, last.end, last.person
+            else:
+                name = _antecedent(ctx, c.start, history, False, recent_only=True)
+                guessed = True
+        if name and not guessed:  # a guess is no antecedent for the next quotes
+            entry = _Said(s_start if s_start is not None else c.start, name, s_start, s_end,
+                          ctx.paragraph_of(c.start), person)
             history.append(entry)
-            if spk is not None and spk.kind in ("name", "pronoun"):
+            if spk is not None and spk.kind in ("name", "pronoun") and person:
                 named.append(entry)
         text = ctx.text[c.start:c.end]
-        if name is None and c.cue is None and c.kind == "direct" and text.rstrip().endswith("?") and \
+        if (name is None or guessed) and c.cue is None and c.kind == "direct" and text.rstrip().endswith("?") and \
                 _whole_sentence(ctx, c):
             continue  # an unattributed quoted question standing alone is a headline or a title, not speech
         out.append(Quote(text=text, speaker=name, kind=c.kind, start=c.start, end=c.end, speaker_start=s_start,
@@ -559,12 +672,30 @@ def _genitive(ctx: Context, spk: Speaker, name: str) -> str:
     return name
 
 
-def _antecedent(ctx: Context, pos: int, history: list[tuple[int, str, int | None, int | None, int]]) -> str | None:
+def _antecedent(ctx: Context, pos: int, history: list[_Said], personal: bool, recent_only: bool = False) -> str | None:
+    """The latest speaker or person subject of the last paragraphs; else the latest person mention or speaker.
+
+    Subjects first ("Alexander Stodden has taken over … he agrees" — not the grape named in between); a personal
+    pronoun ("he", "elle", "er") never refers to an organisation.
+    """
+    said = [h for h in history if h.pos < pos and (h.person or not personal)]
+    par = ctx.paragraph_of(pos)
+    floor = ctx.breaks[par - 3] if par >= 3 and ctx.breaks else 0
+    subj = ctx.subject_before(pos, floor)
+    recent = [h for h in said if h.pos >= floor]
+    if subj is not None or recent:
+        best_pos, best = (subj.start, subj.canonical) if subj is not None else (-1, None)
+        for h in recent:
+            if h.pos > best_pos:
+                best_pos, best = h.pos, h.name
+        return best
+    if recent_only:
+        return None
     best_pos, best = -1, None
     p = ctx.persons_before(pos)
     if p is not None:
         best_pos, best = p.start, p.canonical
-    for h_pos, name, _, _, _ in history:
-        if best_pos < h_pos < pos:
-            best_pos, best = h_pos, name
+    for h in said:
+        if best_pos < h.pos < pos:
+            best_pos, best = h.pos, h.name
     return best

@@ -239,3 +239,25 @@ def test_german_heuristic_ignores_capitalised_nouns(aliases, sentence: str) -> N
 def test_empty_doc(fr_nlp, aliases) -> None:
     assert entities_from_doc(fr_nlp(""), aliases) == []
     assert entities_from_doc(spacy.blank("de")(""), aliases) == []
+
+
+def test_acronym_defines_an_organisation_long_form(en_nlp, aliases):
+    text = ("But a spokesperson for the Universities and Colleges Employers’ Association (UCEA) said so. "
+            "The National Oceanic and Atmospheric Administration (NOAA) recently stated it.")
+    found = {(e.text, e.label) for e in entities_from_doc(en_nlp(text), aliases)}
+    assert ("Universities and Colleges Employers’ Association", "ORG") in found
+    assert ("National Oceanic and Atmospheric Administration", "ORG") in found
+
+
+def test_signature_line_is_a_name_then_a_town(en_nlp, aliases):
+    text = "The measure should pass, and I hope voters agree with me this time.\n\nGary Sloane San Leandro\n\nNext."
+    found = {(e.text, e.label) for e in entities_from_doc(en_nlp(text), aliases)}
+    assert ("Gary Sloane", "PER") in found and ("San Leandro", "LOC") in found
+
+
+def test_org_name_ends_at_its_last_capital_and_police_is_an_organisation(en_nlp, aliases):
+    text = ("Huang Limin was quoted by the Chinese Xinhua news service as saying so. In a press release, "
+            "West Midlands Police described what happened.")
+    ents = entities_from_doc(en_nlp(text), aliases)
+    assert all(e.text != "Xinhua news service" for e in ents)
+    assert all(e.label == "ORG" for e in ents if e.text == "West Midlands Police")

@@ -210,3 +210,18 @@ def test_unknown_language_and_parse_free_doc():
     assert [(q.text, q.speaker, q.cue) for q in quotes] == [
         ("Nous ne permettrons pas que cela aille de l’avant", "Jake Sullivan", "déclaré")]
     assert extract_quotes(doc, "xx") is not None
+
+
+def test_quotes_listed_before_one_selon_and_pour_x_que(fr):
+    text = ("Laura Frémy analyse la voix de Fip : « une voix en mini-jupe », « intime et rieuse. Un mélange de charme "
+            "» selon Kriss Graffiti. L’émergence des podcasts confirme aujourd’hui pour Mathilde Wattecamps que le "
+            "média audio permet un traitement différent des sujets : « le long terme ne peut être géré que par le "
+            "langage ».")
+    doc = fr(text)
+    people = [(n, text.index(n), text.index(n) + len(n)) for n in ("Laura Frémy", "Kriss Graffiti",
+                                                                    "Mathilde Wattecamps")]
+    quotes = extract_quotes(doc, "fr", people)
+    assert find(quotes, "une voix en mini-jupe").speaker == "Kriss Graffiti"
+    q = find(quotes, "le média audio permet un traitement différent des sujets")
+    assert q.kind == "indirect" and q.speaker == "Mathilde Wattecamps"
+    assert find(quotes, "le long terme ne peut être géré que par le langage").speaker == "Mathilde Wattecamps"

@@ -131,3 +131,34 @@ def test_low_high_marks_and_so_constructed(de):
 def test_never_raises(de, text):
     doc = de(text)
     check_offsets(doc, extract_quotes(doc, "de"))
+
+
+def test_infinitive_report_and_laut_inside_a_report(de):
+    text = ("Relotius gesteht, mehrere andere Geschichten manipuliert oder erfunden zu haben. "
+            "Relotius erwidert laut Geicke, der Mann ballere häufiger in der Gegend herum.")
+    people = [("Claas Relotius", 0, 8), ("Claas Relotius", text.index("Relotius erwidert"),
+                                         text.index(" erwidert")),
+              ("André Geicke", text.index("Geicke"), text.index("Geicke") + 6)]
+    quotes = extract_quotes(de(text), "de", people)
+    q = find(quotes, "mehrere andere Geschichten manipuliert oder erfunden zu haben")
+    assert q.kind == "indirect" and q.speaker == "Claas Relotius" and q.cue == "gesteht"
+    q = find(quotes, "der Mann ballere häufiger in der Gegend herum")
+    assert q.speaker == "Claas Relotius" and q.cue == "erwidert"
+
+
+def test_role_phrase_before_colon_and_konjunktiv_continuation(de):
+    text = ("Ein Interpol-Sprecher zu der Aktion: „Diese Operation zeigt, dass Verbrechen reale Auswirkungen "
+            "haben.“ Das Internet könne nicht als rechtsfreier Raum gesehen werden.")
+    quotes = extract_quotes(de(text), "de", [])
+    assert find(quotes, "Diese Operation zeigt").speaker == "Ein Interpol-Sprecher"
+    q = find(quotes, "Das Internet könne nicht als rechtsfreier Raum gesehen werden")
+    assert q.kind == "indirect" and q.speaker == "Ein Interpol-Sprecher"
+
+
+def test_pronoun_before_the_recipient_is_the_sender(de):
+    text = ("Die Vertraute im Ressort ist Özlem Gezer. In der Nacht schickt sie Relotius eine Nachricht: "
+            "»Ich komme jetzt gleich, und du kommst raus.«")
+    people = [("Özlem Gezer", text.index("Özlem"), text.index(". In")),
+              ("Claas Relotius", text.index("Relotius"), text.index(" eine"))]
+    q = find(extract_quotes(de(text), "de", people), "Ich komme jetzt gleich")
+    assert q.speaker == "Özlem Gezer"

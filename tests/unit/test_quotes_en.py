@@ -111,3 +111,30 @@ def test_parse_free_english_doc():
     doc = nlp("“Reliance on precarious, low-paid staff has become a business model,” Onwurah said.")
     quotes = extract_quotes(doc, "en", people=[("Chi Onwurah", 72, 79)])
     assert [(q.speaker, q.cue) for q in quotes] == [("Chi Onwurah", "said")]
+
+
+def test_pronoun_prefers_the_subject_and_never_an_organisation(en):
+    text = ("Following the death of his father, Alexander Stodden has taken over the winery. Although he makes just "
+            "one Frühburgunder, he is proud of it.\n\n"
+            "\"It is a very difficult grape, but a good match,\" he says.")
+    doc = en(text)
+    people = [("Alexander Stodden", text.index("Alexander"), text.index(" has taken"))]
+    orgs = [("Frühburgunder Forum", text.index("Frühburgunder"), text.index(", he is"))]
+    q = find(extract_quotes(doc, "en", people, orgs), "It is a very difficult grape")
+    assert q.speaker == "Alexander Stodden"
+
+
+def test_definite_description_stands_for_the_organisation(en):
+    text = ("In a press release, West Midlands Police described the raid. \u201cOfficers opened the boxes and found "
+            "the drugs\u201d, the force said.")
+    doc = en(text)
+    orgs = [("West Midlands Police", text.index("West"), text.index(" described"))]
+    q = find(extract_quotes(doc, "en", [], orgs), "Officers opened the boxes")
+    assert q.speaker == "West Midlands Police"
+
+
+def test_subject_with_relative_clause_is_cut_at_the_comma(en):
+    text = ("The head of news for the county television station, who was a witness to the quake, spoke to the "
+            "broadcaster about it, saying \u201cIn a flash, the houses went down. It was terrible.\u201d")
+    q = find(extract_quotes(en(text), "en", [], []), "In a flash, the houses went down")
+    assert q.speaker == "The head of news for the county television station"
