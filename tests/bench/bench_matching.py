@@ -1,4 +1,4 @@
-"""Watchlist matching benchmark: ``python tests/bench/bench_matching.py [sizes...]`` (see streams.benchmarks.matching)."""
+"""Watchlist matching benchmark: ``python tests/bench/bench_matching.py [sizes...]`` (streams.benchmarks.matching)."""
 
 import sys
 
