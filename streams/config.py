@@ -62,7 +62,7 @@ class Settings:
     ssl_keyfile: str | None = None
     # alerting: de-duplication, routing, webhooks (docs/watchlists.md)
     dedupe_window: float = 172_800.0
-    dedupe_capacity: int = 50_000
+    dedupe_capacity: int = 20_000
     dedupe_threshold: float = 0.7
     duplicate_alerts: str = "suppress"
     webhook_url: str | None = None
@@ -88,7 +88,7 @@ class Settings:
     def redacted(self) -> dict[str, Any]:
         """The settings as a dict with secrets masked, for logs and `newswatch config`."""
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        for secret in ("api_token", "sasl_password"):
+        for secret in ("api_token", "sasl_password", "webhook_url"):  # webhook URLs often embed a token
             if data[secret]:
                 data[secret] = "***"
         return data

@@ -35,7 +35,7 @@ async def read_rules_topic(settings: Settings) -> dict[str, dict[str, Any]]:
         client.assign(tps)
         await client.seek_to_beginning(*tps)
         ends = await client.end_offsets(tps)
-        while any(await client.position(tp) < ends[tp] for tp in tps):
+        while [tp for tp in tps if await client.position(tp) < ends[tp]]:
             for messages in (await client.getmany(*tps, timeout_ms=1000)).values():
                 for message in messages:
                     key = (message.key or b"").decode()

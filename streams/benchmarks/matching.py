@@ -128,10 +128,10 @@ def synthetic_rules(count: int, seed: int = 7) -> list[Rule]:
     return rules[:count]
 
 
-def seed_article() -> dict[str, Any]:
+def seed_article(samples: Path = SAMPLES, version: str = "bench") -> dict[str, Any]:
     """The raw French seed as an enriched article, with the gold entities and quotes located in its text."""
-    raw = json.loads((SAMPLES / "raw" / "seed-fr-0001.json").read_text(encoding="utf-8"))
-    gold = json.loads((SAMPLES / "gold" / "seed-fr-0001.gold.json").read_text(encoding="utf-8"))
+    raw = json.loads((samples / "raw" / "seed-fr-0001.json").read_text(encoding="utf-8"))
+    gold = json.loads((samples / "gold" / "seed-fr-0001.gold.json").read_text(encoding="utf-8"))
     text = raw["text"]
     entities = [
         {**entity, "start": m.start(), "end": m.end()}
@@ -154,7 +154,7 @@ def seed_article() -> dict[str, Any]:
         "language": {"code": "fr", "confidence": 0.99, "reliable": True, "title_code": "fr"},
         "entities": entities,
         "quotes": quotes,
-        "pipeline": {"version": "bench"},
+        "pipeline": {"version": version},
         "enriched_at": None,
     }
 

@@ -130,3 +130,57 @@ def _timestamp(now: datetime | str | None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def mark_duplicate(alert: dict[str, Any], original_id: str, score: float) -> dict[str, Any]:
+    """The alert flagged as a near-duplicate of ``original_id`` (mode ``duplicate_alerts=mark``)."""
+    return {**alert, "duplicate_of": {"article_id": original_id, "similarity": round(score, 3)}}
+
+
+def article_ref(article: Mapping[str, Any]) -> dict[str, Any]:
+    """The few fields of an article a digest lists."""
+    return {key: article.get(key) for key in ("id", "title", "url", "source", "published_at")}
+
+
+def build_digest_alert(digest: Any, now: datetime | str | None = None) -> dict[str, Any]:
+    """One alert for the alerts of a rate-limited rule held back in a window (``streams.watch.ratelimit.Digest``).
+
+    Its id derives from the rule and the window start, so a digest re-sent after a restart keeps its id.
+    """
+    rule = digest.rule
+    first = digest.articles[0] if digest.articles else {"id": "digest"}
+    start = _timestamp(datetime.fromtimestamp(digest.window_start, UTC))
+    limit = getattr(rule, "rate_limit", None)
+    body: dict[str, Any] = {
+        "window_start": start,
+        "window_end": _timestamp(datetime.fromtimestamp(digest.window_end, UTC)),
+        "suppressed": digest.suppressed,
+        "articles": list(digest.articles),
+    }
+    if limit is not None:
+        body["max"], body["per"] = limit.max, limit.per
+    alert: dict[str, Any] = {
+        "schema_version": ALERT_SCHEMA_VERSION,
+        "id": alert_id(digest.rule_id, f"digest\x1e{start}"),
+        "rule_id": digest.rule_id,
+        "rule_name": rule.display_name if rule is not None else digest.rule_id,
+        "rule_kind": rule.kind if rule is not None else "keyword",
+        "article": {
+            "id": str(first.get("id") or "digest"),
+            "url": first.get("url"),
+            "title": first.get("title"),
+            "language": None,
+            "source": first.get("source"),
+            "published_at": first.get("published_at"),
+        },
+        "mentions": [],
+        "mention_count": 0,
+        "quotes": [],
+        "created_at": _timestamp(now),
+        "digest": body,
+    }
+    if rule is not None and rule.severity is not None:
+        alert["severity"] = rule.severity
+    if rule is not None and rule.tags:
+        alert["tags"] = list(rule.tags)
+    return alert

@@ -18,6 +18,9 @@ from typing import Any, Literal
 
 import yaml
 
+from streams.watch.delivery import WebhookTarget, check_topic_name
+from streams.watch.ratelimit import RateLimit
+
 RuleKind = Literal["actor", "keyword", "phrase", "quoted", "boolean", "near"]
 KINDS: tuple[str, ...] = ("actor", "keyword", "phrase", "quoted", "boolean", "near")
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
@@ -43,6 +46,9 @@ COMMON_FIELDS = frozenset(
         "sources",
         "title_only",
         "min_mentions",
+        "topic",
+        "webhook",
+        "rate_limit",
     }
 )
 KIND_FIELDS: dict[str, frozenset[str]] = {
@@ -53,7 +59,7 @@ KIND_FIELDS: dict[str, frozenset[str]] = {
     "boolean": frozenset({"all", "any", "none"}),
     "near": frozenset({"terms", "within", "inflections"}),
 }
-TOP_LEVEL_ONLY = frozenset({"schema_version", "enabled", "severity", "tags"})
+TOP_LEVEL_ONLY = frozenset({"schema_version", "enabled", "severity", "tags", "topic", "webhook", "rate_limit"})
 
 
 class RuleError(ValueError):
@@ -102,6 +108,10 @@ class Rule:
     all_of: tuple[Rule, ...] = ()
     any_of: tuple[Rule, ...] = ()
     none_of: tuple[Rule, ...] = ()
+    # routing and delivery (top-level only)
+    topic: str | None = None
+    webhook: WebhookTarget | None = None
+    rate_limit: RateLimit | None = None
 
     @property
     def actor_name(self) -> str | None:
@@ -155,6 +165,13 @@ class Rule:
         for key, children in (("all", self.all_of), ("any", self.any_of), ("none", self.none_of)):
             if children:
                 out[key] = [child.to_dict() for child in children]
+        if self.topic is not None:
+            out["topic"] = self.topic
+        if self.webhook is not None:
+            out["webhook"] = self.webhook.to_dict()
+        if self.rate_limit is not None:
+            per = self.rate_limit.per
+            out["rate_limit"] = {"max": self.rate_limit.max, "per": int(per) if per == int(per) else per}
         return out
 
 
@@ -337,6 +354,18 @@ def _build(data: Mapping[str, Any], rule_id: str | None, depth: int, path: str) 
         for value in [values] if isinstance(values, str) else values or ():
             if not any(ch.isalnum() for ch in value):
                 raise err(f"{value!r} has no letter or digit", key)
+    webhook = None
+    if data.get("webhook") is not None:
+        try:
+            webhook = WebhookTarget.parse(data["webhook"])
+        except ValueError as exc:
+            raise err(str(exc), "webhook") from None
+    if data.get("topic") is not None:
+        try:
+            check_topic_name(data["topic"])
+        except ValueError as exc:
+            raise err(str(exc), "topic") from None
+    limit = data.get("rate_limit")
     children: dict[str, tuple[Rule, ...]] = {}
     if kind == "boolean":
         if not any(data.get(key) for key in ("all", "any", "none")):
@@ -370,4 +399,7 @@ def _build(data: Mapping[str, Any], rule_id: str | None, depth: int, path: str) 
         all_of=children.get("all", ()),
         any_of=children.get("any", ()),
         none_of=children.get("none", ()),
+        topic=data.get("topic"),
+        webhook=webhook,
+        rate_limit=RateLimit(int(limit["max"]), float(limit["per"])) if limit else None,
     )

@@ -29,7 +29,9 @@ TOKEN = "test-token-not-a-secret"
 def settings(broker: Any) -> Any:
     from streams.kafka import create_topics
 
-    settings = make_settings(broker, app_id="newswatch-it", api_token=TOKEN, enrich_processes=1)
+    # the test re-sends the seed under new ids: near-duplicate copies are marked, not suppressed, so rules still fire
+    settings = make_settings(broker, app_id="newswatch-it", api_token=TOKEN, enrich_processes=1,
+                             duplicate_alerts="mark")
     run(create_topics(settings))
     produce(settings, settings.topic_watchlists, [(r["id"].encode(), orjson.dumps(r)) for r in RULES])
     return settings

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -11,45 +10,21 @@ from typing import Any
 
 import pytest
 
+from streams.benchmarks.matching import seed_article
 from streams.enrich.canonical import AliasTable
 from streams.schemas import errors as schema_errors
 from streams.watch.alerting import MAX_MENTIONS, alert_id, build_alert, snippet
 from streams.watch.matcher import Match, Matcher, Mention
 from streams.watch.rules import load_rules, parse_rule
+from tests.conftest import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 WATCHLIST = Path(__file__).resolve().parents[2] / "examples" / "watchlist.yaml"
 
 
 @pytest.fixture(scope="module")
 def seed() -> dict[str, Any]:
     """The raw seed as an enriched article; entities and quotes are the gold ones located by string search."""
-    raw = json.loads((SAMPLES / "raw" / "seed-fr-0001.json").read_text(encoding="utf-8"))
-    gold = json.loads((SAMPLES / "gold" / "seed-fr-0001.gold.json").read_text(encoding="utf-8"))
-    text = raw["text"]
-    entities = []
-    for entity in gold["entities"]:
-        for found in re.finditer(rf"(?<!\w){re.escape(entity['text'])}(?!\w)", text):
-            entities.append({**entity, "start": found.start(), "end": found.end()})
-    quotes = []
-    for quote in gold["quotes"]:
-        start = text.find(quote["text"], 100)
-        if start >= 0:
-            quotes.append({**quote, "start": start, "end": start + len(quote["text"])})
-    return {
-        "schema_version": 1,
-        "id": raw["id"],
-        "url": None,
-        "source": raw["source"],
-        "title": raw["title"],
-        "published_at": None,
-        "text": text,
-        "language": {"code": "fr", "confidence": 0.99, "reliable": True, "title_code": "fr"},
-        "entities": entities,
-        "quotes": quotes,
-        "pipeline": {"version": "test-stand-in"},
-        "enriched_at": None,
-    }
+    return seed_article(SAMPLES, version="test-stand-in")
 
 
 def test_alert_id_is_documented_and_deterministic() -> None:

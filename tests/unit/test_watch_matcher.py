@@ -20,9 +20,9 @@ from streams.schemas import errors as schema_errors
 from streams.watch.alerting import build_alert
 from streams.watch.matcher import Match, Matcher, _Folder
 from streams.watch.rules import Rule, RuleError, load_rules, parse_rule
+from tests.conftest import SAMPLES
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO.parent / "shared" / "samples"
 SPACY_LABELS = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG"}
 
 MINIMAL = """
