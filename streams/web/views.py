@@ -25,12 +25,14 @@ def register(app: faust.App, settings: Settings, topics: Any, runner: Any, state
             return False
 
     def update_lag() -> None:
+        """Lag per assigned partition: high watermark minus the committed offset (what a restart would re-read)."""
         consumer = app.consumer
+        committed = getattr(consumer, "_committed_offset", {})  # faust keeps no public accessor for it
         for tp in consumer.assignment():
             highwater = consumer.highwater(tp)
-            position = app.consumer._last_offset(tp) if hasattr(consumer, "_last_offset") else None
-            if highwater is not None and position is not None:
-                CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, highwater - position - 1))
+            position = committed.get(tp)
+            if highwater is not None:
+                CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, highwater - (position or 0)))
 
     def unauthorized(view: View, request: Request) -> Response | None:
         if not settings.api_token:

@@ -171,3 +171,5 @@ def test_health_ready_and_metrics(worker: WorkerProcess) -> None:
         text = response.read().decode()
     assert "newswatch_articles_in_total" in text
     assert "newswatch_model_load_seconds" in text
+    assert 'newswatch_consumer_lag{partition=' in text and 'topic="articles.raw"' in text
+    assert 'newswatch_stage_seconds_count{stage="enrich"}' in text
