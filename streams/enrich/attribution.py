@@ -52,6 +52,7 @@ class Lexicon:
     non_speakers: frozenset[str]
     determiners: frozenset[str]
     modals: frozenset[str]
+    works: frozenset[str]
 
 
 def _low(values: Any) -> frozenset[str]:
@@ -72,6 +73,7 @@ def lexicon(lang: str) -> Lexicon:
         source_nouns=_low(raw.get("source_nouns")), konjunktiv=_low(raw.get("konjunktiv")),
         particles=_low(raw.get("particles")), non_speakers=_low(raw.get("non_speakers")),
         determiners=_low(raw.get("determiners")), modals=_low(raw.get("modals")),
+        works=_low(raw.get("works")),
     )
 
 
@@ -184,6 +186,7 @@ class Context:
                     self.surnames[key] = p.canonical
         self.breaks: list[int] = []
         self.sentences: list[tuple[int, int]] = []
+        self._qualified: dict[str, str] | None = None
 
     # --- tokens -------------------------------------------------------------------------------------------------
     def tokens(self, a: int, b: int) -> list[Token]:
@@ -213,6 +216,10 @@ class Context:
         pos = t.pos_ if self.has_pos else ""
         if not pos or pos in ("VERB", "AUX"):
             return True
+        if low in self.lex.forms and pos in ("ADJ", "NOUN") and 0 < t.i < len(self.doc) - 1:
+            prev, nxt = self.doc[t.i - 1], self.doc[t.i + 1]
+            if prev.pos_ in ("NOUN", "PROPN") and nxt.text[:1] in DOUBLE + ":":
+                return True  # "le conseiller du président lâche « … »": a noun then the form then the quote
         return low in self.lex.forms and pos not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "CCONJ", "PRON", "NUM")
 
     def speech_event(self, t: Token) -> bool:
@@ -327,6 +334,37 @@ class Context:
         after = [o for o in self.orgs if fits(o)]
         return after[0].canonical if after else None
 
+    def qualified_body(self, desc: str) -> str | None:
+        """The full name of a body named earlier as part of an organisation: "la section 37" after "la section 37
+        du Comité national" stands for "section 37 du Comité national"."""
+        if self._qualified is None:
+            self._qualified = {}
+            for o in self.orgs:
+                base = max(0, o.start - 60)
+                m = QUALIFIED.search(self.text[base:o.start])
+                if m:
+                    self._qualified.setdefault(fold(m.group(1)), self.text[base + m.start(1):o.end])
+        folded = fold(desc)
+        for key, full in self._qualified.items():
+            if fold(full) in folded:
+                return None  # already the full name
+            if re.search(r"(?:^|\b(?:le|la|les|l|the|der|die|das)\s+)" + re.escape(key) + r"\b", folded):
+                return full
+        return None
+
+    def document_author(self, desc: str) -> str | None:
+        """"a report" when the article says "The report by the University and College Union": the author named
+        with the document (by/de/par/von + a name) stands for it."""
+        words = re.findall(r"\w+", desc)
+        if not 1 <= len(words) <= 2 or fold(words[-1]) not in DOCUMENTS:
+            return None
+        for m in re.finditer(r"\b" + re.escape(words[-1]) + r"\s+(?:by|de|du|par|von|des)\s+(?:the\s+|la\s+|le\s+|l’)?",
+                             self.text, re.IGNORECASE):
+            p = next((x for x in [*self.people, *self.orgs] if x.start == m.end()), None)
+            if p is not None:
+                return p.canonical
+        return None
+
     def canonical_name(self, name: str) -> str:
         name = _clean_name(name)
         words = name.split()
@@ -402,6 +440,17 @@ class Context:
                 return self._describe(sub[:cut] if cut else sub)  # no relative clause: "…, who was a witness,"
         if not toks:
             return None
+        last_comma = max((k for k, t in enumerate(toks[: j + 1]) if t.text == ","), default=None)
+        tail = toks[last_comma + 1: j + 1] if last_comma is not None else []
+        if self.has_pos and 0 < len(tail) <= 6 and any(t.pos_ in ("NOUN", "PROPN") for t in tail) and not any(
+                t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("de", "d’", "d'", "of") for t in tail[:1]):
+            # "En réaction à la candidature d’Emmanuel Macron, …, plus de 2500 chercheurs annoncent": the noun
+            # phrase of the verb's own clause, not a name in an adjunct before the comma
+            p = self.person_in(tail[0].idx, tail[-1].idx + len(tail[-1].text))
+            if p:
+                return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+            if not any(t.pos_ in ("VERB", "AUX") for t in tail):
+                return self._name_or_desc(tail)
         p = self.person_in(toks[0].idx, toks[-1].idx + len(toks[-1].text))
         if p:
             return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
@@ -424,8 +473,8 @@ class Context:
             seg = seg[1:]
         if not seg or len(seg) > 12:
             return None
-        if self.has_pos and any(t.pos_ in ("VERB", "AUX") for t in seg):
-            return None
+        if self.has_pos and any(t.pos_ in ("VERB", "AUX") and not _modifier_participle(t) for t in seg):
+            return None  # a clause, not a noun phrase ("la liste proposée par …" is still a noun phrase)
         return self._name_or_desc(seg)
 
     def speaker_after(self, toks: list[Token]) -> Speaker | None:
@@ -549,7 +598,11 @@ class Context:
         return Speaker("desc", self.text[a:b], a, b, self.text[a:b])
 
 
+DOCUMENTS = {"report", "study", "survey", "rapport", "etude", "enquete", "bericht", "studie", "umfrage"}
 ARTICLES = {"the", "le", "la", "les", "l’", "l'", "der", "die", "das", "dem", "den", "des"}
+# "<section 37> <du >Comité national": a noun (and a number) naming a part of the organisation that follows
+QUALIFIED = re.compile(r"\b(?:la|le|les|l’|l'|the)\s+([^\W\d_][\w-]*(?:\s+\d+)?)\s+"
+                       r"(du |de la |de l’|de l'|des |of the )$")
 ORG_DETERMINERS = {"the", "le", "la", "les", "l", "der", "die", "das", "dem", "den", "des"}
 # head nouns of a definite description → words of the organisation names they can stand for
 OBLIQUE_DE = {"bei", "an", "mit", "von", "vom", "zu", "zum", "zur", "für", "gegen", "über", "auf", "nach", "aus", "um",
@@ -563,6 +616,11 @@ ORG_SYNONYMS: dict[str, tuple[str, ...]] = {
     "union": ("union",), "company": ("inc", "ltd", "corp", "company", "group"), "agency": ("agency", "agence"),
     "court": ("court", "tribunal"), "gericht": ("gericht", "gerichtshof"),
 }
+
+
+def _modifier_participle(t: Token) -> bool:
+    """A past participle modifying a noun ("la liste proposée par la section 37"), not a verb of the clause."""
+    return "Part" in t.morph.get("VerbForm") and t.dep_ in ("acl", "amod") and t.head.i < t.i
 
 
 def _words_of(name: str) -> set[str]:

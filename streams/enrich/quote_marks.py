@@ -152,6 +152,12 @@ def _swallows(p: MarkedSpan, pairs: list[MarkedSpan]) -> bool:
 
 def find_quote_spans(text: str) -> list[MarkedSpan]:
     """Outermost quoted spans in text order; never raises on odd or mixed marks."""
+    return find_quote_spans_nested(text)[0]
+
+
+def find_quote_spans_nested(text: str) -> tuple[list[MarkedSpan], list[MarkedSpan]]:
+    """(outermost spans, closed spans nested inside one of them), both in text order: a quote inside a quote
+    ("la communication laissait filtrer : « Macron se dit “calme” »") may have a speaker of its own."""
     pairs: list[MarkedSpan] = []
     stack: list[tuple[int, str]] = []  # (index, family)
     continued_open: set[int] = set()
@@ -198,11 +204,37 @@ def find_quote_spans(text: str) -> list[MarkedSpan]:
                 break
     if stack:
         close(stack[0][0], None, n)
+    pairs = _repair_doubled_openers(text, pairs)
     pairs = [p for p in pairs if not _swallows(p, pairs)]
     pairs.sort(key=lambda s: (s.open_at, -(s.end - s.start)))
     out: list[MarkedSpan] = []
+    nested: list[MarkedSpan] = []
     for p in pairs:
         if out and p.open_at < (out[-1].close_at if out[-1].close_at is not None else out[-1].end):
+            if p.close_at is not None:
+                nested.append(p)
             continue  # nested inside the previous outermost span
         out.append(p)
+    return out, nested
+
+
+def _repair_doubled_openers(text: str, pairs: list[MarkedSpan]) -> list[MarkedSpan]:
+    """'des « a […] des « b », du temps' — an opener repeated inside a quote the paragraph never closes: the first
+    closing mark closes the outer quote (the inner opener is the stray), instead of losing the whole quote."""
+    out = list(pairs)
+    for p in pairs:
+        if p.close_at is not None or p.continues:
+            continue
+        inner = sorted((q for q in out if q is not p and q.close_at is not None and p.open_at < q.open_at < p.end),
+                       key=lambda q: q.open_at)
+        if not inner:
+            continue
+        first = inner[0]
+        if any(r is not first and r.open_at < first.close_at for r in inner):
+            continue  # the first inner pair holds more quotes: not a single stray opener
+        end = first.close_at
+        while end > p.start and (text[end - 1] in SPACES or text[end - 1] in "\n\r"):
+            end -= 1
+        merged = MarkedSpan(p.start, end, p.open_at, first.close_at, p.continued, False)
+        out = [merged if q is p else q for q in out if q is not first]
     return out

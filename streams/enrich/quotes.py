@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from streams.models import Quote
 
 from .attribution import CLITIC, Context, Speaker, pronoun_speaker
-from .quote_marks import SPACES, MarkedSpan, find_quote_spans
+from .quote_marks import SPACES, MarkedSpan, find_quote_spans_nested
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
     if not text or not text.strip():
         return []
     ctx = Context(doc, lang, people, orgs)
-    spans = find_quote_spans(text)
+    spans, nested = find_quote_spans_nested(text)
     ctx.build_structure(spans)
     kept = [s for i, s in enumerate(spans) if _is_quotation(ctx, s, spans, i)]
     ctx.build_structure(kept)
@@ -76,7 +76,129 @@ def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
     marked = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
     cands += _indirect(ctx, covered, marked)
     cands.sort(key=lambda c: c.start)
-    return _resolve(ctx, cands)
+    quotes = _resolve(ctx, cands)
+    quotes += _nested(ctx, nested, quotes)
+    quotes += _rescued(ctx, [s for s in spans if s not in kept], quotes)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+FRAGMENT_WORDS = 8  # a rescued fragment is a few words of someone's text, never a sentence of its own
+MENTION_PREPS = {"de", "d’", "d'", "of", "von", "du", "des"}
+
+
+def _rescued(ctx: Context, rejected: list[MarkedSpan], quotes: list[Quote]) -> list[Quote]:
+    """Short fragments the title/scare-quote filter dropped but whose speaker the discourse gives.
+
+    Two cases, both strict: (1) the fragment continues a quote attributed in the previous sentence of its paragraph
+    ("…, disait Ésope. C’est …, la source « de la calomnie et du mensonge »."), in a sentence with no name or cue of
+    its own and not in a noun slot after a determiner; (2) a review paragraph that names a work of a person ("l’ouvrage
+    d’Éric Chauvier", "le livre") quotes that work: its fragments are the author's, unless another person is named
+    in between or the marks mention a word ("celui de « crise »").
+    """
+    out: list[Quote] = []
+    attributed = sorted((q for q in quotes if q.speaker and q.cue), key=lambda q: q.start)
+    for span in rejected:
+        content = ctx.text[span.start:span.end]
+        words = _words(content)
+        if not words or len(words) > FRAGMENT_WORDS or span.close_at is None or not content[:1].islower():
+            continue
+        found = _host_speaker(ctx, span, attributed)
+        if found is None and (_title_cue(ctx, span) or content.rstrip()[-1:] == "?"):
+            continue
+        before = [t for t in ctx.tokens(max(0, span.open_at - 40), span.open_at) if not t.is_punct][-1:]
+        if before and (before[0].lower_ in MENTION_PREPS or (ctx.has_pos and before[0].pos_ == "ADP")):
+            continue  # a word mentioned, not used: "le mot de « crise »"
+        if found is None and not _after_determiner(ctx, span):
+            found = _continued_speaker(ctx, span, attributed)
+        found = found or _work_author(ctx, span)
+        if found is None:
+            continue
+        name, s_start, s_end = found
+        out.append(Quote(text=content, speaker=name, kind="direct", start=span.start, end=span.end,
+                         speaker_start=s_start, speaker_end=s_end, cue=None))
+    return out
+
+
+def _host_speaker(ctx: Context, span: MarkedSpan, attributed: list[Quote]) -> tuple[str, int | None, int | None] | None:
+    """The sentence's own attributed quote vouches for the fragment: quoted judging adjectives inside reported
+    speech ("having to endure “abrasive and demeaning” managers" — a quoted term such as “atypical contracts” stays
+    the reporter's), or marks right after the speaker and a reporting verb ("says a report highlighting the “…”")."""
+    for q in attributed:
+        if q.kind == "indirect" and q.start <= span.open_at and span.end <= q.end and ctx.has_pos:
+            toks = [t for t in ctx.tokens(span.start, span.end) if not t.is_punct]
+            if _judging_adjectives(toks):
+                return q.speaker, q.speaker_start, q.speaker_end  # type: ignore[return-value]
+        if q.speaker_end is not None and q.speaker_end <= span.open_at and \
+                ctx.sentence_of(q.start) == ctx.sentence_of(span.open_at):
+            between = ctx.tokens(q.speaker_end, span.open_at)
+            if 0 < len(between) <= 3 and ctx.is_reporting(between[0]):
+                return q.speaker, q.speaker_start, q.speaker_end  # type: ignore[return-value]
+    return None
+
+
+def _judging_adjectives(toks: list[Token]) -> bool:
+    """Adjectives only ("intime et rieuse"), or an adjective coordinated with a word the tagger missed ("abrasive and
+    demeaning" tagged ADJ CCONJ NOUN); a noun term ("atypical contracts") is not one."""
+    if not toks or toks[0].pos_ != "ADJ":
+        return False
+    if all(t.pos_ in ("ADJ", "CCONJ", "ADV") for t in toks):
+        return True
+    return len(toks) == 3 and toks[1].pos_ == "CCONJ"
+
+
+def _continued_speaker(ctx: Context, span: MarkedSpan, attributed: list[Quote]
+                       ) -> tuple[str, int | None, int | None] | None:
+    a, b = ctx.sentence_of(span.open_at)
+    par = ctx.paragraph_of(span.open_at)
+    prev = [q for q in attributed if q.start < a and ctx.paragraph_of(q.start) == par]
+    if not prev:
+        return None
+    last = prev[-1]
+    before = ctx.sentence_of(max(0, a - 1))
+    if not before[0] <= last.end <= before[1]:
+        return None  # the attributed quote is not in the sentence right before
+    if ctx.person_in(a, b) is not None or any(ctx.is_reporting(t) for t in ctx.tokens(a, b)):
+        return None
+    return last.speaker, last.speaker_start, last.speaker_end  # type: ignore[return-value]
+
+
+def _work_author(ctx: Context, span: MarkedSpan) -> tuple[str, int, int] | None:
+    par = ctx.paragraph_of(span.open_at)
+    floor = ctx.breaks[par - 1] if par >= 1 and ctx.breaks else 0
+    toks = ctx.tokens(floor, span.open_at)
+    author = None
+    for k, t in enumerate(toks[:-2]):
+        if t.lower_ in ctx.lex.works and toks[k + 1].lower_ in MENTION_PREPS | {"by"}:
+            p = next((x for x in ctx.people if x.start == toks[k + 2].idx), None)
+            if p is not None and p.canonical not in ctx.org_names:
+                author = p
+    if author is None:
+        return None
+    others = [p for p in ctx.people if author.end < p.start < span.open_at and p.canonical != author.canonical]
+    if others:
+        return None
+    return author.canonical, author.start, author.end
+
+
+def _nested(ctx: Context, nested: list[MarkedSpan], quotes: list[Quote]) -> list[Quote]:
+    """A quote inside a quote belongs to the person the outer speaker reports on: the subject of its clause
+    ("« Emmanuel Macron se dit “calme et déterminé” »"); with no person subject it is a scare quote of the outer
+    speaker's and stays part of the outer quote only."""
+    out: list[Quote] = []
+    for span in nested:
+        outer = next((q for q in quotes if q.kind == "direct" and q.start <= span.open_at and span.end <= q.end), None)
+        if outer is None:
+            continue
+        floor = max(outer.start, ctx.sentence_of(span.open_at)[0])
+        p = ctx.subject_before(span.open_at, floor)
+        if p is None or p.canonical == outer.speaker or p.canonical in ctx.org_names:
+            continue
+        if any(ch in ".!?;" for ch in ctx.text[p.end:span.open_at]):
+            continue  # the subject belongs to an earlier sentence of the outer quote
+        out.append(Quote(text=ctx.text[span.start:span.end], speaker=p.canonical, kind="direct", start=span.start,
+                         end=span.end, speaker_start=p.start, speaker_end=p.end, cue=None))
+    return out
 
 
 # --- direct quotes ----------------------------------------------------------------------------------------------
@@ -146,13 +268,19 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
     for i, span in enumerate(kept):
         nxt = kept[i + 1].open_at if i + 1 < len(kept) else len(ctx.text)
         prev = (kept[i - 1].close_at or kept[i - 1].end) + 1 if i > 0 else 0
-        attr = _right(ctx, span, nxt) or _shared_right(ctx, kept, i) or _left(ctx, span, prev) or _inner(ctx, span)
+        attr = _described_as(ctx, span, prev) or _right(ctx, span, nxt) or _shared_right(ctx, kept, i) or \
+            _left(ctx, span, prev) or _inner(ctx, span) or _clause_source(ctx, span, prev)
         cand = _Cand(span.start, span.end, "direct", None, None, span=span)
         if attr:
             cand.speaker, cand.cue = attr
         cand.inherit = cand.speaker is None and _opens_sentence(ctx, span, prev)
         if span.continued and out and out[-1].span is not None and out[-1].span.continues:
             cand.chain_prev = len(out) - 1
+        cut = _incise_sentence(ctx, span) if attr is not None and attr[1] and not (
+            _right(ctx, span, nxt) or _left(ctx, span, prev)) else None
+        if cut is not None:  # '« a – observe-t-il dans un livre : Titre. b »': the incise is no part of the quote
+            out.append(_Cand(span.start, cut[0], "direct", cand.cue, cand.speaker, span=span))
+            cand.start = cut[1]
         out.append(cand)
     # English multi-paragraph quotes: an attribution found on a later piece also covers the earlier pieces
     for k in range(len(out) - 1, -1, -1):
@@ -232,7 +360,7 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
             pre = toks[:n]
             spk = ctx.speaker_before(pre, t) if _content(pre, ctx) or any(ctx.is_pronoun(x) for x in pre) else None
             if spk is None:
-                spk = ctx.speaker_after(toks[n + 1:])
+                spk = ctx.speaker_after(toks[n + 1:]) or _pour_source(ctx, toks[n + 1:n + 9])
             return spk, ctx.cue_of(t)
         if n >= 1 and ctx.has_pos and t.pos_ in ("VERB", "AUX") and not ctx.is_reporting(t) and t.lower_ not in \
                 ctx.lex.auxiliaries:
@@ -317,17 +445,89 @@ def _inner(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | None:
     return None
 
 
+AS_WORDS = {"as", "comme", "als"}
+DESCRIBE = {"describe", "described", "describes", "call", "called", "calls", "qualifier", "qualifié", "qualifie",
+            "décrire", "décrit", "bezeichnen", "bezeichnet", "bezeichnete"}  # "X described it as “…”"
+
+
+def _described_as(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker | None, str] | None:
+    """"In what an officer described as “…”, police reported …": the verb right before the marks names the speaker,
+    whatever the main clause after them says."""
+    toks = [t for t in ctx.tokens(max(floor, ctx.sentence_of(span.open_at)[0]), span.open_at) if not t.is_space]
+    if len(toks) < 3 or toks[-1].lower_ not in AS_WORDS:
+        return None
+    verb = toks[-2]
+    if not (ctx.is_reporting(verb) or verb.lower_ in DESCRIBE or (ctx.has_lemma and verb.lemma_.lower() in DESCRIBE)):
+        return None
+    spk = ctx.speaker_before(toks[:-2], verb)
+    return (spk, ctx.cue_of(verb)) if spk is not None else None
+
+
+def _clause_source(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker | None, str | None] | None:
+    """No cue at all: the agent or subject of the quote's own clause when it names an organisation or a person
+    ("une liste construite par la section 37 du Comité national, dans le but d’être une « aide … »")."""
+    if not ctx.has_dep:
+        return None
+    a, _ = ctx.sentence_of(span.open_at)
+    toks = ctx.tokens(max(a, floor), span.open_at)
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.dep_ not in ("obl:agent", "agent", "nsubj") or ctx.is_pronoun(t) or t.lower_ in ctx.lex.non_speakers:
+            continue
+        region = [x for x in t.subtree if x.i in ids]
+        cut = next((k for k, x in enumerate(region) if x.i > t.i and x.text in ("(", ",", "–", "—")), None)
+        region = region[:cut] if cut is not None else region
+        while region and (region[0].pos_ in ("ADP", "CCONJ") or region[0].is_punct):
+            region = region[1:]
+        if not region:
+            continue
+        a2, b2 = region[0].idx, region[-1].idx + len(region[-1].text)
+        p = next((x for x in ctx.people if a2 <= x.start and x.end <= b2), None)
+        org = next((x for x in ctx.orgs if a2 <= x.start and x.end <= b2), None)
+        if p is not None and p.canonical not in ctx.org_names:
+            return Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical), None
+        if org is not None:
+            return ctx._describe(region), None
+    return None
+
+
+def _incise_sentence(ctx: Context, span: MarkedSpan) -> tuple[int, int] | None:
+    """(end of the first piece, start of the second) when an incise inside the marks runs to its sentence's end;
+    a short incise (", dit-il,") stays inside the quote, as annotators keep it."""
+    toks = ctx.tokens(span.start, span.end)
+    for n, t in enumerate(toks[1:-1], start=1):
+        if not (ctx.is_reporting(t) and CLITIC.match(toks[n + 1].text) and toks[n - 1].text in (",", "–", "—", "-")):
+            continue
+        opener = toks[n - 1]
+        for k in range(n + 2, len(toks) - 1):
+            x = toks[k]
+            if x.text in (",", "–", "—") and (x.text == opener.text or opener.text in "–—-"):
+                return None  # closed by its pair: a short incise
+            if x.text in (".", "!", "?", "…"):
+                first = [w for w in toks[:n - 1] if not w.is_punct]
+                rest = [w for w in toks[k + 1:] if not w.is_punct]
+                if len(first) < 3 or len(rest) < 3:
+                    return None
+                return toks[n - 2].idx + len(toks[n - 2].text), toks[k + 1].idx
+        return None
+    return None
+
+
 # --- indirect quotes --------------------------------------------------------------------------------------------
 def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[int, int]]) -> list[_Cand]:
     out: list[_Cand] = []
     for a, b in ctx.sentences:
         inside = [x for x, y in covered if x < b and a < y]
         if inside:  # reported clause introducing a quote: "X précisent qu'il s'agit d'un progrès : « … »"
-            b = min(inside)
+            verb = next((t.idx for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in marked)
+                         and ctx.speech_event(t)), None)
+            later = [x for x in inside if verb is not None and x > verb]  # not a quote before the verb
+            b = min(later or inside)
         toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in marked)]
         if len(toks) < 4:
             continue
-        rules = (_ind_according, _ind_complement, _ind_ccomp, _ind_konjunktiv, _ind_infinitive, _ind_incise)
+        rules = (_ind_according, _ind_complement, _ind_ccomp, _ind_konjunktiv, _ind_infinitive, _ind_infinitive_fr,
+                 _ind_incise)
         if inside:
             rules = (_ind_complement, _ind_ccomp)
         for rule in rules:
@@ -438,6 +638,10 @@ def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
         return bool(rest) and (rest[0].text[:1].isupper() or rest[0].lower_ in ctx.lex.particles or
                                any(t.text[:1].isupper() for t in rest[:3]))
     head = [t for t in rest if spk.start <= t.idx < spk.end]
+    nouns = [t for t in head if t.pos_ in ("NOUN", "PROPN")]
+    if nouns and nouns[0].pos_ == "NOUN" and nouns[0].lower_ not in ctx.lex.source_nouns and any(
+            t.pos_ == "ADP" for t in head if t.i > nouns[0].i):
+        return False  # "selon la nomenclature du JEL": a name inside a phrase headed by a common noun
     if any(t.pos_ == "PROPN" for t in head):
         return True
     return any(t.lower_ in ctx.lex.source_nouns and t.pos_ in ("NOUN", "PROPN") for t in head)
@@ -530,6 +734,26 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
     return None
 
 
+def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> _Cand | None:
+    """French claim + infinitive: "plus de 2500 chercheurs annoncent faire acte de candidature …", "il affirme
+    avoir vu …" — the infinitive clause right after the reporting verb is what they say."""
+    if ctx.lang != "fr" or not ctx.has_pos:
+        return None
+    for k, v in enumerate(toks[:-3]):
+        if not ctx.speech_event(v) or v.pos_ != "VERB":
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].pos_ == "ADV" and j - k <= 2:
+            j += 1
+        if j < len(toks) and "Inf" in toks[j].morph.get("VerbForm") and toks[j].pos_ in ("VERB", "AUX"):
+            spk = _subject(ctx, toks[:k + 1], v)
+            if spk is None or (spk.kind == "pronoun" and spk.text.lower() in FIRST_PERSON):
+                return None
+            return _cand(ctx, toks[j:], spk, ctx.cue_of(v))
+        return None
+    return None
+
+
 def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
     """', a-t-il noté,' / ', sagt de Decker.' / ', he said.' / ', glauben Kritiker,' inside unmarked speech."""
     for k, v in enumerate(toks):
@@ -586,6 +810,7 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
     out: list[Quote] = []
     history: list[_Said] = []
     named: list[_Said] = []  # the entries whose speaker is a person's name
+    descs: list[tuple[str, str]] = []  # (description as written, speaker it resolved to)
     for c in cands:
         name: str | None = None
         s_start = s_end = None
@@ -613,8 +838,17 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
                 name = _genitive(ctx, spk, spk.canonical or ctx.canonical_name(spk.text))
             else:
                 org = ctx.org_for(_tidy(spk.text) or "", spk.start)
-                name = org or spk.text
+                name = org or ctx.qualified_body(spk.text) or _same_as(spk.text, descs) or \
+                    ctx.document_author(spk.text) or spk.text
+                descs.append((spk.text, name))
             name = _tidy(name)
+            person = name not in ctx.org_names
+        elif c.cue is not None and out and out[-1].cue == c.cue and out[-1].speaker and \
+                ctx.sentence_of(out[-1].start) == ctx.sentence_of(c.start):
+            # "X précisent qu’il s’agit d’un progrès : « … »": the same cue already found its speaker for the
+            # reported clause before the quote
+            last_q = out[-1]
+            name, s_start, s_end = last_q.speaker, last_q.speaker_start, last_q.speaker_end
             person = name not in ctx.org_names
         elif c.kind == "direct" and c.cue is None:
             # no attribution at all: the speaker of the paragraph's previous quote carries on; else the latest
@@ -639,6 +873,21 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
         out.append(Quote(text=text, speaker=name, kind=c.kind, start=c.start, end=c.end, speaker_start=s_start,
                          speaker_end=s_end, cue=c.cue))
     return out
+
+
+SAME = re.compile(r"\b(?:mêmes?|same|gleiche[nmr]?|selbe[nmr]?)\s+(\w+)", re.IGNORECASE)
+
+
+def _same_as(desc: str, descs: list[tuple[str, str]]) -> str | None:
+    """"les mêmes attendus", "the same official": the speaker of the latest description with that noun."""
+    m = SAME.search(desc)
+    if not m:
+        return None
+    noun = m.group(1).lower()
+    for text, name in reversed(descs):
+        if re.search(r"\b" + re.escape(noun) + r"\b", text.lower()):
+            return name
+    return None
 
 
 def _whole_sentence(ctx: Context, c: _Cand) -> bool:

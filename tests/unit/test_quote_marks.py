@@ -46,7 +46,9 @@ def test_apostrophes_are_not_marks():
 
 def test_odd_number_of_marks_never_fails_and_keeps_the_closed_pairs():
     s = "des « financements […] des « appels à projets », du temps et « la séparation »."
-    assert texts(s) == ["appels à projets", "la séparation"]
+    # the never-closed first opener takes the first closing mark (the repeated opener is the stray); round 2
+    # returned only the inner pair and lost the quote's beginning
+    assert texts(s) == ["financements […] des « appels à projets", "la séparation"]
 
 
 def test_unterminated_quote_ends_with_its_paragraph():
