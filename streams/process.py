@@ -71,8 +71,10 @@ class WorkerProcess:
         proc = self.process
         if proc is None or proc.poll() is not None:
             return 0.0
+        # SIGTERM the worker only: signalled as a group, the enrichment pool's processes would die first and the
+        # worker would take that for a crash (rebuild the pool, re-run the batch) instead of shutting down.
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
+            os.kill(proc.pid, signal.SIGTERM)
         try:
             proc.wait(grace)
         except subprocess.TimeoutExpired:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import os
 import time
 from typing import Any
 
@@ -9,9 +12,22 @@ import faust
 
 from streams.agents.runner import EnrichmentRunner
 from streams.config import Settings
-from streams.enrich.pipeline import Incoming
+from streams.enrich.pipeline import Incoming, Outcome, reject
 from streams.metrics import ARTICLES_ENRICHED, ARTICLES_IN, DEAD_LETTERS, END_TO_END_SECONDS, STAGE_SECONDS
 from streams.topics import encode
+
+log = logging.getLogger(__name__)
+# How long a stopping worker may take to finish the batch in flight (the supervisor's SIGKILL comes at ~10 s).
+STOP_GRACE_SECONDS = 6.0
+# Bytes a Kafka record adds around key and value (headers, varints, batch header); kept generous.
+RECORD_OVERHEAD = 512
+
+
+def oversize(incoming: Incoming, outcome: Outcome, size: int, settings: Settings) -> Outcome:
+    """A dead letter for an enriched article the producer would refuse (it would crash the agent and lose the batch)."""
+    reason = (f"enriched article is {size} bytes, more than max_message_bytes={settings.max_message_bytes}; "
+              "raise max_message_bytes (and the broker's message.max.bytes) or lower max_text_chars")
+    return reject(incoming, "TooLarge", reason, outcome.key, settings)
 
 
 def register(app: faust.App, settings: Settings, topics: Any, runner: EnrichmentRunner) -> Any:
@@ -20,26 +36,45 @@ def register(app: faust.App, settings: Settings, topics: Any, runner: Enrichment
     @app.agent(topics.raw, name="newswatch.enrich", concurrency=max(1, settings.enrich_processes))
     async def enrich(stream: faust.StreamT) -> None:
         async for events in stream.take_events(settings.batch_size, within=settings.batch_window):
-            ARTICLES_IN.inc(len(events))
-            batch = [
-                Incoming(e.message.value, e.message.topic, e.message.partition, e.message.offset) for e in events
-            ]
-            started = time.perf_counter()
-            outcomes = await runner.run(batch)
-            STAGE_SECONDS.labels("enrich").observe(time.perf_counter() - started)
-            # No need to wait for the broker's acks here: faust flushes the producer before it commits the input
-            # offsets, so an output is acknowledged before its input can be skipped after a crash (at least once).
-            for outcome in outcomes:
-                key = outcome.key.encode("utf-8", "surrogatepass")
-                if outcome.enriched is not None:
-                    await topics.enriched.send(key=key, value=encode(outcome.enriched))
-                    ARTICLES_ENRICHED.labels(outcome.enriched["language"]["code"]).inc()
-                else:
-                    letter = outcome.dead_letter
-                    await topics.dlq.send(key=key, value=encode(letter))
-                    DEAD_LETTERS.labels("enrich", letter["error_class"]).inc()
-            now = time.time()
-            for event in events:
-                END_TO_END_SECONDS.labels("enriched").observe(max(0.0, now - event.message.timestamp))
+            task = asyncio.ensure_future(handle(events))
+            try:
+                await asyncio.shield(task)
+            except Exception:
+                # take_events would ack (and later commit) the batch although nothing was published for it.
+                log.exception("enrichment batch failed; exiting without committing its offsets")
+                os._exit(70)
+            except asyncio.CancelledError:
+                # Stopping: take_events acks this batch as soon as we leave the loop, so its outputs must be sent
+                # first; if that cannot happen in time, exit without committing (the batch is re-read: at least once).
+                try:
+                    await asyncio.wait_for(task, STOP_GRACE_SECONDS)
+                except BaseException:
+                    log.error("in-flight batch not finished at shutdown; exiting without committing its offsets")
+                    os._exit(70)
+                raise
+
+    async def handle(events: list[Any]) -> None:
+        ARTICLES_IN.inc(len(events))
+        batch = [Incoming(e.message.value, e.message.topic, e.message.partition, e.message.offset) for e in events]
+        started = time.perf_counter()
+        outcomes = await runner.run(batch)
+        STAGE_SECONDS.labels("enrich").observe(time.perf_counter() - started)
+        # No need to wait for the broker's acks here: faust flushes the producer before it commits the input
+        # offsets, so an output is acknowledged before its input can be skipped after a crash (at least once).
+        for incoming, outcome in zip(batch, outcomes, strict=True):
+            key = outcome.key.encode("utf-8", "surrogatepass")
+            value = encode(outcome.enriched) if outcome.enriched is not None else None
+            if value is not None and len(key) + len(value) + RECORD_OVERHEAD > settings.max_message_bytes:
+                outcome = oversize(incoming, outcome, len(value), settings)
+            if outcome.enriched is not None:
+                await topics.enriched.send(key=key, value=value)
+                ARTICLES_ENRICHED.labels(outcome.enriched["language"]["code"]).inc()
+            else:
+                letter = outcome.dead_letter
+                await topics.dlq.send(key=key, value=encode(letter))
+                DEAD_LETTERS.labels("enrich", letter["error_class"]).inc()
+        now = time.time()
+        for event in events:
+            END_TO_END_SECONDS.labels("enriched").observe(max(0.0, now - event.message.timestamp))
 
     return enrich
