@@ -116,7 +116,7 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None) -> list[Entit
     hits = table.find(text)
     statistical = _has_statistical_model(doc)
     if statistical:
-        proposed = [m for m in (_clean_model_span(ent) for ent in doc.ents) if m is not None]
+        proposed = [m for m in (_clean_model_span(ent, text) for ent in doc.ents) if m is not None]
         proposed = _signature_lines(text, _with_long_forms(text, proposed))
     else:
         proposed = _rule_persons(doc, table)
@@ -147,8 +147,11 @@ def _has_statistical_model(doc: Doc) -> bool:
 
 
 
-def _clean_model_span(ent: Span) -> _Mention | None:
-    """Trim determiners, elided articles, quote marks and possessives; drop spans that are no name at all."""
+def _clean_model_span(ent: Span, text: str) -> _Mention | None:
+    """Trim determiners, elided articles, quote marks and possessives; drop spans that are no name at all.
+
+    `text` is ``doc.text``, passed in because spaCy rebuilds that string on every access (quadratic on long docs).
+    """
     label = LABEL_MAP.get(ent.label_)
     if label is None:
         return None
@@ -164,7 +167,7 @@ def _clean_model_span(ent: Span) -> _Mention | None:
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    surface = ent.doc.text[start:end]
+    surface = text[start:end]
     if "\n" in surface:  # a name never spans a line break ("Jon Rego\nClayton": a signature, then a town)
         surface = surface.split("\n", 1)[0].rstrip()
         end = start + len(surface)
