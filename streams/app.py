@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,9 +53,11 @@ def create_app(settings: Settings) -> faust.App:
         broker_request_timeout=max(40.0, settings.session_timeout + 10),
         consumer_auto_offset_reset="earliest",
         processing_guarantee=settings.processing_guarantee,
-        # On shutdown and on rebalance, hand unfinished events back (their offsets stay uncommitted, the next owner
-        # re-reads them) instead of waiting for the whole stream buffer to drain: SIGTERM then takes ~1 s, not minutes.
-        stream_wait_empty=False,
+        # On a rebalance faust waits until every buffered event is processed and acked before it gives partitions
+        # away; a small buffer keeps that wait to a few batches. (SIGTERM does not go through faust's stop sequence:
+        # see streams/worker.py.)
+        stream_wait_empty=True,
+        stream_buffer_maxsize=max(4 * settings.batch_size, 32),
         producer_max_request_size=settings.max_message_bytes,
         consumer_max_fetch_size=settings.max_message_bytes,
         topic_partitions=settings.topic_partitions,
@@ -85,7 +88,8 @@ def create_app(settings: Settings) -> faust.App:
     fingerprints = fingerprint_table(app, "alert_fingerprints", settings.topic_partitions)
     alert_state = AlertState(settings, fired, fingerprints)
 
-    enrich.register(app, settings, topics, runner)
+    inflight: set[asyncio.Future[None]] = set()
+    enrich.register(app, settings, topics, runner, inflight)
     alerts.register(app, settings, topics, state, alert_state)
     watchlists.register(app, settings, topics, table)
     views.register(app, settings, topics, runner, state)
@@ -94,11 +98,8 @@ def create_app(settings: Settings) -> faust.App:
     async def load_models() -> None:
         await runner.start()
 
-    @app.on_before_shutdown.connect
-    async def stop_runner(sender: Any, **kwargs: Any) -> None:
-        await runner.stop()
-
-    app.newswatch = {"settings": settings, "topics": topics, "runner": runner, "state": state,  # for tests/CLI
+    app.newswatch = {"settings": settings, "topics": topics, "runner": runner, "state": state,  # for the worker
+                     "inflight": inflight,
                      "alert_state": alert_state}
     return app
 

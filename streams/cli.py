@@ -72,11 +72,10 @@ def worker(
     loglevel: Annotated[str | None, typer.Option("--loglevel", "-l", help="debug, info, warning, error")] = None,
 ) -> None:
     """Run a worker: enrichment, alerting and watchlist agents, against any Kafka broker."""
-    import faust
-
     from streams.app import create_app
     from streams.kafka import create_topics
     from streams.logs import logging_config
+    from streams.worker import Worker
 
     settings = settings_from(config, broker=broker, web_port=web_port, enrich_processes=processes,
                              watchlist_file=str(watchlist) if watchlist else None, log_level=loglevel)
@@ -97,7 +96,7 @@ def worker(
         application = create_app(settings)
     except Exception as exc:
         raise fail(f"cannot build the worker: {exc}") from None
-    faust.Worker(application, loglevel=settings.log_level, logging_config=log_config).execute_from_commandline()
+    Worker(application, loglevel=settings.log_level, logging_config=log_config).execute_from_commandline()
 
 
 @app.command()

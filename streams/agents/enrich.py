@@ -30,13 +30,20 @@ def oversize(incoming: Incoming, outcome: Outcome, size: int, settings: Settings
     return reject(incoming, "TooLarge", reason, outcome.key, settings)
 
 
-def register(app: faust.App, settings: Settings, topics: Any, runner: EnrichmentRunner) -> Any:
+def register(app: faust.App, settings: Settings, topics: Any, runner: EnrichmentRunner,
+             inflight: set[asyncio.Future[None]]) -> Any:
+    """`inflight` collects the batches being processed, so a stopping worker can let them finish first."""
+
     # One agent instance per enrichment process keeps every process busy: while one instance waits for its batch,
     # another is collecting or sending. faust commits an offset only once every earlier event is acked.
     @app.agent(topics.raw, name="newswatch.enrich", concurrency=max(1, settings.enrich_processes))
     async def enrich(stream: faust.StreamT) -> None:
-        async for events in stream.take_events(settings.batch_size, within=settings.batch_window):
+        async for events in stream.noack().take_events(settings.batch_size, within=settings.batch_window):
+            if runner.stopped:  # the worker is leaving (streams.worker): never start a batch it could not finish
+                await asyncio.Event().wait()
             task = asyncio.ensure_future(handle(events))
+            inflight.add(task)
+            task.add_done_callback(inflight.discard)
             try:
                 await asyncio.shield(task)
             except Exception:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import signal
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -27,6 +28,14 @@ def _init_process(settings: Settings) -> None:
     _enricher.warm_up()
 
 
+def _init_child(settings: Settings) -> None:
+    """Pool processes ignore SIGINT/SIGTERM: a signal sent to the whole process group (Ctrl-C, systemd, a container
+    stop) must reach the worker, which finishes its batch and shuts the pool down, not kill the pool under it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _init_process(settings)
+
+
 def _enrich(batch: list[Incoming]) -> list[Outcome]:
     assert _enricher is not None, "process initializer did not run"
     return _enricher.enrich_batch(batch)
@@ -38,6 +47,10 @@ def _model_load_seconds() -> dict[str, float]:
     return dict(MODEL_LOAD_SECONDS)
 
 
+class RunnerStopped(RuntimeError):
+    """Raised for a batch submitted after shutdown began."""
+
+
 class EnrichmentRunner:
     """Owns the executor; `await runner.run(batch)` returns one Outcome per message."""
 
@@ -47,8 +60,22 @@ class EnrichmentRunner:
         self._executor: Executor | None = None
         self._ready = asyncio.Event()
         self._starting: asyncio.Future[None] | None = None
+        self._stopped = False
         self._isolating = asyncio.Lock()  # concurrent agent instances must not rebuild the pool under each other
         self.model_load_seconds: dict[str, float] = {}
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
+    def terminate(self) -> None:
+        """Kill the pool's processes now (they ignore SIGTERM; used by a worker that is exiting)."""
+        executor, self._executor = self._executor, None
+        if isinstance(executor, ProcessPoolExecutor):
+            for process in list(getattr(executor, "_processes", {}).values()):  # CPython keeps no public handle
+                process.kill()
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
 
     @property
     def ready(self) -> bool:
@@ -61,7 +88,7 @@ class EnrichmentRunner:
         return ProcessPoolExecutor(
             max_workers=self.processes,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_process,
+            initializer=_init_child,
             initargs=(self.settings,),
         )
 
@@ -84,6 +111,8 @@ class EnrichmentRunner:
         log.info("enrichment ready", extra={"processes": self.processes, "models": self.model_load_seconds})
 
     async def run(self, batch: list[Incoming]) -> list[Outcome]:
+        if self._stopped:
+            raise RunnerStopped("the worker is shutting down; this batch will be re-read by the next owner")
         await self.start()
         loop = asyncio.get_running_loop()
         try:
@@ -115,6 +144,8 @@ class EnrichmentRunner:
         self._executor = self._new_executor()
 
     async def stop(self) -> None:
+        """Refuse new batches; the one in flight finishes in the pool (running work is not cancelled)."""
+        self._stopped = True
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
