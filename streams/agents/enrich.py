@@ -36,7 +36,9 @@ def register(app: faust.App, settings: Settings, topics: Any, runner: Enrichment
 
     # One agent instance per enrichment process keeps every process busy: while one instance waits for its batch,
     # another is collecting or sending. faust commits an offset only once every earlier event is acked.
-    @app.agent(topics.raw, name="newswatch.enrich", concurrency=max(1, settings.enrich_processes))
+    # One more instance than processes: a batch is always queued behind the one being enriched, so the pool never
+    # idles while an instance collects its next batch or sends its outputs.
+    @app.agent(topics.raw, name="newswatch.enrich", concurrency=max(1, settings.enrich_processes) + 1)
     async def enrich(stream: faust.StreamT) -> None:
         async for events in stream.noack().take_events(settings.batch_size, within=settings.batch_window):
             if runner.stopped:  # the worker is leaving (streams.worker): never start a batch it could not finish

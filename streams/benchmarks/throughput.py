@@ -261,7 +261,7 @@ def measure_end_to_end(base: Settings, corpus: Corpus, processes: list[int], lat
         for count in processes:
             settings = base.replace(broker=broker.url, app_id=f"newswatch-bench-{count}", web_port=free_port(),
                                     enrich_processes=count, session_timeout=10.0, batch_window=0.1,
-                                    log_level="WARNING")
+                                    log_level="WARNING", duplicate_alerts="mark")  # the corpus repeats texts
             asyncio.run(create_topics(settings))
             asyncio.run(_publish_rules(settings))
             worker = WorkerProcess(settings, log_path=workdir / f"bench-worker-{count}.log").start()
