@@ -63,6 +63,8 @@ def register(app: faust.App, settings: Settings, topics: Any, state: WatchState,
         await asyncio.gather(*sends)
         for rule, alert in batch:
             ALERTS.labels(alert.get("rule_kind", "unknown")).inc()
+            log.info("alert published", extra={"article_id": alert["article"]["id"], "stage": "alert",
+                                               "rule_id": alert["rule_id"], "alert_id": alert["id"]})
             target = (rule.webhook if rule is not None else None) or alert_state.default_webhook
             if target is not None and not dispatcher.submit(target, alert):
                 await on_webhook_failure(WebhookJob(target, alert), DeliveryResult(False, 0, error="queue full"))

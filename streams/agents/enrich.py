@@ -78,10 +78,14 @@ def register(app: faust.App, settings: Settings, topics: Any, runner: Enrichment
             if outcome.enriched is not None:
                 await topics.enriched.send(key=key, value=value)
                 ARTICLES_ENRICHED.labels(outcome.enriched["language"]["code"]).inc()
+                log.debug("article enriched", extra={"article_id": outcome.key, "stage": "enrich"})
             else:
                 letter = outcome.dead_letter
                 await topics.dlq.send(key=key, value=encode(letter))
                 DEAD_LETTERS.labels("enrich", letter["error_class"]).inc()
+                log.warning("article sent to the dead-letter topic", extra={
+                    "article_id": letter.get("article_id"), "stage": "enrich", "error_class": letter["error_class"],
+                    "reason": letter["reason"][:300], "partition": incoming.partition, "offset": incoming.offset})
         now = time.time()
         for event in events:
             END_TO_END_SECONDS.labels("enriched").observe(max(0.0, now - event.message.timestamp))

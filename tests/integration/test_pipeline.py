@@ -173,3 +173,14 @@ def test_health_ready_and_metrics(worker: WorkerProcess) -> None:
     assert "newswatch_model_load_seconds" in text
     assert 'newswatch_consumer_lag{partition=' in text and 'topic="articles.raw"' in text
     assert 'newswatch_stage_seconds_count{stage="enrich"}' in text
+
+
+def test_structured_logs_carry_article_id_and_stage(worker: WorkerProcess) -> None:
+    assert worker.log_path is not None
+    records = []
+    for line in worker.log_path.read_text(errors="replace").splitlines():
+        if line.startswith("{"):
+            records.append(json.loads(line))
+    assert records and all({"ts", "level", "logger", "msg"} <= set(r) for r in records)
+    assert any(r.get("stage") == "alert" and r.get("article_id") == "seed-fr-0001" for r in records)
+    assert any(r.get("stage") == "enrich" and r.get("error_class") == "InvalidJSON" for r in records)
