@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import orjson
@@ -11,6 +13,7 @@ from aiokafka import TopicPartition
 
 from streams.config import Settings
 from streams.kafka import consumer, producer
+from streams.process import WorkerProcess
 
 
 async def _produce(settings: Settings, topic: str, items: list[tuple[bytes | None, bytes | None]]) -> None:
@@ -75,3 +78,16 @@ class TopicReader:
             time.sleep(0.3)
         got = len(self.messages)
         raise AssertionError(f"{self.topic}: condition not met within {timeout:.0f}s; got {got} messages")
+
+
+@contextlib.contextmanager
+def running_worker(settings: Settings, log_name: str) -> Iterator[WorkerProcess]:
+    """A ready worker for a test module; stopped (SIGKILL by pid if needed) however the module ends."""
+    from tests.conftest import ARTIFACTS
+
+    process = WorkerProcess(settings, log_path=ARTIFACTS / log_name).start()
+    try:
+        process.wait_ready(timeout=180)
+        yield process
+    finally:
+        assert process.stop(grace=10) < 15, "the worker did not stop within 15 s"

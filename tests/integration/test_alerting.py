@@ -25,7 +25,7 @@ from streams.devbroker import free_port
 from streams.process import WorkerProcess
 from streams.watch.rules import load_rules
 from tests.conftest import ARTIFACTS, ROOT, make_settings, run
-from tests.integration.helpers import TopicReader, produce
+from tests.integration.helpers import TopicReader, produce, running_worker
 
 pytestmark = pytest.mark.integration
 
@@ -114,12 +114,8 @@ def settings(broker: Any, hook: Hook) -> Any:
 
 @pytest.fixture(scope="module")
 def worker(settings: Any) -> Iterator[WorkerProcess]:
-    process = WorkerProcess(settings, log_path=ARTIFACTS / "worker-alerting.log").start()
-    try:
-        process.wait_ready(timeout=180)
+    with running_worker(settings, "worker-alerting.log") as process:
         yield process
-    finally:
-        assert process.stop(grace=10) < 15
 
 
 def by_article(values: list[dict[str, Any]], article_id: str) -> list[dict[str, Any]]:

@@ -13,8 +13,8 @@ import pytest
 
 from streams import schemas
 from streams.process import WorkerProcess
-from tests.conftest import ARTIFACTS, make_settings, run
-from tests.integration.helpers import TopicReader, produce
+from tests.conftest import make_settings, run
+from tests.integration.helpers import TopicReader, produce, running_worker
 
 pytestmark = pytest.mark.integration
 
@@ -39,13 +39,8 @@ def settings(broker: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def worker(settings: Any) -> Iterator[WorkerProcess]:
-    process = WorkerProcess(settings, log_path=ARTIFACTS / "worker-pipeline.log").start()
-    try:
-        process.wait_ready(timeout=180)
+    with running_worker(settings, "worker-pipeline.log") as process:
         yield process
-    finally:
-        stop_seconds = process.stop(grace=10)
-        assert stop_seconds < 15
 
 
 def http(worker: WorkerProcess, method: str, path: str, body: Any = None, token: str | None = TOKEN) -> tuple[int, Any]:
