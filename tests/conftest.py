@@ -38,6 +38,24 @@ def samples_or_skip() -> Path:
 SAMPLES = find_samples() or ROOT.parent / "shared" / "samples"
 SEED_PATH = ROOT / "examples" / "articles" / "seed-fr-0001.json"
 ARTIFACTS = ROOT / ".newswatch" / "test-logs"
+# The minimal rule file of the watchlists issue: all four rules must fire on the seed.
+MINIMAL_RULES = """
+rules:
+  - id: yang-jiechi
+    kind: actor
+    name: Yang Jiechi
+  - id: putin
+    kind: actor
+    name: Vladimir Putin          # the shipped alias table lets "Poutine" match too
+  - id: sanctions
+    kind: keyword
+    terms: [sanction]
+    inflections: true             # sanctions, sanctionné…
+  - id: sullivan-on-sanctions
+    kind: quoted
+    actor: Jake Sullivan
+    about: [sanctions]
+"""
 
 
 @pytest.fixture(scope="session")

@@ -15,10 +15,9 @@ from streams.config import Settings
 from streams.enrich.pipeline import Incoming, Outcome, reject
 from streams.metrics import ARTICLES_ENRICHED, ARTICLES_IN, DEAD_LETTERS, END_TO_END_SECONDS, STAGE_SECONDS
 from streams.topics import encode
+from streams.worker import DRAIN_SECONDS
 
 log = logging.getLogger(__name__)
-# How long a stopping worker may take to finish the batch in flight (the supervisor's SIGKILL comes at ~10 s).
-STOP_GRACE_SECONDS = 6.0
 # Bytes a Kafka record adds around key and value (headers, varints, batch header); kept generous.
 RECORD_OVERHEAD = 512
 
@@ -56,7 +55,7 @@ def register(app: faust.App, settings: Settings, topics: Any, runner: Enrichment
                 # Stopping: take_events acks this batch as soon as we leave the loop, so its outputs must be sent
                 # first; if that cannot happen in time, exit without committing (the batch is re-read: at least once).
                 try:
-                    await asyncio.wait_for(task, STOP_GRACE_SECONDS)
+                    await asyncio.wait_for(task, DRAIN_SECONDS)
                 except BaseException:
                     log.error("in-flight batch not finished at shutdown; exiting without committing its offsets")
                     os._exit(70)

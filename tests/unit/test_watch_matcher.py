@@ -20,28 +20,12 @@ from streams.schemas import errors as schema_errors
 from streams.watch.alerting import build_alert
 from streams.watch.matcher import Match, Matcher, _Folder
 from streams.watch.rules import Rule, RuleError, load_rules, parse_rule
+from tests.conftest import MINIMAL_RULES as MINIMAL
 from tests.conftest import SAMPLES
 
 REPO = Path(__file__).resolve().parents[2]
 SPACY_LABELS = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG"}
 
-MINIMAL = """
-rules:
-  - id: yang-jiechi
-    kind: actor
-    name: Yang Jiechi
-  - id: putin
-    kind: actor
-    name: Vladimir Putin
-  - id: sanctions
-    kind: keyword
-    terms: [sanction]
-    inflections: true
-  - id: sullivan-on-sanctions
-    kind: quoted
-    actor: Jake Sullivan
-    about: [sanctions]
-"""
 
 
 # ------------------------------------------------------------------------------------------------- fixtures

@@ -9,26 +9,10 @@ import pytest
 
 from streams.schemas import errors as schema_errors
 from streams.watch.rules import MAX_TERMS, Rule, RuleError, load_rules, parse_rule
+from tests.conftest import MINIMAL_RULES as MINIMAL
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "watchlist.yaml"
 
-MINIMAL = """
-rules:
-  - id: yang-jiechi
-    kind: actor
-    name: Yang Jiechi
-  - id: putin
-    kind: actor
-    name: Vladimir Putin          # the shipped alias table lets "Poutine" match too
-  - id: sanctions
-    kind: keyword
-    terms: [sanction]
-    inflections: true             # sanctions, sanctionné…
-  - id: sullivan-on-sanctions
-    kind: quoted
-    actor: Jake Sullivan
-    about: [sanctions]
-"""
 
 
 def test_minimal_watchlist_parses() -> None:
