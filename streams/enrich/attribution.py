@@ -435,6 +435,10 @@ class Context:
                 if s.lower_ in self.lex.non_speakers and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < s.i:
                     head = verb.head  # "a wine merchant in Berlin who informed me"
                     return self._name_or_desc([t for t in self.doc[head.left_edge.i: s.i] if not t.is_space])
+                if s.lower_ in RELATIVE_WHO:  # cleft: "It was a wine merchant in Berlin who first informed me"
+                    cleft = self._cleft_antecedent(s)
+                    if cleft is not None:
+                        return cleft
                 sub = [t for t in s.subtree if t.i < verb.i]
                 cut = next((k for k, t in enumerate(sub) if t.text == "," and t.i > s.i), None)
                 return self._describe(sub[:cut] if cut else sub)  # no relative clause: "…, who was a witness,"
@@ -476,6 +480,20 @@ class Context:
         if self.has_pos and any(t.pos_ in ("VERB", "AUX") and not _modifier_participle(t) for t in seg):
             return None  # a clause, not a noun phrase ("la liste proposée par …" is still a noun phrase)
         return self._name_or_desc(seg)
+
+    def _cleft_antecedent(self, who: Token) -> Speaker | None:
+        """The noun phrase right before a relative "who"/"qui" whose verb the parser did not attach to it."""
+        region: list[Token] = []
+        j = who.i - 1
+        while j >= 0 and len(region) < 8:
+            t = self.doc[j]
+            if t.is_punct or t.is_space or (self.has_pos and t.pos_ in ("VERB", "AUX", "PRON", "SCONJ")):
+                break
+            region.insert(0, t)
+            j -= 1
+        if not region or not any(t.pos_ in ("NOUN", "PROPN") for t in region):
+            return None
+        return self._name_or_desc(region)
 
     def speaker_after(self, toks: list[Token]) -> Speaker | None:
         """Subject of an inverted reporting verb / the source after "selon": the noun phrase that starts at toks."""
@@ -590,14 +608,18 @@ class Context:
             seg = seg[:-1]
         while seg and seg[0].is_punct:
             seg = seg[1:]
-        if not seg or len(seg) > 14 or seg[0].lower_ in self.lex.non_speakers:
+        if not seg or len(seg) > 14:
             return None
+        if seg[0].lower_ in self.lex.non_speakers and not (seg[0].lower_ in COUNTED and len(seg) > 1):
+            return None  # "it", "which" — but "one academic", "einer der beiden Männer" are people
         if len(seg) == 1 and self.has_pos and seg[0].pos_ in ("DET", "PRON", "ADV", "ADP", "SCONJ", "CCONJ", "VERB"):
             return None
         a, b = seg[0].idx, seg[-1].idx + len(seg[-1].text)
         return Speaker("desc", self.text[a:b], a, b, self.text[a:b])
 
 
+RELATIVE_WHO = {"who", "qui"}
+COUNTED = {"one", "einer", "eine"}
 DOCUMENTS = {"report", "study", "survey", "rapport", "etude", "enquete", "bericht", "studie", "umfrage"}
 ARTICLES = {"the", "le", "la", "les", "l’", "l'", "der", "die", "das", "dem", "den", "des"}
 # "<section 37> <du >Comité national": a noun (and a number) naming a part of the organisation that follows

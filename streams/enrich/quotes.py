@@ -228,6 +228,9 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     right = _right(ctx, span, nxt)
     if right is not None and right[0] is not None:
         return True
+    described = _described_as(ctx, span, prev)  # "X bezeichnete es als „letzte Chance“": X's words
+    if described is not None and described[0] is not None:
+        return True
     left = _left(ctx, span, prev, adjacent=True)
     if nominal or fragment:  # "le célèbre « publish or perish »": a name for something unless a speaker is there
         return left is not None and left[0] is not None
@@ -447,7 +450,8 @@ def _inner(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | None:
 
 AS_WORDS = {"as", "comme", "als"}
 DESCRIBE = {"describe", "described", "describes", "call", "called", "calls", "qualifier", "qualifié", "qualifie",
-            "décrire", "décrit", "bezeichnen", "bezeichnet", "bezeichnete"}  # "X described it as “…”"
+            "décrire", "décrit", "bezeichnen", "bezeichnet", "bezeichnete", "bezeichneten", "nannte",
+            "nennt"}  # "X described it as “…”"
 
 
 def _described_as(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker | None, str] | None:
@@ -457,6 +461,12 @@ def _described_as(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker |
     if len(toks) < 3 or toks[-1].lower_ not in AS_WORDS:
         return None
     verb = toks[-2]
+    if ctx.lang == "de" and span.close_at is not None:
+        # verb-final German: "hatte Papandreou die Beschlüsse als „letzte Chance“ für … bezeichnet"
+        _, s_end = ctx.sentence_of(span.open_at)
+        after = ctx.tokens(span.close_at + 1, s_end)
+        stop = next((k for k, t in enumerate(after) if t.text in (",", ".", ";", "!", "?")), len(after))
+        verb = next((t for t in after[:min(stop, 10)] if t.lower_ in DESCRIBE), verb)
     if not (ctx.is_reporting(verb) or verb.lower_ in DESCRIBE or (ctx.has_lemma and verb.lemma_.lower() in DESCRIBE)):
         return None
     spk = ctx.speaker_before(toks[:-2], verb)
@@ -518,6 +528,15 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
     out: list[_Cand] = []
     for a, b in ctx.sentences:
         inside = [x for x, y in covered if x < b and a < y]
+        tail_from = max((y for x, y in covered if x < b and a < y), default=b) + 1
+        if inside and b - tail_from > 20:  # "In what an officer described as “…”, police reported recovering …"
+            tail = [t for t in ctx.tokens(tail_from, b) if not any(x <= t.idx < y for x, y in marked)]
+            for rule in (_ind_complement, _ind_ccomp, _ind_gerund, _ind_trailing_konjunktiv):
+                cand = rule(ctx, tail) if len(tail) >= 4 else None
+                if cand is not None and (cand.speaker is not None or cand.inherit) and \
+                        len(_words(ctx.text[cand.start:cand.end])) >= 3:
+                    out.append(cand)
+                    break
         if inside:  # reported clause introducing a quote: "X précisent qu'il s'agit d'un progrès : « … »"
             verb = next((t.idx for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in marked)
                          and ctx.speech_event(t)), None)
@@ -526,8 +545,8 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
         toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in marked)]
         if len(toks) < 4:
             continue
-        rules = (_ind_according, _ind_complement, _ind_ccomp, _ind_konjunktiv, _ind_infinitive, _ind_infinitive_fr,
-                 _ind_incise)
+        rules = (_ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund, _ind_konjunktiv,
+                 _ind_infinitive, _ind_infinitive_fr, _ind_incise, _ind_anaphoric)
         if inside:
             rules = (_ind_complement, _ind_ccomp)
         for rule in rules:
@@ -556,7 +575,8 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
         return None  # the cue rules have seen this sentence's verb and judged it (modal, hypothetical)
     colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
     offset = colon + 1 if colon is not None else 0
-    head = next((k for k, t in enumerate(toks[offset:offset + 8]) if t.lower_ in ctx.lex.konjunktiv), None)
+    head = next((k for k, t in enumerate(toks[offset:offset + 8])
+                 if t.lower_ in ctx.lex.konjunktiv and t.lower_ not in KONJUNKTIV_II), None)
     if head is None or toks[-1].text == "?":
         return None
     body = toks[offset:]
@@ -654,6 +674,15 @@ def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
         after = [t for t in toks if t.i > v.i]
         clit = [t for t in after[:2] if CLITIC.match(t.text) and t.lower_ != "-t"]
         spk = ctx.speaker_after(clit or after) if clit else None
+    if spk is None and ctx.lang == "de" and len(before) > 2 and any(t.text == "," for t in before[-2:]):
+        # "Er versucht, alle Zweifel zu entkräften, schreibt etwa, …": the coordinated verb shares the subject
+        # that opens the sentence
+        first = before[0]
+        if ctx.is_pronoun(first):
+            spk = pronoun_speaker(first)
+        else:
+            p = ctx.person_in(first.idx, first.idx + len(first.text))
+            spk = Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical) if p is not None else None
     return spk
 
 
@@ -663,7 +692,8 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
             continue
         for j in range(k + 1, min(k + 6, len(toks))):
             t = toks[j]
-            if t.lower_ in ctx.lex.complementizers and (not ctx.has_pos or t.pos_ in ("SCONJ", "PRON", "")):
+            if t.lower_ in ctx.lex.complementizers and (not ctx.has_pos or t.pos_ in ("SCONJ", "PRON", "") or
+                                                         t.lower_ == "how"):
                 if ctx.lang == "fr" and toks[j - 1].lower_ in ("ainsi", "plus", "moins", "autant", "tant"):
                     break
                 spk = _pour_source(ctx, toks[k + 1:j]) or _subject(ctx, toks[:k + 1], v)
@@ -704,11 +734,105 @@ def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
     if not ctx.lex.konjunktiv:
         return None
     for k, v in enumerate(toks[:-2]):
-        if ctx.speech_event(v) and toks[k + 1].text == ",":
-            window = toks[k + 2:k + 9]
+        if not ctx.speech_event(v):
+            continue
+        comma = k + 1  # "schreibt etwa, er habe …", "Manche sagen nun, die Affäre habe …"
+        while comma < min(k + 3, len(toks)) and toks[comma].lower_ in GERMAN_ADVERBS:
+            comma += 1
+        if comma < len(toks) and toks[comma].text == ",":
+            window = toks[comma + 1:comma + 8]
             if any(t.lower_ in ctx.lex.konjunktiv for t in window):
                 spk = _subject(ctx, toks[:k + 1], v)
-                return _cand(ctx, toks[k + 2:], spk, ctx.cue_of(v))
+                return _cand(ctx, toks[comma + 1:], spk, ctx.cue_of(v))
+    return None
+
+
+# Konjunktiv II doubles as the conditional ("Nun könnte es Neuwahlen geben"): alone it marks no reported speech
+# (the modal ones; "hätten"/"wären" stand in for Konjunktiv I forms that look like the indicative)
+KONJUNKTIV_II = {"würde", "würden", "könnte", "könnten", "müsste", "müssten", "sollte", "sollten", "dürften"}
+GERMAN_ADVERBS = {"etwa", "nun", "auch", "noch", "dann", "zudem", "außerdem", "jedoch", "aber", "später", "damals",
+                  "weiter", "ebenfalls", "bereits", "jetzt", "allerdings", "dazu", "nämlich"}
+ANAPHORIC_SUBJECTS = {"de": {"dies", "das", "dieses"}}
+
+
+RELATIVE_DE = {"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches", "dass"}
+
+
+def _ind_trailing_konjunktiv(ctx: Context, tail: list[Token]) -> _Cand | None:
+    """After a quote, a German clause in Konjunktiv I goes on with the quoted speaker's words: "… als „letzte
+    Chance“ bezeichnet, die das Land sich nicht entgehen lassen dürfe." """
+    if ctx.lang != "de":
+        return None
+    for k, t in enumerate(tail[:-3]):
+        if t.text == "," and tail[k + 1].lower_ in RELATIVE_DE:
+            body = tail[k + 1:]
+            if any(x.lower_ in ctx.lex.konjunktiv and x.lower_ not in KONJUNKTIV_II for x in body):
+                sp = _span_of(body, ctx)
+                return _Cand(sp[0], sp[1], "indirect", None, None, inherit=True) if sp else None
+            return None
+    return None
+
+
+def _ind_anaphoric(ctx: Context, toks: list[Token]) -> _Cand | None:
+    """"Die drei Parteien haben … aufgehoben. Dies sagte Premierminister Petr Nečas": the sentence before is what
+    the speaker said."""
+    subjects = ANAPHORIC_SUBJECTS.get(ctx.lang)
+    if not subjects or len(toks) < 3 or toks[0].lower_ not in subjects or not ctx.speech_event(toks[1]):
+        return None
+    spk = ctx.speaker_after(toks[2:])
+    if spk is None:
+        return None
+    a, _ = ctx.sentence_of(toks[0].idx)
+    if a == 0:
+        return None
+    pa, _ = ctx.sentence_of(a - 1)
+    if ctx.paragraph_of(pa) != ctx.paragraph_of(a):
+        return None
+    prev = [t for t in ctx.tokens(pa, a) if not t.is_space]
+    dash = next((j for j, t in enumerate(prev[:10]) if t.text in ("–", "—")), None)
+    if dash is not None and any(t.like_num for t in prev[:dash]):
+        prev = prev[dash + 1:]  # the dateline "Prag (Tschechien), 27.04.2012 –" is no part of what was said
+    if len(prev) < 4 or any(t.text in ("?", "«", "»", "„", "“", "”", '"') for t in prev):
+        return None  # a question, or a sentence holding a marked quote of its own
+    return _cand(ctx, prev, spk, ctx.cue_of(toks[1]))
+
+
+WORTEN = {"worten", "angaben", "aussage", "aussagen", "darstellung", "einschätzung", "ansicht", "auffassung"}
+POSSESSIVE_DE = {"seinen": "er", "seiner": "er", "ihren": "sie", "ihrer": "sie"}
+
+
+def _ind_nach_worten(ctx: Context, toks: list[Token]) -> _Cand | None:
+    """German "nach Papandreous Worten", "nach seinen Worten", "nach eigenen Angaben": the clause holding the cue
+    reports what that person said."""
+    if ctx.lang != "de":
+        return None
+    for k in range(len(toks) - 3):
+        if toks[k].lower_ != "nach" or toks[k + 2].lower_ not in WORTEN:
+            continue
+        who = toks[k + 1]
+        if who.lower_ in POSSESSIVE_DE:
+            spk: Speaker | None = Speaker("pronoun", POSSESSIVE_DE[who.lower_], who.idx, who.idx + len(who.text), None)
+        elif who.lower_ in ("eigenen", "eigener"):  # the clause's subject: its first pronoun or person
+            pron = next((t for t in toks[:k] if ctx.is_pronoun(t)), None)
+            p = ctx.person_in(toks[0].idx, toks[k].idx) if pron is None else None
+            spk = pronoun_speaker(pron) if pron is not None else (
+                Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical) if p is not None else None)
+        elif who.text[:1].isupper() and who.text.endswith("s") and len(who.text) > 3:
+            p = ctx.person_in(who.idx, who.idx + len(who.text))
+            if p is None:
+                continue
+            name = ctx.canonical_name(who.text[:-1])
+            spk = Speaker("name", who.text[:-1], who.idx, who.idx + len(who.text) - 1, name)
+        else:
+            continue
+        if spk is None:
+            continue
+        start = max((j + 1 for j in range(k) if toks[j].text in (",", ";", ":")), default=0)
+        end = next((j for j in range(k + 3, len(toks)) if toks[j].text in (";", ":")), len(toks))
+        body = [t for t in toks[start:end] if not (toks[k].idx <= t.idx <= toks[k + 2].idx)]
+        if not any(t.lower_ in ctx.lex.konjunktiv for t in body):
+            continue  # "nach eigenen Angaben" before a plain statement of fact is not reported speech
+        return _cand(ctx, body, spk, "nach " + toks[k + 2].lower_)
     return None
 
 
@@ -730,6 +854,23 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
                     j + 1 == len(toks) or toks[j + 1].is_punct):
                 spk = _subject(ctx, toks[:k + 1], v)
                 return _cand(ctx, toks[k + 2:j + 1], spk, ctx.cue_of(v))
+        return None
+    return None
+
+
+def _ind_gerund(ctx: Context, toks: list[Token]) -> _Cand | None:
+    """English report + gerund: "West Midlands Police reported recovering six boxes …", "he denied taking …"."""
+    if ctx.lang != "en" or not ctx.has_dep:
+        return None
+    ids = {t.i for t in toks}
+    for v in toks:
+        if not ctx.speech_event(v):
+            continue
+        for c in v.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and 0 < c.i - v.i <= 2 and c.left_edge.i > v.i:
+                body = [t for t in c.subtree if t.i in ids]
+                spk = _subject(ctx, [t for t in toks if t.i <= v.i], v)
+                return _cand(ctx, body, spk, ctx.cue_of(v))
         return None
     return None
 
