@@ -45,22 +45,22 @@ def test_no_title_or_scare_quote_reported_as_a_quote(report: Report) -> None:
 
 def test_quote_totals(report: Report) -> None:
     q = report.total.quotes
-    assert q.f1(0.3) >= 0.91
+    assert q.f1(0.3) >= 0.95
     assert q.precision(0.3) >= 0.96
-    assert q.recall(0.3) >= 0.85
-    assert q.f1(0.8) >= 0.89
-    assert q.speaker_accuracy >= 0.77
-    assert q.speaker_accuracy_matched >= 0.88
+    assert q.recall(0.3) >= 0.93
+    assert q.f1(0.8) >= 0.93
+    assert q.speaker_accuracy >= 0.85
+    assert q.speaker_accuracy_matched >= 0.90
 
 
-@pytest.mark.parametrize(("lang", "f1", "speaker"), [("en", 0.92, 0.77), ("fr", 0.94, 0.83), ("de", 0.85, 0.70)])
+@pytest.mark.parametrize(("lang", "f1", "speaker"), [("en", 0.97, 0.86), ("fr", 0.94, 0.83), ("de", 0.94, 0.85)])
 def test_quotes_by_language(report: Report, lang: str, f1: float, speaker: float) -> None:
     q = report.by_language[lang].quotes
     assert q.f1(0.3) >= f1
     assert q.speaker_accuracy >= speaker
 
 
-@pytest.mark.parametrize(("kind", "f1"), [("direct", 0.95), ("indirect", 0.83)])
+@pytest.mark.parametrize(("kind", "f1"), [("direct", 0.97), ("indirect", 0.92)])
 def test_quotes_by_kind(report: Report, kind: str, f1: float) -> None:
     assert report.total.by_kind[kind].f1(0.3) >= f1
 
@@ -68,3 +68,16 @@ def test_quotes_by_kind(report: Report, kind: str, f1: float) -> None:
 @pytest.mark.parametrize(("lang", "recall"), [("fr", 0.90), ("en", 0.91), ("de", 0.67)])
 def test_entity_recall(report: Report, lang: str, recall: float) -> None:
     assert report.by_language[lang].entity_recall >= recall
+
+
+def test_held_out_set_is_scored_and_stays_at_its_first_measure() -> None:
+    """The held-out set (never used to write rules) keeps what it measured when it was added: a floor, not a
+    target — its figures are the honest estimate of quality on unseen articles (docs/evaluation.md)."""
+    heldout = ROOT / "tests" / "data" / "heldout"
+    report = run_eval(heldout / "gold", [heldout / "raw"], Enricher(Settings()).enrich_message)
+    assert report.missing_raw == [] and len(report.articles) == 6
+    assert all(a.error is None for a in report.articles)
+    assert report.total.language_accuracy == 1.0
+    assert report.total.titles_as_quotes == 0
+    assert report.total.quotes.f1(0.3) >= 0.70
+    assert report.total.quotes.speaker_accuracy >= 0.43
