@@ -423,8 +423,13 @@ class Context:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "sb")] if verb.dep_ else []
         if not subj and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i < verb.i and \
                 verb.head.pos_ in ("VERB", "AUX"):
-            # participle or coordinated verb without a subject of its own: the subject of the verb it hangs on
-            subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            # participle or coordinated verb without a subject of its own: the subject of the verb it hangs on —
+            # or of the reporting verb above it when the parser hung it inside the reported clause ("X said the
+            # group was going to target VOA, charging VOA “…”": X charges, not the group)
+            host = verb.head
+            if verb.dep_ == "advcl" and host.dep_ == "ccomp" and self.is_reporting(host.head):
+                host = host.head
+            subj = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         for s in subj:
             if s.i < verb.i and (not toks or s.i >= toks[0].i):
                 p = self.person_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))

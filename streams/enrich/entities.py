@@ -78,7 +78,8 @@ _DE_ROLE_WORDS = frozenset({
 })
 _DE_ROLE_SUFFIXES = ("-chef", "-chefin", "minister", "ministerin", "präsident", "präsidentin", "kanzler",
                      "kanzlerin", "-vorsitzende", "-vorsitzender", "sprecher", "sprecherin", "-politiker",
-                     "-politikerin", "reporter", "reporterin")
+                     "-politikerin", "reporter", "reporterin", "gründer", "gründerin", "leiter", "leiterin",
+                     "direktor", "direktorin", "forscher", "forscherin")
 _DE_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis", "tum", "ismus", "chen", "lein", "ment",
                      "ei", "ik", "ur")
 # particles that are not German words ("von", "zu", "der" start common phrases: "Nacht von Mittwoch")
@@ -322,7 +323,8 @@ def _rule_persons(doc: Doc, table: AliasTable) -> list[_Mention]:
             start = index + 1
             while start < len(tokens) and _is_role_word(tokens[start]):
                 start += 1
-        elif after_name or not _is_name_token(token, stop_words, table):
+        elif (after_name and token.text not in FIRST_NAMES) or not _is_name_token(token, stop_words, table):
+            # a known first name starts a name even after a capitalised word ("Wikinews-Mitbegründer Erik Möller")
             index += 1
             continue
         end, names = _name_run(tokens, start, stop_words, table)
@@ -386,7 +388,7 @@ def _is_name_token(token: Token, stop_words: frozenset[str], table: AliasTable) 
     lower = word.lower()
     if lower in stop_words or _is_role_word(token):
         return False
-    if lower.endswith(_DE_NOUN_SUFFIXES):
+    if lower.endswith(_DE_NOUN_SUFFIXES) and word not in FIRST_NAMES:  # "Musik", but "Erik"
         return False
     label = table.label(table.canonical(word) or "")
     return label in (None, "PER")

