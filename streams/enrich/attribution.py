@@ -220,6 +220,9 @@ class Context:
             prev, nxt = self.doc[t.i - 1], self.doc[t.i + 1]
             if prev.pos_ in ("NOUN", "PROPN") and nxt.text[:1] in DOUBLE + ":":
                 return True  # "le conseiller du président lâche « … »": a noun then the form then the quote
+            after = self.doc[t.i + 2] if t.i + 2 < len(self.doc) else None
+            if nxt.text == "," and after is not None and after.text[:1] in DOUBLE:
+                return True  # "… and whispers, “…”" tagged as a plural noun
         return low in self.lex.forms and pos not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "CCONJ", "PRON", "NUM")
 
     def speech_event(self, t: Token) -> bool:
@@ -430,6 +433,14 @@ class Context:
             if verb.dep_ == "advcl" and host.dep_ == "ccomp" and self.is_reporting(host.head):
                 host = host.head
             subj = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        if not subj and verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX"):
+            # mis-attached coordination ("He places it on the table and whispers": whispers ← table): the subject
+            # of the verb governing the phrase it hangs on
+            host = verb.head
+            while host.dep_ != "ROOT" and host.pos_ not in ("VERB", "AUX"):
+                host = host.head
+            if host.pos_ in ("VERB", "AUX") and host.i < verb.i:
+                subj = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         for s in subj:
             if s.i < verb.i and (not toks or s.i >= toks[0].i):
                 p = self.person_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))

@@ -757,13 +757,44 @@ def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
         if not ctx.speech_event(v):
             continue
         comma = k + 1  # "schreibt etwa, er habe …", "Manche sagen nun, die Affäre habe …"
-        while comma < min(k + 3, len(toks)) and toks[comma].lower_ in GERMAN_ADVERBS:
+        while comma < min(k + 3, len(toks)) and (toks[comma].lower_ in GERMAN_ADVERBS or (
+                toks[comma].lower_ == "es" and v.lower_ in ("heißt", "hieß"))):  # "Darin heißt es, …"
             comma += 1
         if comma < len(toks) and toks[comma].text == ",":
             window = toks[comma + 1:comma + 8]
             if any(t.lower_ in ctx.lex.konjunktiv for t in window):
-                spk = _subject(ctx, toks[:k + 1], v)
+                if v.lower_ in ("heißt", "hieß"):  # "es heißt": a document speaks, never a person subject
+                    spk = _document_source(ctx, toks[:k])
+                else:
+                    spk = _subject(ctx, toks[:k + 1], v)
                 return _cand(ctx, toks[comma + 1:], spk, ctx.cue_of(v))
+    return None
+
+
+DOCUMENT_NOUNS_DE = ("mail", "brief", "erklärung", "mitteilung", "bericht", "schreiben", "stellungnahme", "studie",
+                     "nachricht", "botschaft", "statement", "papier", "dokument", "urteil", "begründung", "gutachten")
+AUTHOR_PREPS_DE = {"von", "vom", "des", "der", "eines", "einer"}
+
+
+def _document_source(ctx: Context, before: list[Token]) -> Speaker | None:
+    """"In einer Erklärung der Polizei hieß es, …", "Darin heißt es, …" (the mail of a contact person in the
+    sentence before): the document's author, else the document."""
+    doc_toks = before
+    if before and before[0].lower_ in ("darin", "dort", "hierin", "daraus"):  # the document of the sentence before
+        a, _ = ctx.sentence_of(before[0].idx)
+        doc_toks = ctx.tokens(ctx.sentence_of(a - 1)[0], a) if a > 0 else []
+    for n in range(len(doc_toks) - 1, -1, -1):
+        t = doc_toks[n]
+        if not t.lower_.endswith(DOCUMENT_NOUNS_DE):
+            continue
+        rest = doc_toks[n + 1:]
+        if rest and rest[0].lower_ in AUTHOR_PREPS_DE:
+            author = rest[1:] if rest[0].lower_ in ("von", "vom") else rest
+            region = ctx._np_region(author)
+            if region:
+                return ctx._name_or_desc(region)
+        start = n - 1 if n > 0 and doc_toks[n - 1].lower_ in ctx.lex.determiners else n
+        return ctx._describe(doc_toks[start:n + 1])
     return None
 
 
@@ -1002,11 +1033,14 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
             if spk.kind == "pronoun":
                 personal = spk.text.lower().lstrip("-") in PERSONAL and not (
                     ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
-                name = _antecedent(ctx, spk.start, history, personal)
+                name = (_described_subject(ctx, spk.start) if personal else None) or \
+                    _antecedent(ctx, spk.start, history, personal)
             elif spk.kind == "desc" and ANAPHORIC_DESC.search(spk.text):  # "the 48-year-old": a person
                 name = _antecedent(ctx, spk.start, named, True) or spk.text
             elif spk.kind == "name":
                 name = _genitive(ctx, spk, spk.canonical or ctx.canonical_name(spk.text))
+            elif spk.kind == "desc" and spk.text.lower() == "others" and _elided_others(ctx, spk.start):
+                name = _elided_others(ctx, spk.start)  # "One academic told … Others reported …"
             else:
                 org = ctx.org_for(_tidy(spk.text) or "", spk.start)
                 name = org or ctx.qualified_body(spk.text) or _same_as(spk.text, descs) or \
@@ -1044,6 +1078,52 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
         out.append(Quote(text=text, speaker=name, kind=c.kind, start=c.start, end=c.end, speaker_start=s_start,
                          speaker_end=s_end, cue=c.cue))
     return out
+
+
+PERSON_NOUNS = {
+    "waiter", "waitress", "man", "woman", "boy", "girl", "officer", "policeman", "policewoman", "doctor", "nurse",
+    "teacher", "driver", "farmer", "worker", "soldier", "owner", "manager", "winemaker", "witness", "resident",
+    "neighbour", "neighbor", "mother", "father", "son", "daughter", "wife", "husband", "student", "guide", "host",
+    "bartender", "customer", "passenger", "pilot", "victim", "survivor", "protester", "shopkeeper", "vendor",
+    "serveur", "serveuse", "homme", "femme", "policier", "policière", "médecin", "infirmière", "chauffeur",
+    "agriculteur", "ouvrier", "soldat", "propriétaire", "témoin", "habitant", "habitante", "voisin", "voisine",
+    "mère", "père", "fils", "fille", "étudiant", "étudiante", "passager", "victime", "commerçant"}
+
+
+def _described_subject(ctx: Context, pos: int) -> str | None:
+    """"The waiter returns with a carafe. He places it on the table and whispers, “…”": a personal pronoun takes an
+    unnamed person described as the subject of its own or the previous sentence of the paragraph, when no named
+    person comes between."""
+    if not ctx.has_dep:
+        return None
+    a, _ = ctx.sentence_of(pos)
+    start = ctx.sentence_of(a - 1)[0] if a > 0 and ctx.paragraph_of(a - 1) == ctx.paragraph_of(pos) else a
+    found = None
+    for t in ctx.tokens(start, pos):
+        if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "le", "la", "l’", "l'") for c in t.children):
+            found = t
+    if found is None or any(found.idx < p.start < pos for p in ctx.people):
+        return None
+    det = min(c.i for c in found.children if c.dep_ == "det")
+    return ctx.text[ctx.doc[det].idx:found.idx + len(found.text)]
+
+
+ONE_NOUN = re.compile(r"\b[Oo]ne\s+([a-z]+)\b")
+
+
+def _elided_others(ctx: Context, pos: int) -> str | None:
+    """"One academic told … Others reported …": "others" are other members of the group the "one" came from."""
+    par = ctx.paragraph_of(pos)
+    floor = ctx.breaks[par - 2] if par >= 2 and ctx.breaks else 0
+    found = list(ONE_NOUN.finditer(ctx.text, floor, pos))
+    if not found:
+        return None
+    noun = found[-1].group(1)
+    toks = ctx.tokens(found[-1].start(1), found[-1].end(1))
+    if not toks or (ctx.has_pos and toks[0].pos_ not in ("NOUN", "ADJ")) or noun in ("of", "day", "time", "way"):
+        return None
+    return f"other {noun}s"
 
 
 SAME = re.compile(r"\b(?:mêmes?|same|gleiche[nmr]?|selbe[nmr]?)\s+(\w+)", re.IGNORECASE)

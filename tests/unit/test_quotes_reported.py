@@ -179,3 +179,31 @@ def test_german_words_intro_time_clause_and_commaless_infinitive(de):
     q = find(quotes, "es wieder mit zwei Schlägen zu versuchen")
     assert q is not None and q.speaker == "Christian Ude" and q.kind == "indirect"
     assert find(quotes, "Während Ministerpräsident Seehofer auf sein erstes Wiesnbier wartete") is None
+
+
+def test_es_heisst_credits_the_document_author(de):
+    text = ("Relotius hatte die kurze Mail von einer Kontaktperson aus Arizona vorgezeigt. Darin heißt es, er sei "
+            "mehrere Stunden dort gewesen.\n\nIn einer Erklärung der Polizei hieß es, der Mann sei festgenommen "
+            "worden.")
+    quotes = extract_quotes(de(text), "de", people_of(text, "Claas Relotius=Relotius"))
+    q = find(quotes, "er sei mehrere Stunden dort gewesen")
+    assert q is not None and q.kind == "indirect" and "Kontaktperson" in q.speaker and q.cue == "heißt"
+    q = find(quotes, "der Mann sei festgenommen worden")
+    assert q is not None and "Polizei" in q.speaker
+
+
+def test_pronoun_takes_an_unnamed_described_subject_and_misattached_coordination(en):
+    text = ("Ludwig Kreuzberg regards the Frühburgunder with admiration.\n\nI order a glass of the fabled drop. "
+            "The waiter returns with a carafe, its contents' deep and sensual color unmistakable. He places it on "
+            "the table and whispers, \"So you've discovered our little secret?\"")
+    q = find(extract_quotes(en(text), "en", people_of(text, "Ludwig Kreuzberg")),
+             "So you've discovered our little secret?")
+    assert q is not None and q.speaker == "The waiter" and q.cue == "whisper"
+
+
+def test_elided_others_after_one_noun(en):
+    text = ("One academic told the authors how she had been plunged into a six-month teaching contract.\n\n"
+            "Others reported supervisors unfairly demanding credit for research, despite having little "
+            "involvement.")
+    q = find(extract_quotes(en(text), "en"), "supervisors unfairly demanding credit for research")
+    assert q is not None and q.speaker == "other academics"
