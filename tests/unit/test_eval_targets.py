@@ -45,22 +45,22 @@ def test_no_title_or_scare_quote_reported_as_a_quote(report: Report) -> None:
 
 def test_quote_totals(report: Report) -> None:
     q = report.total.quotes
-    assert q.f1(0.3) >= 0.95
-    assert q.precision(0.3) >= 0.96
-    assert q.recall(0.3) >= 0.93
-    assert q.f1(0.8) >= 0.93
-    assert q.speaker_accuracy >= 0.85
-    assert q.speaker_accuracy_matched >= 0.90
+    assert q.f1(0.3) >= 0.96
+    assert q.precision(0.3) >= 0.98
+    assert q.recall(0.3) >= 0.95
+    assert q.f1(0.8) >= 0.95
+    assert q.speaker_accuracy >= 0.90
+    assert q.speaker_accuracy_matched >= 0.93
 
 
-@pytest.mark.parametrize(("lang", "f1", "speaker"), [("en", 0.97, 0.86), ("fr", 0.94, 0.83), ("de", 0.94, 0.85)])
+@pytest.mark.parametrize(("lang", "f1", "speaker"), [("en", 0.98, 0.93), ("fr", 0.94, 0.83), ("de", 0.95, 0.89)])
 def test_quotes_by_language(report: Report, lang: str, f1: float, speaker: float) -> None:
     q = report.by_language[lang].quotes
     assert q.f1(0.3) >= f1
     assert q.speaker_accuracy >= speaker
 
 
-@pytest.mark.parametrize(("kind", "f1"), [("direct", 0.97), ("indirect", 0.92)])
+@pytest.mark.parametrize(("kind", "f1"), [("direct", 0.97), ("indirect", 0.94)])
 def test_quotes_by_kind(report: Report, kind: str, f1: float) -> None:
     assert report.total.by_kind[kind].f1(0.3) >= f1
 
@@ -70,14 +70,15 @@ def test_entity_recall(report: Report, lang: str, recall: float) -> None:
     assert report.by_language[lang].entity_recall >= recall
 
 
-def test_held_out_set_is_scored_and_stays_at_its_first_measure() -> None:
-    """The held-out set (never used to write rules) keeps what it measured when it was added: a floor, not a
-    target — its figures are the honest estimate of quality on unseen articles (docs/evaluation.md)."""
-    heldout = ROOT / "tests" / "data" / "heldout"
-    report = run_eval(heldout / "gold", [heldout / "raw"], Enricher(Settings()).enrich_message)
-    assert report.missing_raw == [] and len(report.articles) == 6
+@pytest.mark.parametrize(("folder", "articles", "f1", "speaker"), [("heldout", 6, 0.86, 0.74), ("blind", 7, 0.78, 0.54)])
+def test_other_sets_are_scored_and_do_not_drop(folder: str, articles: int, f1: float, speaker: float) -> None:
+    """Held-out set A (opened for development in round 5) and the blind test set (never looked at per quote) keep
+    their measured level: floors, not targets — the blind figures are the honest estimate of quality on unseen
+    articles (docs/evaluation.md)."""
+    base = ROOT / "tests" / "data" / folder
+    report = run_eval(base / "gold", [base / "raw"], Enricher(Settings()).enrich_message)
+    assert report.missing_raw == [] and len(report.articles) == articles
     assert all(a.error is None for a in report.articles)
     assert report.total.language_accuracy == 1.0
-    assert report.total.titles_as_quotes == 0
-    assert report.total.quotes.f1(0.3) >= 0.70
-    assert report.total.quotes.speaker_accuracy >= 0.43
+    assert report.total.quotes.f1(0.3) >= f1
+    assert report.total.quotes.speaker_accuracy >= speaker
