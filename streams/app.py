@@ -11,6 +11,7 @@ import faust
 from streams.agents import alerts, enrich, watchlists
 from streams.agents.runner import EnrichmentRunner
 from streams.agents.state import AlertState, WatchlistTable, WatchState, fingerprint_table
+from streams.brokerprobe import register as watch_broker
 from streams.config import Settings
 from streams.web import views
 
@@ -93,6 +94,7 @@ def create_app(settings: Settings) -> faust.App:
     alerts.register(app, settings, topics, state, alert_state)
     watchlists.register(app, settings, topics, table)
     views.register(app, settings, topics, runner, state)
+    watch_broker(app, settings)  # exits with code 3 when the broker comes back without its log
 
     @app.task
     async def load_models() -> None:

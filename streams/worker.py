@@ -42,6 +42,16 @@ async def leave(app: faust.App, drain_seconds: float = DRAIN_SECONDS) -> None:
         os._exit(code)
 
 
+def abandon(app: faust.App, code: int) -> None:
+    """Exit at once, without draining, flushing or committing: for a broker that lost its log, where anything sent
+    now would land on the wrong log (streams/brokerwatch.py). The enrichment pool goes with the worker."""
+    try:
+        app.newswatch["runner"].terminate()
+    finally:
+        logging.shutdown()
+        os._exit(code)
+
+
 class Worker(faust.Worker):
     """faust.Worker whose SIGTERM/SIGINT handling is `leave`."""
 
