@@ -127,6 +127,41 @@ def _group_peak_rss_mb(pgid: int) -> dict[int, float]:
     return peaks
 
 
+def _group_cpu_seconds(pgid: int) -> dict[int, float]:
+    """CPU seconds (user + system) used so far by every live process of a process group, by pid."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if os.getpgid(int(entry.name)) != pgid:
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+        except (OSError, ProcessLookupError, IndexError, ValueError):
+            continue
+    return used
+
+
+def _cpu_snapshot(worker_pid: int, broker_pid: int) -> dict[str, Any]:
+    times = os.times()
+    return {"group": _group_cpu_seconds(worker_pid), "broker": _group_cpu_seconds(broker_pid),
+            "client": times.user + times.system}
+
+
+def _cpu_ms_per_article(before: dict[str, Any], after: dict[str, Any], worker_pid: int, n: int) -> dict[str, float]:
+    """CPU milliseconds per article: the worker's event-loop process ("main"), each enrichment process (busiest
+    first; the idle multiprocessing resource tracker is left out), the broker and this process (producer/consumer)."""
+    spent = {pid: cpu - before["group"].get(pid, 0.0) for pid, cpu in after["group"].items()}
+    children = sorted((cpu for pid, cpu in spent.items() if pid != worker_pid), reverse=True)
+    out = {"main": spent.get(worker_pid, 0.0)}
+    out.update({f"enrich{i + 1}": cpu for i, cpu in enumerate(children) if cpu > 0.05})
+    out["broker"] = sum(after["broker"].values()) - sum(before["broker"].values())
+    out["client"] = after["client"] - before["client"]
+    return {k: round(v * 1000 / n, 2) for k, v in out.items()}
+
+
 # -- 1 and 2: in-process measurements ---------------------------------------------------------------------------
 def measure_baseline(model: str, texts: list[str], batch_size: int, say: Callable[[str], None]) -> dict[str, float]:
     from streams.enrich.nlp import UNUSED_COMPONENTS, load_model
@@ -269,11 +304,16 @@ def measure_end_to_end(base: Settings, corpus: Corpus, processes: list[int], lat
                 worker.wait_ready(timeout=180)
                 flow = Flow(settings)
                 asyncio.run(flow.run(_relabel(corpus.raw[:4], f"warm{count}"), None, 120))
+                broker_pid = broker.process.pid if broker.process else 0
+                cpu_before = _cpu_snapshot(worker.pid or 0, broker_pid)
                 span = asyncio.run(flow.run(_relabel(corpus.raw, f"max{count}"), None, 600))
+                cpu = _cpu_ms_per_article(cpu_before, _cpu_snapshot(worker.pid or 0, broker_pid), worker.pid or 0,
+                                          len(corpus.raw))
                 aps = len(corpus.raw) / span
-                entry: dict[str, Any] = {"aps": aps}
+                entry: dict[str, Any] = {"aps": aps, "cpu_ms_per_article": cpu}
                 say(f"e2e       broker → worker ({count} enrichment process{'es' if count > 1 else ''})"
-                    f"{'':>10}{aps:7.1f} articles/s")
+                    f"{'':>10}{aps:7.1f} articles/s; CPU ms/article "
+                    f"{', '.join(f'{name} {ms:.1f}' for name, ms in cpu.items())}")
                 if count == processes[0] and latency_seconds > 0:
                     rate = max(0.5, aps / 2)
                     n = max(10, int(rate * latency_seconds))
@@ -345,6 +385,7 @@ def run(quick: bool = False, articles: int | None = None, say: Callable[[str], N
         "p50_alert_ms": latency.get("p50_alert_ms"), "p95_alert_ms": latency.get("p95_alert_ms"),
         "p99_alert_ms": latency.get("p99_alert_ms"), "offered_aps": latency.get("offered_aps"),
         "rss_mb": worker_rss, "rss_by_process_mb": {"1": one["rss_mb"], "2": two["rss_mb"]},
+        "cpu_ms_per_article": {"1": one["cpu_ms_per_article"], "2": two["cpu_ms_per_article"]},
         "match_ms_100": match["match_ms_100"], "match_ms_100k": match["match_ms_100k"],
     })
     say(f"ratios    e2e ÷ baseline {summary['ratio']:.2f}, e2e(2) ÷ baseline(2) {summary['ratio_2']:.2f}, "

@@ -13,6 +13,7 @@ import html as html_lib
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -203,6 +204,23 @@ def _stoplists() -> dict[str, frozenset[str]]:
     return {name: frozenset(justext.get_stoplist(name)) for name in _STOPLIST_CANDIDATES if name in available}
 
 
+@dataclass(frozen=True, slots=True)
+class _StoplistIndex:
+    names: tuple[str, ...]
+    by_word: dict[str, tuple[int, ...]]  # word → positions in `names` of the stop lists holding it
+
+
+@lru_cache(maxsize=1)
+def _stoplist_index() -> _StoplistIndex:
+    """Word → stop lists: one look-up per distinct word instead of one per word and list (29 lists)."""
+    names = tuple(_stoplists())
+    by_word: dict[str, list[int]] = {}
+    for position, name in enumerate(names):
+        for word in _stoplists()[name]:
+            by_word.setdefault(word, []).append(position)
+    return _StoplistIndex(names, {word: tuple(positions) for word, positions in by_word.items()})
+
+
 def _best_stoplist(units: list[_Unit]) -> frozenset[str] | None:
     """Stop list of the text's language, chosen by stop-word hit rate (cheap, and keeps this module standalone)."""
     sample, size = [], 0
@@ -214,11 +232,15 @@ def _best_stoplist(units: list[_Unit]) -> frozenset[str] | None:
     words = [w.casefold() for w in _WORD.findall(" ".join(sample)[:STOPLIST_SAMPLE_CHARS])]
     if not words:
         return None
+    lists = _stoplist_index()
+    hits = [0] * len(lists.names)
+    for word, count in Counter(words).items():
+        for position in lists.by_word.get(word, ()):
+            hits[position] += count
     best_name, best_hits = None, 0
-    for name, stoplist in _stoplists().items():
-        hits = sum(1 for w in words if w in stoplist)
-        if hits > best_hits:
-            best_name, best_hits = name, hits
+    for name, count in zip(lists.names, hits, strict=True):  # first of equals wins, as in the stop lists' order
+        if count > best_hits:
+            best_name, best_hits = name, count
     if best_name is None or best_hits / len(words) < MIN_STOPWORD_RATIO:
         return None
     return _stoplists()[best_name]
@@ -242,8 +264,10 @@ def _justext_classes(texts: list[str], stoplist: frozenset[str]) -> list[tuple[s
 def _trim_tail(kept: list[_Unit]) -> None:
     """Drop the trailing block of short units jusText calls boilerplate (signatures, credits, link lists)."""
     window = kept[-TAIL_WINDOW:]
+    if len(window) < 2 or len(window[-1].text) > TAIL_MAX_CHARS:
+        return  # a long last unit is never dropped, and the loop below stops at the first unit it keeps
     stoplist = _best_stoplist(kept)
-    if stoplist is None or len(window) < 2:
+    if stoplist is None:
         return
     classes = _justext_classes([u.text for u in window], stoplist)
     if classes is None or not any(final == "good" for _, final in classes):

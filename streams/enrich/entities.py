@@ -110,10 +110,13 @@ class _Mention:
     label: str
 
 
-def entities_from_doc(doc: Doc, aliases: AliasTable | None = None) -> list[Entity]:
-    """Entities of ``doc`` with character offsets into ``doc.text``, sorted by position."""
+def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | None = None) -> list[Entity]:
+    """Entities of ``doc`` with character offsets into ``doc.text``, sorted by position.
+
+    `text`, when given, must be ``doc.text``: a caller that holds it saves spaCy rebuilding it from every token.
+    """
     table = aliases if aliases is not None else default_aliases()
-    text = doc.text
+    text = doc.text if text is None else text
     hits = table.find(text)
     statistical = _has_statistical_model(doc)
     if statistical:

@@ -86,7 +86,7 @@ def _one_line(text: str) -> str:
 
 
 def _letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isalpha, text))  # in C: a generator here cost a third of language identification
 
 
 def _predict(text: str) -> dict[str, float]:

@@ -173,7 +173,11 @@ class Enricher:
         from streams.enrich.entities import entities_from_doc
         from streams.enrich.quotes import extract_quotes
 
-        entities = entities_from_doc(doc, self.aliases)
+        # spaCy keeps the text exactly (so does `analyse` when it reassembles paragraphs): pass it rather than have
+        # doc.text rebuilt from every token; the length check is a cheap guard
+        last = doc[-1] if len(doc) else None
+        same = last is not None and last.idx + len(last.text_with_ws) == len(item.text)
+        entities = entities_from_doc(doc, self.aliases, item.text if same else None)
         people = [(e.canonical, e.start, e.end) for e in entities if e.label == "PER"]
         orgs = [(e.canonical, e.start, e.end) for e in entities if e.label == "ORG"]
         quotes = extract_quotes(doc, item.language.code, people, orgs)

@@ -302,3 +302,30 @@ def test_extract_html_twenty_megabytes_is_bounded() -> None:
     assert page.language == "fr"
     assert page.text.startswith(para)
     assert elapsed < 60, f"extract_html took {elapsed:.1f}s on 20 MB"
+
+
+def test_stoplist_is_chosen_by_hit_count_in_list_order() -> None:
+    """The word → stop-lists index picks the same list as counting every word against every list."""
+    from streams.enrich.clean import _best_stoplist, _stoplists, _units
+
+    french = "Le ministre a déclaré que la réforme des retraites serait votée avant la fin de l'année, selon lui."
+    german = "Der Minister sagte, dass die Reform noch vor dem Ende des Jahres beschlossen werden soll, und zwar bald."
+    for text, name in ((french, "French"), (german, "German")):
+        assert _best_stoplist(_units(text)[0]) is _stoplists()[name]
+    assert _best_stoplist(_units("12345 67890 !!! ???")[0]) is None
+
+
+def test_long_last_paragraph_skips_justext_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """jusText only ever drops short trailing units, so a text ending with a long paragraph never asks it."""
+    from streams.enrich import clean
+
+    body = "\n\n".join(["Court.", "Une ligne.", "Le gouvernement a présenté mardi un projet de loi " * 6])
+    expected = clean_text(body)
+
+    def fail(*args: object) -> None:
+        raise AssertionError("jusText called for a text whose last paragraph is long")
+
+    monkeypatch.setattr(clean, "_justext_classes", fail)
+    assert clean_text(body) == expected
+    monkeypatch.undo()
+    assert clean_text(body + "\n\nPar Jean Dupont") == expected  # a short trailing signature still goes (jusText)

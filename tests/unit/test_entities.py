@@ -275,3 +275,11 @@ def test_german_heuristic_finds_names_after_role_compounds(aliases, sentence: st
 def test_boko_haram_is_an_organisation(en_nlp, aliases) -> None:
     entities = entities_from_doc(en_nlp("Boko Haram spokesman Abu Qaqa said the group would attack."), aliases)
     assert {(e.text, e.label) for e in entities} >= {("Boko Haram", "ORG"), ("Abu Qaqa", "PER")}
+
+
+def test_text_passed_by_the_caller_gives_the_same_entities(fr_nlp, seed, aliases) -> None:
+    """The pipeline hands over the text it parsed instead of letting spaCy rebuild doc.text: same entities."""
+    doc = fr_nlp(seed[0])
+    entities = entities_from_doc(doc, aliases, seed[0])
+    assert entities == entities_from_doc(doc, aliases)
+    assert len(entities) > 10

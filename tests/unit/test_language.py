@@ -128,3 +128,10 @@ def test_supported_languages() -> None:
     assert "und" not in codes and "arz" not in codes  # Egyptian Arabic is reported as "ar"
     assert codes == sorted(set(codes))
     assert all(code.isalpha() and code.islower() and 2 <= len(code) <= 3 for code in codes)
+
+
+def test_letter_count_matches_str_isalpha() -> None:
+    from streams.enrich.language import _letters
+
+    for text in ("", "abc 123", "Pékin, ½ ² ³ — 北京", "ß\u0301x"):
+        assert _letters(text) == sum(1 for ch in text if ch.isalpha())
