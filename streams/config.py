@@ -40,7 +40,7 @@ class Settings:
     max_message_bytes: int = 8_000_000
     max_text_chars: int = 300_000
     undetermined_language: str = "dlq"
-    parse_scope: str = "auto"
+    parse_scope: str = "all"
     dlq_payload_max_bytes: int = 64_000
     batch_size: int = 16
     batch_window: float = 0.5
@@ -158,9 +158,9 @@ def load_settings(config_file: str | None = None, environ: dict[str, str] | None
     defaults = Settings()
     coerced = {name: _coerce(name, raw, getattr(defaults, name)) for name, raw in values.items()}
     settings = Settings(**coerced)
-    if settings.parse_scope not in {"all", "cues", "auto"}:
-        raise ConfigError("parse_scope must be all (parse every sentence), cues (only paragraphs with quotes or "
-                          "reporting cues) or auto (cues where measured not to lower quality)")
+    if settings.parse_scope not in {"all", "cues"}:
+        raise ConfigError("parse_scope must be all (parse every sentence) or cues (only sentences with quote marks or "
+                          "reporting cues)")
     if settings.undetermined_language not in {"dlq", "enrich"}:
         raise ConfigError("undetermined_language must be dlq or enrich")
     if settings.processing_guarantee not in {"at_least_once", "exactly_once"}:

@@ -187,6 +187,7 @@ class Context:
         self.breaks: list[int] = []
         self.sentences: list[tuple[int, int]] = []
         self._qualified: dict[str, str] | None = None
+        self._reporting: dict[int, bool] = {}
 
     # --- tokens -------------------------------------------------------------------------------------------------
     def tokens(self, a: int, b: int) -> list[Token]:
@@ -201,6 +202,13 @@ class Context:
         return out
 
     def is_reporting(self, t: Token) -> bool:
+        """A reporting verb form (cached per token: the quote rules ask about the same tokens many times)."""
+        known = self._reporting.get(t.i)
+        if known is None:
+            known = self._reporting[t.i] = self._is_reporting(t)
+        return known
+
+    def _is_reporting(self, t: Token) -> bool:
         low = t.lower_
         lem = t.lemma_.lower() if self.has_lemma and t.lemma_ else ""
         if low not in self.lex.forms and lem not in self.lex.verbs:

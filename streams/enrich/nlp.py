@@ -57,7 +57,7 @@ def pipeline_for(lang: str, models: dict[str, str], aliases_file: str | None = N
 
 # -- running the parser only where quote attribution needs it ------------------------------------------------------
 QUOTE_MARKS = frozenset("“”«»„‟\"‹›‚‘")
-_PARAGRAPH_END = re.compile(r"(?<=\n\n)")
+_SENTENCE_GAP = re.compile(r"(?<=[.!?…])[ \t\u00a0]*\n*[ \t\u00a0]*(?=[«“\"A-ZÀ-Ý])|\n\n+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 
 
@@ -107,34 +107,37 @@ def light_components(nlp: SpacyLanguage) -> list[str]:
     return names
 
 
-# parse_scope="auto" uses "cues" only where the evaluation measured no loss against "all" (docs/evaluation.md):
-# French (tuning and held-out sets identical). English lost one entity of the held-out set; German has no parser.
-CUES_SAFE_LANGUAGES = frozenset({"fr"})
-
-
-def effective_scope(parse_scope: str, lang: str) -> str:
-    """"auto" → "cues" for the languages measured safe, else "all"."""
-    if parse_scope == "auto":
-        return "cues" if lang in CUES_SAFE_LANGUAGES else "all"
-    return parse_scope
-
-
 def analyse(nlp: SpacyLanguage, texts: list[str], lang: str, parse_scope: str = "all",
             batch_size: int = 16) -> list[Doc]:
     """``nlp.pipe`` over `texts`; with ``parse_scope="cues"`` the parser (and tagger, lemmatizer) run only on the
     paragraphs that hold quote marks or reporting cues, NER on everything, and each article is reassembled into one
     Doc whose text is exactly the input (offsets stay valid)."""
-    if effective_scope(parse_scope, lang) == "all" or "parser" not in nlp.pipe_names:
+    if parse_scope == "all" or "parser" not in nlp.pipe_names:
         return list(nlp.pipe(texts, batch_size=batch_size))
-    segments = [[s for s in _PARAGRAPH_END.split(text) if s] or [text] for text in texts]
-    full = [s for parts in segments for s in parts if needs_parse(s, lang)]
-    light = [s for parts in segments for s in parts if not needs_parse(s, lang)]
+    segments = [_segments(text, lang) for text in texts]
+    full = [s for parts in segments for s, parse in parts if parse]
+    light = [s for parts in segments for s, parse in parts if not parse]
     full_docs = iter(list(nlp.pipe(full, batch_size=batch_size)))
     with nlp.select_pipes(enable=light_components(nlp)):
         light_docs = iter(list(nlp.pipe(light, batch_size=batch_size)))
     docs = []
     for parts in segments:
-        pieces = [next(full_docs) if needs_parse(s, lang) else next(light_docs) for s in parts]
+        pieces = [next(full_docs) if parse else next(light_docs) for _, parse in parts]
         docs.append(pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False,
                                                                     exclude=["tensor"]))
     return docs
+
+
+def _segments(text: str, lang: str) -> list[tuple[str, bool]]:
+    """`text` cut into runs of whole sentences that need the parser or not (runs merged: fewer, longer docs).
+    Sentences are cut by punctuation + capital; a quote spanning sentences keeps its marks' sentences parsed."""
+    cuts = [m.end() for m in _SENTENCE_GAP.finditer(text)]
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True) if b > a]
+    out: list[tuple[str, bool]] = []
+    for piece in pieces or [text]:
+        parse = needs_parse(piece, lang)
+        if out and out[-1][1] == parse:
+            out[-1] = (out[-1][0] + piece, parse)
+        else:
+            out.append((piece, parse))
+    return out

@@ -1,4 +1,4 @@
-"""parse_scope: the parser runs only on paragraphs with quote marks or reporting cues; the result must be the
+"""parse_scope=cues: the parser runs only on sentences with quote marks or reporting cues; the result must be the
 same article (text, offsets) with the same quotes and entities on the real seed article."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from streams.config import Settings
-from streams.enrich.nlp import effective_scope, needs_parse
+from streams.enrich.nlp import _segments, needs_parse
 from streams.enrich.pipeline import Enricher
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "articles" / "seed-fr-0001.json"
@@ -27,11 +27,12 @@ def test_needs_parse(paragraph: str, lang: str, expected: bool) -> None:
     assert needs_parse(paragraph, lang) is expected
 
 
-def test_auto_scope_is_cues_only_where_measured_lossless() -> None:
-    assert effective_scope("auto", "fr") == "cues"
-    assert effective_scope("auto", "en") == "all"
-    assert effective_scope("auto", "de") == "all"
-    assert effective_scope("all", "fr") == "all" and effective_scope("cues", "en") == "cues"
+def test_segments_cover_the_text_and_split_on_sentences() -> None:
+    text = "Le ciel est bleu. Il a dit « oui ».\n\nLa mer est calme. Le ministre précisait sa position."
+    parts = _segments(text, "fr")
+    assert "".join(piece for piece, _ in parts) == text
+    assert [parse for _, parse in parts] == [False, True, False, True]
+    assert parts[1][0].startswith("Il a dit")
 
 
 def test_cues_scope_gives_the_same_enrichment_on_the_seed() -> None:
