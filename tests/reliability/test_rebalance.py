@@ -72,3 +72,43 @@ def test_survivor_takes_over_the_partitions_of_a_killed_worker(broker: Any, proc
     # detection needs the session timeout; the rejoin itself takes Tansu up to another half session
     assert takeover < 2 * SESSION_TIMEOUT + 10
     assert second.alive()
+
+
+def test_a_worker_joining_mid_stream_loses_nothing(broker: Any, processes: Processes) -> None:
+    """Scale-out under load: a second worker joins while articles are flowing; the group rebalances (partitions are
+    revoked from the first worker mid-batch) and every article is still enriched. Duplicates are allowed (at least
+    once; consumers dedupe by id) and counted."""
+    settings = module_settings(broker, "scaleout", enrich_processes=0, undetermined_language="enrich",
+                               session_timeout=SESSION_TIMEOUT)
+    create_topics(settings)
+    first = processes.worker(settings, "a")
+    first.wait_ready(timeout=180)
+    enriched = TopicReader(settings, settings.topic_enriched)
+    total, chunk = 600, 30
+    records = articles("flow", total)
+    ids = {key.decode() for key, _ in records}
+    second = None
+    started = time.monotonic()
+    with ThreadPoolExecutor(1) as pool:
+        for k in range(0, total, chunk):
+            send(settings, settings.topic_raw, records[k:k + chunk])
+            if second is None and k >= total // 3:  # a third of the stream in: the second worker joins
+                second = processes.worker(settings.replace(web_port=free_port()), "b")
+                joining = pool.submit(second.wait_ready, timeout=180)
+            time.sleep(0.5)
+        joining.result()
+    counts: dict[str, int] = {}
+    deadline = time.monotonic() + 150
+    while not ids <= set(counts) and time.monotonic() < deadline:
+        enriched.poll(1.0)
+        counts = {}
+        for value in enriched.values():
+            counts[value["id"]] = counts.get(value["id"], 0) + 1
+    missing = ids - set(counts)
+    assert not missing, f"lost {len(missing)} articles across the rebalance, e.g. {sorted(missing)[:5]}"
+    assert second is not None and second.alive() and first.alive()
+    shares = (articles_in(first), articles_in(second))
+    duplicates = sum(n - 1 for article_id, n in counts.items() if article_id in ids)
+    record("scale_out", articles=total, lost=0, duplicates=duplicates, articles_in_per_worker=list(shares),
+           seconds=round(time.monotonic() - started, 1))
+    assert min(shares) > 0, f"the joining worker got no partition: articles in per worker {shares}"
