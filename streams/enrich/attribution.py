@@ -161,9 +161,10 @@ class Context:
     """Per-document lookups shared by the quote rules (built once per article)."""
 
     def __init__(self, doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
-                 orgs: list[tuple[str, int, int]] | None = None) -> None:
+                 orgs: list[tuple[str, int, int]] | None = None, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text if text is not None else doc.text  # spaCy rebuilds doc.text from every token on each call
+        self.token_list = list(doc)  # Token objects made once: the rules look tokens up thousands of times
         self.lang = (lang or "en").lower()[:2]
         self.lex = lexicon(self.lang)
         self.starts = [t.idx for t in doc]
@@ -188,6 +189,7 @@ class Context:
         self.sentences: list[tuple[int, int]] = []
         self._qualified: dict[str, str] | None = None
         self._reporting: dict[int, bool] = {}
+        self.according_first = frozenset(cue[0] for cue in self.lex.according)
 
     # --- tokens -------------------------------------------------------------------------------------------------
     def tokens(self, a: int, b: int) -> list[Token]:
@@ -195,7 +197,7 @@ class Context:
         i = bisect.bisect_left(self.starts, a)
         out = []
         while i < len(self.starts) and self.starts[i] < b:
-            t = self.doc[i]
+            t = self.token_list[i]
             if t.idx + len(t.text) <= b and not t.is_space:
                 out.append(t)
             i += 1

@@ -180,7 +180,7 @@ class Enricher:
         entities = entities_from_doc(doc, self.aliases, item.text if same else None)
         people = [(e.canonical, e.start, e.end) for e in entities if e.label == "PER"]
         orgs = [(e.canonical, e.start, e.end) for e in entities if e.label == "ORG"]
-        quotes = extract_quotes(doc, item.language.code, people, orgs)
+        quotes = extract_quotes(doc, item.language.code, people, orgs, item.text if same else None)
         article = item.article
         enriched = EnrichedArticle(
             id=article.id,

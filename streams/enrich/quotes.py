@@ -48,25 +48,25 @@ class _Cand:
 
 
 def extract_quotes(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None = None,
-                   orgs: list[tuple[str, int, int]] | None = None) -> list[Quote]:
+                   orgs: list[tuple[str, int, int]] | None = None, text: str | None = None) -> list[Quote]:
     """Direct and indirect quotations of ``doc.text`` with canonical speakers; never raises.
 
     ``people`` and ``orgs`` are (canonical, start, end) mentions from the entity stage: a speaker that overlaps one
     takes its canonical name; pronouns resolve to people only.
     """
     try:
-        return _extract(doc, lang, people, orgs)
+        return _extract(doc, lang, people, orgs, text)
     except Exception:  # a quote bug must not kill the article: log it and degrade to no quotes
         log.exception("quote extraction failed")
         return []
 
 
 def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
-             orgs: list[tuple[str, int, int]] | None = None) -> list[Quote]:
-    text = doc.text
+             orgs: list[tuple[str, int, int]] | None = None, text: str | None = None) -> list[Quote]:
+    text = text if text is not None else doc.text
     if not text or not text.strip():
         return []
-    ctx = Context(doc, lang, people, orgs)
+    ctx = Context(doc, lang, people, orgs, text)
     spans, nested = find_quote_spans_nested(text)
     ctx.build_structure(spans)
     kept = [s for i, s in enumerate(spans) if _is_quotation(ctx, s, spans, i)]
@@ -323,6 +323,8 @@ def _content(toks: list[Token], ctx: Context) -> list[Token]:
 
 def _according(ctx: Context, toks: list[Token], k: int) -> int:
     """Length of an "according to" cue starting at toks[k], else 0."""
+    if toks[k].lower_ not in ctx.according_first:
+        return 0
     for cue in ctx.lex.according:
         n = len(cue)
         if k + n <= len(toks) and tuple(t.lower_ for t in toks[k:k + n]) == cue:
@@ -538,19 +540,21 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
         inside = [x for x, y in covered if x < b and a < y]
         tail_from = max((y for x, y in covered if x < b and a < y), default=b) + 1
         if inside and b - tail_from > 20:  # "In what an officer described as “…”, police reported recovering …"
-            tail = [t for t in ctx.tokens(tail_from, b) if not any(x <= t.idx < y for x, y in marked)]
+            tail = [t for t in ctx.tokens(tail_from, b) if not any(x <= t.idx < y for x, y in marked
+                                                                  if x < b and tail_from < y)]
             for rule in (_ind_complement, _ind_ccomp, _ind_gerund, _ind_trailing_konjunktiv):
                 cand = rule(ctx, tail) if len(tail) >= 4 else None
                 if cand is not None and (cand.speaker is not None or cand.inherit) and \
                         len(_words(ctx.text[cand.start:cand.end])) >= 3:
                     out.append(cand)
                     break
+        local = [(x, y) for x, y in marked if x < b and a < y]  # the marks of this sentence only
         if inside:  # reported clause introducing a quote: "X précisent qu'il s'agit d'un progrès : « … »"
-            verb = next((t.idx for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in marked)
+            verb = next((t.idx for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)
                          and ctx.speech_event(t)), None)
             later = [x for x in inside if verb is not None and x > verb]  # not a quote before the verb
             b = min(later or inside)
-        toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in marked)]
+        toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)]
         if len(toks) < 4:
             continue
         rules = (_ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund, _ind_konjunktiv,
