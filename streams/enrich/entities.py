@@ -123,7 +123,7 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | N
         proposed = [m for m in (_clean_model_span(ent, text) for ent in doc.ents) if m is not None]
         proposed = _signature_lines(text, _with_long_forms(text, proposed))
     else:
-        proposed = _rule_persons(doc, table)
+        proposed = _rule_persons(doc, table) + _rule_acronyms(doc, table, text)
     mentions = _merge(text, proposed, hits)
     if not statistical:
         mentions = _merge(text, mentions + _surname_mentions(doc, mentions, table), [])
@@ -337,8 +337,54 @@ def _rule_persons(doc: Doc, table: AliasTable) -> list[_Mention]:
             mentions.append(_Mention(tokens[start].idx, _token_end(tokens[end - 1]), "PER"))
             index = end
             continue
+        if names == 1 and start > index and _lone_surname(tokens, start, table):  # "Ministerpräsident Seehofer (CSU)"
+            mentions.append(_Mention(tokens[start].idx, _token_end(tokens[start]), "PER"))
+            index = start + 1
+            continue
         index += 1
     return mentions
+
+
+# capitals that are abbreviations of common nouns or titles, not organisations
+_NOT_ORG_ACRONYMS = frozenset({
+    "OB", "TV", "PC", "CD", "DVD", "SMS", "PDF", "USB", "KI", "IT", "EDV", "CEO", "MP", "AG", "GMBH", "KG", "NR", "CA",
+    "II", "III", "IV", "VI", "OK", "ID", "PS", "FAQ", "URL", "HTML", "UHR", "DPA", "AFP", "AP", "CET", "CEST", "UTC",
+    "GMT", "MEZ", "MESZ", "JPG", "JPEG", "PNG", "GIF", "SVG", "MP3", "MP4", "ICE", "TGV", "AVE", "IC", "EC", "S", "U"})
+_ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-ÞČŠŽŘĚ][A-ZÀ-ÖØ-ÞČŠŽŘĚ0-9]{1,7}$")
+
+
+def _rule_acronyms(doc: Doc, table: AliasTable, text: str) -> list[_Mention]:
+    """Organisations in a doc without NER: words in capitals ("PASOK", "ČSSD", "TOP09", "SPIEGEL") that the alias
+    table does not know as something else, outside all-capital lines (headlines, shouting)."""
+    mentions = []
+    for token in doc:
+        word = token.text
+        if not _ACRONYM.match(word) or word in _NOT_ORG_ACRONYMS or sum(c.isalpha() for c in word) < 2:
+            continue
+        label = table.label(table.canonical(word) or "")
+        if label not in (None, "ORG"):
+            continue
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        line_end = text.find("\n", token.idx)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        letters = [c for c in line if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
+            continue
+        if mentions and text[mentions[-1].end:token.idx] == " ":  # "SPIEGEL ONLINE": one name
+            mentions[-1] = _Mention(mentions[-1].start, _token_end(token), "ORG")
+        else:
+            mentions.append(_Mention(token.idx, _token_end(token), "ORG"))
+    return mentions
+
+
+def _lone_surname(tokens: list[Token], position: int, table: AliasTable) -> bool:
+    """A single name after a role word is a surname when punctuation or a lower-case word follows it, and it is not
+    a known place in the genitive ("Präsident Frankreichs")."""
+    word = tokens[position].text
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    if after is not None and not (after.is_punct or after.text[:1].islower()):
+        return False
+    return not (word.endswith("s") and table.canonical(word[:-1]) is not None)
 
 
 def _surname_mentions(doc: Doc, mentions: list[_Mention], table: AliasTable) -> list[_Mention]:

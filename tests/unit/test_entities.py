@@ -283,3 +283,17 @@ def test_text_passed_by_the_caller_gives_the_same_entities(fr_nlp, seed, aliases
     entities = entities_from_doc(doc, aliases, seed[0])
     assert entities == entities_from_doc(doc, aliases)
     assert len(entities) > 10
+
+
+def test_german_acronyms_are_organisations_but_not_abbreviations_or_headlines(aliases) -> None:
+    text = ("Die Parteien ODS, TOP09 und VV haben den Vertrag aufgehoben; die ČSSD und der SPIEGEL ONLINE berichten "
+            "um 12 Uhr CET.\nOB Ude sah TV.\nEIN TITEL IN GROSSBUCHSTABEN MIT XYZ")
+    entities = entities_from_doc(spacy.blank("de")(text), aliases)
+    orgs = [e.text for e in entities if e.label == "ORG"]
+    assert orgs == ["ODS", "TOP09", "VV", "ČSSD", "SPIEGEL ONLINE"]
+
+
+def test_german_role_word_then_a_lone_surname(aliases) -> None:
+    text = "Ministerpräsident Seehofer (CSU) wartete. Der Präsident Frankreichs kam nicht."
+    persons = [e.text for e in entities_from_doc(spacy.blank("de")(text), aliases) if e.label == "PER"]
+    assert persons == ["Seehofer"]
