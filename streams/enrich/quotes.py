@@ -643,6 +643,9 @@ def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
         if k == 0:  # "Selon X, contenu."
             commas = [j for j, t in enumerate(rest) if t.text == ","]
             body = rest[commas[0] + 1:] if commas else []
+            after = [t for t in rest if t.idx >= spk.end]
+            if ctx.lang == "de" and after and after[0].text != ",":  # "Nach Angaben der Polizei wurden …": no comma
+                body = after
         elif toks[k - 1].text == ",":  # "contenu, selon X."
             body = toks[:k - 1]
             tail = [t for t in rest if t.idx >= spk.end and not t.is_punct]

@@ -207,3 +207,9 @@ def test_elided_others_after_one_noun(en):
             "involvement.")
     q = find(extract_quotes(en(text), "en"), "supervisors unfairly demanding credit for research")
     assert q is not None and q.speaker == "other academics"
+
+
+def test_nach_angaben_der_without_comma(de):
+    text = "Nach Angaben der Polizei wurden bei dem Unfall drei Menschen schwer verletzt."
+    q = find(extract_quotes(de(text), "de"), "wurden bei dem Unfall drei Menschen schwer verletzt")
+    assert q is not None and q.kind == "indirect" and q.speaker == "Polizei" and q.cue == "nach angaben der"
