@@ -110,19 +110,28 @@ def _peak_rss_mb_self() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _group_peak_rss_mb(pgid: int) -> dict[int, float]:
-    """Peak RSS (VmHWM) of every live process of a process group (the worker and its enrichment processes)."""
-    peaks: dict[int, float] = {}
+def _group_members(pgid: int) -> list[Path]:
+    """/proc entries of the live processes of a process group (the worker and its enrichment processes)."""
+    members = []
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            if os.getpgid(int(entry.name)) != pgid:
+        if entry.name.isdigit():
+            try:
+                if os.getpgid(int(entry.name)) == pgid:
+                    members.append(entry)
+            except (OSError, ProcessLookupError):
                 continue
+    return members
+
+
+def _group_peak_rss_mb(pgid: int) -> dict[int, float]:
+    """Peak RSS (VmHWM) of every live process of a process group, by pid."""
+    peaks: dict[int, float] = {}
+    for entry in _group_members(pgid):
+        try:
             for line in (entry / "status").read_text().splitlines():
                 if line.startswith("VmHWM:"):
                     peaks[int(entry.name)] = int(line.split()[1]) / 1024
-        except (OSError, ProcessLookupError):
+        except OSError:
             continue
     return peaks
 
@@ -131,15 +140,11 @@ def _group_cpu_seconds(pgid: int) -> dict[int, float]:
     """CPU seconds (user + system) used so far by every live process of a process group, by pid."""
     tick = os.sysconf("SC_CLK_TCK")
     used: dict[int, float] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
+    for entry in _group_members(pgid):
         try:
-            if os.getpgid(int(entry.name)) != pgid:
-                continue
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
-        except (OSError, ProcessLookupError, IndexError, ValueError):
+        except (OSError, IndexError, ValueError):
             continue
     return used
 

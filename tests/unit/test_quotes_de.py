@@ -9,18 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
-import spacy
 
 from streams.enrich.quotes import extract_quotes
 
 from .test_quotes import check_offsets, find, page_text
-
-
-@pytest.fixture(scope="module")
-def de():
-    nlp = spacy.blank("de")
-    nlp.add_pipe("sentencizer")
-    return nlp
 
 
 @pytest.fixture(scope="module")

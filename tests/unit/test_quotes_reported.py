@@ -16,13 +16,6 @@ from .test_quotes import check_offsets, find
 
 
 @pytest.fixture(scope="module")
-def de():
-    nlp = spacy.blank("de")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-@pytest.fixture(scope="module")
 def fr():
     return spacy.load("fr_core_news_md")
 
