@@ -80,6 +80,11 @@ class TopicReader:
         raise AssertionError(f"{self.topic}: condition not met within {timeout:.0f}s; got {got} messages")
 
 
+def publish_rules(settings: Settings, rules: list[dict[str, Any]]) -> None:
+    """Watch rules onto the compacted watchlists topic, keyed by rule id (as `newswatch watch add` does)."""
+    produce(settings, settings.topic_watchlists, [(r["id"].encode(), orjson.dumps(r)) for r in rules])
+
+
 @contextlib.contextmanager
 def running_worker(settings: Settings, log_name: str) -> Iterator[WorkerProcess]:
     """A ready worker for a test module; stopped (SIGKILL by pid if needed) however the module ends."""

@@ -25,7 +25,7 @@ from streams.devbroker import free_port
 from streams.process import WorkerProcess
 from streams.watch.rules import load_rules
 from tests.conftest import ARTIFACTS, ROOT, make_settings, run
-from tests.integration.helpers import TopicReader, produce, running_worker
+from tests.integration.helpers import TopicReader, produce, publish_rules, running_worker
 
 pytestmark = pytest.mark.integration
 
@@ -108,7 +108,7 @@ def settings(broker: Any, hook: Hook) -> Any:
         {"id": "sanctions", "kind": "keyword", "terms": ["sanction"], "inflections": True},
         {"id": "sentinel", "kind": "keyword", "terms": ["earthquake", "drugs"]},
     ]
-    produce(settings, settings.topic_watchlists, [(r["id"].encode(), orjson.dumps(r)) for r in rules])
+    publish_rules(settings, rules)
     return settings
 
 

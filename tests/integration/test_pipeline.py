@@ -14,7 +14,7 @@ import pytest
 from streams import schemas
 from streams.process import WorkerProcess
 from tests.conftest import make_settings, run
-from tests.integration.helpers import TopicReader, produce, running_worker
+from tests.integration.helpers import TopicReader, produce, publish_rules, running_worker
 
 pytestmark = pytest.mark.integration
 
@@ -33,7 +33,7 @@ def settings(broker: Any) -> Any:
     settings = make_settings(broker, app_id="newswatch-it", api_token=TOKEN, enrich_processes=1,
                              duplicate_alerts="mark")
     run(create_topics(settings))
-    produce(settings, settings.topic_watchlists, [(r["id"].encode(), orjson.dumps(r)) for r in RULES])
+    publish_rules(settings, RULES)
     return settings
 
 

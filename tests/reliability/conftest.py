@@ -67,9 +67,9 @@ def module_settings(broker: EmbeddedBroker, name: str, **changes: Any) -> Settin
 
 
 def publish_rules(settings: Settings, rules: list[dict[str, Any]] = RULES) -> None:
-    from tests.integration.helpers import produce
+    from tests.integration.helpers import publish_rules as publish
 
-    produce(settings, settings.topic_watchlists, [(r["id"].encode(), orjson.dumps(r)) for r in rules])
+    publish(settings, rules)
 
 
 def create_topics(settings: Settings) -> None:
