@@ -77,6 +77,11 @@ def lexicon(lang: str) -> Lexicon:
     )
 
 
+def raw_lexicon(lang: str) -> dict[str, Any]:
+    """The language's entries of reporting_verbs.yaml as written (no English fallback)."""
+    return _load_all().get(lang) or {}
+
+
 @lru_cache(maxsize=1)
 def _load_all() -> dict[str, Any]:
     with LEXICON_PATH.open(encoding="utf-8") as fh:

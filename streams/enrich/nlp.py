@@ -6,10 +6,8 @@ import functools
 import logging
 import re
 import time
-from pathlib import Path
 
 import spacy
-import yaml
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
@@ -64,8 +62,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 @functools.cache
 def cue_words(lang: str) -> frozenset[str]:
     """Reporting-verb forms and "selon/according to/laut" cues of a language (lower case), from the quote lexicon."""
-    path = Path(__file__).with_name("data") / "reporting_verbs.yaml"
-    lexicon = yaml.safe_load(path.read_text(encoding="utf-8")).get(lang) or {}
+    from streams.enrich.attribution import raw_lexicon
+
+    lexicon = raw_lexicon(lang)
     words: set[str] = set()
     for key in ("forms", "according", "postpositions"):
         for entry in lexicon.get(key) or []:
@@ -77,8 +76,9 @@ def cue_words(lang: str) -> frozenset[str]:
 def cue_stems(lang: str) -> re.Pattern[str]:
     """Stems of the reporting-verb lemmas ("annonc" for annoncer): inflected forms the surface list lacks
     ("annoncent", "précisaient") must still send their paragraph to the parser. Over-matching only costs speed."""
-    path = Path(__file__).with_name("data") / "reporting_verbs.yaml"
-    lexicon = yaml.safe_load(path.read_text(encoding="utf-8")).get(lang) or {}
+    from streams.enrich.attribution import raw_lexicon
+
+    lexicon = raw_lexicon(lang)
     stems = set()
     for lemma in lexicon.get("verbs") or []:
         word = str(lemma).lower().replace("’", "'").split("'")[-1]

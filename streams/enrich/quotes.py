@@ -1046,8 +1046,9 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
                 name = _antecedent(ctx, spk.start, named, True) or spk.text
             elif spk.kind == "name":
                 name = _genitive(ctx, spk, spk.canonical or ctx.canonical_name(spk.text))
-            elif spk.kind == "desc" and spk.text.lower() == "others" and _elided_others(ctx, spk.start):
-                name = _elided_others(ctx, spk.start)  # "One academic told … Others reported …"
+            elif spk.kind == "desc" and spk.text.lower() == "others" and (
+                    others := _elided_others(ctx, spk.start)):
+                name = others  # "One academic told … Others reported …"
             else:
                 org = ctx.org_for(_tidy(spk.text) or "", spk.start)
                 name = org or ctx.qualified_body(spk.text) or _same_as(spk.text, descs) or \
