@@ -83,6 +83,13 @@ def raw_lexicon(lang: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def all_reporting_forms() -> frozenset[str]:
+    """Every inflected reporting-verb form of every language (lower case): "said", "a déclaré", "sagte"."""
+    return frozenset(word.lower() for entries in _load_all().values()
+                     for form in (entries.get("forms") or []) for word in str(form).split())
+
+
+@lru_cache(maxsize=1)
 def _load_all() -> dict[str, Any]:
     with LEXICON_PATH.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)

@@ -261,6 +261,27 @@ def _justext_classes(texts: list[str], stoplist: frozenset[str]) -> list[tuple[s
     return [(p.cf_class, p.class_type) for p in paragraphs]
 
 
+_QUOTATION = re.compile(r"[\"“«„»‘‚]\s*\w[^\"“”«»„]*?(?:\s\w+){3}[^\"“”«»„]*[\"”»“«‘’]")
+
+
+@lru_cache(maxsize=1)
+def _reporting_forms() -> frozenset[str]:
+    from streams.enrich.attribution import all_reporting_forms
+
+    return all_reporting_forms()
+
+
+def _quotation(text: str) -> bool:
+    """A short closing paragraph that quotes someone ('"This is …," Lavrov said.') is body, however short: jusText
+    judges by length and stop words and would take it for a credit line. A quoted title in a source list
+    ('« Titre ». RFI, 30 avril 2017.') has no reporting verb outside its marks and stays junk."""
+    found = _QUOTATION.search(text)
+    if found is None:
+        return False
+    outside = text[:found.start()] + " " + text[found.end():]
+    return any(word.lower() in _reporting_forms() for word in _WORD.findall(outside))
+
+
 def _trim_tail(kept: list[_Unit]) -> None:
     """Drop the trailing block of short units jusText calls boilerplate (signatures, credits, link lists)."""
     window = kept[-TAIL_WINDOW:]
@@ -273,7 +294,7 @@ def _trim_tail(kept: list[_Unit]) -> None:
     if classes is None or not any(final == "good" for _, final in classes):
         return  # nothing looks like body here: do not eat a text made only of short lines
     for unit, (cf_class, final) in zip(reversed(window), reversed(classes), strict=True):
-        if final != "bad" or cf_class == "good" or len(unit.text) > TAIL_MAX_CHARS:
+        if final != "bad" or cf_class == "good" or len(unit.text) > TAIL_MAX_CHARS or _quotation(unit.text):
             break
         unit.keep = False
     if all(not u.keep for u in kept):  # never leave nothing behind because of the tail rule

@@ -51,6 +51,16 @@ def test_seed_trailing_block_goes_even_without_its_explicit_patterns() -> None:
     assert clean_text(text).split("\n\n") == SEED_BODY
 
 
+def test_short_closing_quotation_is_body_not_a_credit_line() -> None:
+    """VOA's Lavrov story (tests/data/devb) ends on a one-line quotation jusText called boilerplate by its length."""
+    raw = json.loads((REPO / "tests" / "data" / "devb" / "raw" / "voa-en-lavrov-apology.json").read_text("utf-8"))
+    last = '"This is the kind of truth Voice of America carries," Lavrov said.'
+    assert raw["text"].rstrip().endswith(last)
+    assert clean_text(raw["text"], raw["title"]).endswith(last)
+    tail = ["Par la rédaction", "Crédit photo : AFP", "Mentions légales"]
+    assert clean_text("\n\n".join([*SEED_BODY, *tail])).split("\n\n") == SEED_BODY  # credits still go
+
+
 def test_single_newline_lines_are_paragraphs_too() -> None:
     """Scraped text without blank lines: each line is a paragraph; output uses blank lines."""
     text = "\n".join([SEED["title"], SEED["title"], *SEED_BODY, "Related News", "Leave a Reply", "Editor's Pick"])
