@@ -212,6 +212,10 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     words = _words(content)
     if not words:
         return False
+    prev = (spans[i - 1].close_at or spans[i - 1].end) + 1 if i > 0 else 0
+    described = _described_as(ctx, span, prev)  # "X bezeichnete es als „letzte Chance“": X's words
+    if described is not None and described[0] is not None:
+        return True  # before the title cues: "referred to his report as “junk”" names no report
     if _title_cue(ctx, span):
         return False
     if span.continued or span.continues:
@@ -224,12 +228,8 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     if (len(words) > SHORT_WORDS or clause) and not nominal and not fragment:
         return True
     nxt = spans[i + 1].open_at if i + 1 < len(spans) else len(ctx.text)
-    prev = (spans[i - 1].close_at or spans[i - 1].end) + 1 if i > 0 else 0
     right = _right(ctx, span, nxt)
     if right is not None and right[0] is not None:
-        return True
-    described = _described_as(ctx, span, prev)  # "X bezeichnete es als „letzte Chance“": X's words
-    if described is not None and described[0] is not None:
         return True
     left = _left(ctx, span, prev, adjacent=True)
     if nominal or fragment:  # "le célèbre « publish or perish »": a name for something unless a speaker is there
@@ -459,17 +459,26 @@ SUBORDINATORS = {"während", "als", "nachdem", "bevor", "weil", "wenn", "obwohl"
                  "before", "because", "although", "once", "quand", "lorsque", "lorsqu’", "lorsqu'", "après", "avant",
                  "parce", "bien", "tandis", "dès"}
 AS_WORDS = {"as", "comme", "als"}
-DESCRIBE = {"describe", "described", "describes", "call", "called", "calls", "qualifier", "qualifié", "qualifie",
-            "décrire", "décrit", "bezeichnen", "bezeichnet", "bezeichnete", "bezeichneten", "nannte",
-            "nennt"}  # "X described it as “…”"
+DESCRIBE = {"describe", "described", "describes", "describing", "call", "called", "calls", "qualifier", "qualifié",
+            "qualifie", "décrire", "décrit", "bezeichnen", "bezeichnet", "bezeichnete", "bezeichneten", "nannte",
+            "nennt", "refer", "referred", "refers", "referring", "dismiss", "dismissed", "dismisses", "dismissing",
+            "characterized", "characterised", "branded", "labeled", "labelled", "termed", "dubbed",
+            "regarded"}  # "X described it as “…”", "X referred to the report as “…”"
+NAMING_VERBS = {"call", "called", "calls", "calling", "termed", "dubbed", "labeled", "labelled", "branded"}
+AS_DETERMINERS = {"a", "an", "the", "un", "une", "le", "la", "les", "ein", "eine", "einen", "die", "der", "das"}
+OBJECT_WORDS = 5  # "Mr. Jackson called the charges “…”": at most this many words between the verb and the marks
 
 
 def _described_as(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker | None, str] | None:
-    """"In what an officer described as “…”, police reported …": the verb right before the marks names the speaker,
-    whatever the main clause after them says."""
+    """"In what an officer described as “…”, police reported …", "referred to his report as “junk”", "called the
+    charges “…”": a describing verb just before the marks names the speaker, whatever the main clause says."""
     toks = [t for t in ctx.tokens(max(floor, ctx.sentence_of(span.open_at)[0]), span.open_at) if not t.is_space]
-    if len(toks) < 3 or toks[-1].lower_ not in AS_WORDS:
+    if len(toks) >= 3 and toks[-1].lower_ in AS_DETERMINERS and toks[-2].lower_ in AS_WORDS:
+        toks = toks[:-1]  # "dismissing them as a “full-scale witch hunt”"
+    if len(toks) < 3:
         return None
+    if toks[-1].lower_ not in AS_WORDS:
+        return _named_object(ctx, toks)
     verb = toks[-2]
     if ctx.lang == "de" and span.close_at is not None:
         # verb-final German: "hatte Papandreou die Beschlüsse als „letzte Chance“ für … bezeichnet"
@@ -477,10 +486,34 @@ def _described_as(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker |
         after = ctx.tokens(span.close_at + 1, s_end)
         stop = next((k for k, t in enumerate(after) if t.text in (",", ".", ";", "!", "?")), len(after))
         verb = next((t for t in after[:min(stop, 10)] if t.lower_ in DESCRIBE), verb)
-    if not (ctx.is_reporting(verb) or verb.lower_ in DESCRIBE or (ctx.has_lemma and verb.lemma_.lower() in DESCRIBE)):
+    elif not _describes(ctx, verb):  # "referred to his report as", "dismissing them as": the verb, then its object
+        verb = next((t for t in reversed(toks[-2 - OBJECT_WORDS:-2]) if _describes(ctx, t)), verb)
+        if any(t.is_punct for t in toks if verb.i < t.i < toks[-1].i):
+            return None
+    if not _describes(ctx, verb):
         return None
-    spk = ctx.speaker_before(toks[:-2], verb)
+    spk = ctx.speaker_before([t for t in toks if t.i < verb.i], verb)
     return (spk, ctx.cue_of(verb)) if spk is not None else None
+
+
+def _describes(ctx: Context, verb: Token) -> bool:
+    return ctx.is_reporting(verb) or verb.lower_ in DESCRIBE or (ctx.has_lemma and verb.lemma_.lower() in DESCRIBE)
+
+
+def _named_object(ctx: Context, toks: list[Token]) -> tuple[Speaker | None, str] | None:
+    """English "X called the charges “…”": a naming verb, its object, then the marks (not "a film called “…”",
+    where nothing stands between the participle and the title)."""
+    if ctx.lang != "en" or not ctx.has_pos:
+        return None
+    for k in range(len(toks) - 2, max(-1, len(toks) - 2 - OBJECT_WORDS), -1):
+        verb = toks[k]
+        if verb.lower_ in NAMING_VERBS and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP", "VBG"):
+            between = toks[k + 1:]
+            if any(t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in between):
+                return None
+            spk = ctx.speaker_before(toks[:k], verb)
+            return (spk, ctx.cue_of(verb)) if spk is not None else None
+    return None
 
 
 def _clause_source(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker | None, str | None] | None:
@@ -1052,7 +1085,7 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
             else:
                 org = ctx.org_for(_tidy(spk.text) or "", spk.start)
                 name = org or ctx.qualified_body(spk.text) or _same_as(spk.text, descs) or \
-                    ctx.document_author(spk.text) or spk.text
+                    _role_holder(ctx, spk.text, spk.start) or ctx.document_author(spk.text) or spk.text
                 descs.append((spk.text, name))
             name = _tidy(name)
             person = name not in ctx.org_names
@@ -1146,6 +1179,29 @@ def _same_as(desc: str, descs: list[tuple[str, str]]) -> str | None:
     for text, name in reversed(descs):
         if re.search(r"\b" + re.escape(noun) + r"\b", text.lower()):
             return name
+    return None
+
+
+DEFINITE = {"the", "der", "die", "le", "la", "l’", "l'"}
+ROLE_WINDOW = 40  # characters before a name where its role noun stands ("Foreign Minister Sergei Lavrov")
+
+
+def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
+    """"The minister" after "Foreign Minister Sergei Lavrov": a definite role noun names the latest person
+    introduced with that role (an apposition before the name or ", the minister," after it); "the man" stays."""
+    words = WORD.findall(desc)
+    if not 2 <= len(words) <= 4 or words[0].lower() not in DEFINITE:
+        return None
+    role = words[-1].lower()
+    if role in PERSON_NOUNS or len(role) < 4:
+        return None
+    pattern = re.compile(r"\b" + re.escape(role) + r"\b", re.IGNORECASE)
+    for p in sorted((p for p in ctx.people if p.end <= pos), key=lambda p: p.start, reverse=True):
+        before = ctx.text[max(0, p.start - ROLE_WINDOW):p.start]
+        after = ctx.text[p.end:p.end + ROLE_WINDOW]
+        before = re.split(r"[.!?\n]", before)[-1]
+        if pattern.search(before) or (after.startswith(",") and pattern.search(after.split(",")[1])):
+            return p.canonical
     return None
 
 
