@@ -116,6 +116,10 @@ class Person:
     end: int
 
 
+# "Dieser hatte über sie gesagt": a demonstrative points to the person last mentioned, not to the last speaker
+DEMONSTRATIVES = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere", "celui-ci", "celle-ci"})
+
+
 def pronoun_speaker(t: Token) -> Speaker:
     """A pronoun mention, its offsets without the hyphen of French inversion ("a-t-il" → "il")."""
     cut = len(t.text) - len(t.text.lstrip("-"))
@@ -434,6 +438,10 @@ class Context:
     def speaker_before(self, toks: list[Token], verb: Token) -> Speaker | None:
         """Subject of a reporting verb, looked for among the tokens before it (its clause)."""
         toks = [t for t in toks if t.i < verb.i]
+        if not self.has_pos:  # before the pronoun next to the verb: "Dieser hatte über sie gesagt" — sie is no subject
+            v2 = self._verb_second_subject(toks)
+            if v2 is not None:
+                return v2
         # clitic/pronoun right before the verb, skipping auxiliaries and adverbs ("a-t-il noté", "she also said")
         j = len(toks) - 1
         while j >= 0 and (toks[j].lower_ in self.lex.auxiliaries or (self.has_pos and toks[j].pos_ in ("ADV", "PART")
@@ -493,6 +501,9 @@ class Context:
                 return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
             if not any(t.pos_ in ("VERB", "AUX") for t in tail):
                 return self._name_or_desc(tail)
+        appositive = self._apposition_before(toks[: j + 1])
+        if appositive is not None:
+            return appositive
         p = self.person_in(toks[0].idx, toks[-1].idx + len(toks[-1].text))
         if p:
             return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
@@ -518,6 +529,32 @@ class Context:
         if self.has_pos and any(t.pos_ in ("VERB", "AUX") and not _modifier_participle(t) for t in seg):
             return None  # a clause, not a noun phrase ("la liste proposée par …" is still a noun phrase)
         return self._name_or_desc(seg)
+
+    def _apposition_before(self, toks: list[Token]) -> Speaker | None:
+        """"Der frühere Pressesprecher … unter George W. Bush, Ari Fleischer, meinte": the name set off by commas
+        right before the verb is its subject, not a name inside the role phrase before it."""
+        if len(toks) < 4 or toks[-1].text != ",":
+            return None
+        k = len(toks) - 2
+        while k >= 0 and toks[k].text not in (",", "–", "—", ";", ":", "(", ")") and len(toks) - k < 7:
+            k -= 1
+        if k < 0 or toks[k].text != ",":
+            return None
+        a, b = toks[k + 1].idx, toks[-2].idx + len(toks[-2].text)
+        p = self.person_in(a, b)
+        if p is None or p.canonical in self.org_names or (p.end - p.start) < 0.7 * (b - a):
+            return None
+        return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+
+    def _verb_second_subject(self, toks: list[Token]) -> Speaker | None:
+        """German without a tagger: "Sie hatte vergangene Woche gesagt": a pronoun opening the clause before the
+        finite auxiliary is the subject ("Woche" is not)."""
+        start = max((k + 1 for k, t in enumerate(toks) if t.text in (",", ";", ":", "–", "—")), default=0)
+        clause = toks[start:]
+        if len(clause) >= 2 and (self.is_pronoun(clause[0]) or clause[0].lower_ in DEMONSTRATIVES) and \
+                clause[1].lower_ in self.lex.auxiliaries | self.lex.modals:
+            return pronoun_speaker(clause[0])
+        return None
 
     def _cleft_antecedent(self, who: Token) -> Speaker | None:
         """The noun phrase right before a relative "who"/"qui" whose verb the parser did not attach to it."""

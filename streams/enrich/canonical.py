@@ -382,6 +382,10 @@ def canonicalize_mentions(mentions: list[tuple[str, str]], aliases: AliasTable) 
             counts[name] += 1
             first_seen.setdefault(name, position)
     person_tokens = {name: _tokens(name) for name in counts}
+    known = {tuple(tokens) for tokens in person_tokens.values()}
+    person_tokens = {  # "Juan Morenos" (German genitive) is no second person beside "Juan Moreno"
+        name: tokens for name, tokens in person_tokens.items()
+        if not (len(tokens) >= 2 and tokens[-1].endswith("s") and (*tokens[:-1], tokens[-1][:-1]) in known)}
 
     surnames = {tokens[-1]: name for name, tokens in person_tokens.items() if len(tokens) >= 2}
     folded_texts = {fold(text) for text, _ in clean}
@@ -396,6 +400,9 @@ def canonicalize_mentions(mentions: list[tuple[str, str]], aliases: AliasTable) 
         fuller = _fuller_names(tokens, person_tokens)
         if not fuller and alias is None and len(tokens) == 1 and tokens[0].endswith("s"):
             fuller = _fuller_names([tokens[0][:-1]], person_tokens)  # German genitive: "Morenos" → Juan Moreno
+        if not fuller and alias is None and len(tokens) >= 2 and tokens[-1].endswith("s"):
+            base = [*tokens[:-1], tokens[-1][:-1]]  # "Juan Morenos Recherche" → Juan Moreno
+            fuller = [other for other, other_tokens in person_tokens.items() if other_tokens == base]
         if not fuller:
             result.append(alias or name)
             continue

@@ -100,6 +100,14 @@ FIRST_NAMES = frozenset({
     "Sahra", "Sandra", "Sarah", "Sebastian", "Sergei", "Sergey", "Sigmar", "Simon", "Sophie", "Stefan", "Stefanie",
     "Steffen", "Stephan", "Susanne", "Sven", "Thomas", "Thorsten", "Tobias", "Torsten", "Ursula", "Uwe", "Viktor",
     "Vladimir", "Volker", "Walter", "Werner", "Wladimir", "Wolfgang", "Xavier", "Yulia",
+    # international given names frequent in news (checked: none is a common German, French or English word)
+    "Abdel", "Abdul", "Ahmed", "Alain", "Ali", "Amy", "Ari", "Benjamin", "Bernard", "Bill", "Brigitte", "Bruno",
+    "Carla", "Colin", "Dominique", "Edward", "Emily", "Emmanuelle", "Evangelos", "Fidel", "Francesca", "François",
+    "Françoise", "Gianni", "Giorgos", "Giuseppe", "Hassan", "Helen", "Helena", "Hillary", "Hugo", "Igor", "Isabelle",
+    "Jacob", "Jane", "Javier", "Jeff", "Jennifer", "Jessica", "Jim", "Joe", "Jorge", "José", "Juan", "Kamala", "Kim",
+    "Laurent", "Luis", "Mahmoud", "Mary", "Matteo", "Mehmet", "Mike", "Mikhail", "Mohamed",
+    "Muhammad", "Nicola", "Nicolai", "Olga", "Pedro", "Petr", "Rishi", "Sergio", "Silvio", "Steve",
+    "Theresa", "Tony", "Valérie", "Vít", "Volodymyr", "Yasser", "Youssef",
 })
 
 
@@ -421,11 +429,18 @@ def _name_run(tokens: list[Token], start: int, stop_words: frozenset[str], table
             position += 1
             end = position
             continue
+        if names == 1 and _initial(token) and tokens[position - 1].text in FIRST_NAMES:
+            position += 1  # "John F. Kennedy": a middle initial after a known first name
+            continue
         if names and token.text in _NAME_PARTICLES:
             position += 1
             continue
         break
     return end, names
+
+
+def _initial(token: Token) -> bool:
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
 
 
 def _is_name_token(token: Token, stop_words: frozenset[str], table: AliasTable) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from streams.models import Quote
 
-from .attribution import CLITIC, Context, Speaker, pronoun_speaker
+from .attribution import CLITIC, DEMONSTRATIVES, Context, Speaker, pronoun_speaker
 from .quote_marks import SPACES, MarkedSpan, find_quote_spans_nested
 
 log = logging.getLogger(__name__)
@@ -749,6 +749,8 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
                                                          t.lower_ == "how"):
                 if ctx.lang == "fr" and toks[j - 1].lower_ in ("ainsi", "plus", "moins", "autant", "tant"):
                     break
+                if ctx.lang == "en" and t.lower_ == "that" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                    break  # "misrepresented VOA reporting in a way that served …": a relative pronoun
                 spk = _pour_source(ctx, toks[k + 1:j]) or _subject(ctx, toks[:k + 1], v)
                 return _cand(ctx, toks[j + 1:], spk, ctx.cue_of(v))
             if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de"):
@@ -1070,7 +1072,10 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
                 guessed = True
         elif spk is not None:
             s_start, s_end = spk.start, spk.end
-            if spk.kind == "pronoun":
+            if spk.kind == "pronoun" and spk.text.lower() in DEMONSTRATIVES:
+                latest = ctx.persons_before(spk.start)
+                name = latest.canonical if latest is not None else None
+            elif spk.kind == "pronoun":
                 personal = spk.text.lower().lstrip("-") in PERSONAL and not (
                     ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
                 name = (_described_subject(ctx, spk.start) if personal else None) or \
