@@ -116,6 +116,8 @@ class Person:
     end: int
 
 
+NARRATIVE_SUBJECTS = frozenset({"eux", "lui", "elle", "elles"})
+COORDINATING = frozenset({"et", "and", "und", "&"})
 # "Dieser hatte über sie gesagt": a demonstrative points to the person last mentioned, not to the last speaker
 DEMONSTRATIVES = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere", "celui-ci", "celle-ci"})
 
@@ -235,7 +237,9 @@ class Context:
             return False  # "se révèle", "se dit"
         if self.lang == "fr" and self.text[max(0, t.idx - 3):t.idx].endswith(("à-", "à ")):
             return False  # "c’est-à-dire", "à dire vrai"
-        if self.lang == "fr" and (low in PART_ADJ_FR or "Part" in t.morph.get("VerbForm")):
+        if self.lang == "fr" and (low in PART_ADJ_FR or ("Part" in t.morph.get("VerbForm") and
+                                                         "Pres" not in t.morph.get("Tense"))):
+            # a past participle without its auxiliary is an adjective; "considérant que", "en expliquant" report
             near = [x.lower_ for x in self.doc[max(0, t.i - 4): t.i + 2]]
             if not any(x in AUX_FR or CLITIC.match(x) for x in near):
                 return False  # adjectival participle: "des réponses dites « … »"
@@ -255,7 +259,7 @@ class Context:
         """A reporting verb that reports (not "to say", "can predict", "könnte sagen")."""
         if not self.is_reporting(t):
             return False
-        if "Inf" in t.morph.get("VerbForm"):
+        if "Inf" in t.morph.get("VerbForm") and not self._narrative_infinitive(t):
             return False
         prev = [x.lower_ for x in self.doc[max(0, t.i - 4): t.i]]
         if self.lang == "en" and prev and (prev[-1] == "to" or any(x in ("can", "could", "might", "may", "must",
@@ -272,6 +276,13 @@ class Context:
             j -= 1
         return True
 
+    def _narrative_infinitive(self, t: Token) -> bool:
+        """French "Eux d'ajouter que …", "Et lui de répondre : …": the infinitive tells what they said."""
+        if self.lang != "fr" or t.i < 2:
+            return False
+        de, who = self.doc[t.i - 1], self.doc[t.i - 2]
+        return de.lower_ in ("de", "d'", "d’") and who.lower_ in NARRATIVE_SUBJECTS
+
     def cue_of(self, t: Token) -> str:
         return t.lemma_.lower() if self.has_lemma and t.lemma_ else t.lower_
 
@@ -286,6 +297,18 @@ class Context:
         return t.pos_ == "VERB" and not self.has_morph
 
     # --- people ---------------------------------------------------------------------------------------------------
+    def _coordinated_people(self, a: int, b: int) -> Speaker | None:
+        """"Thierry et Véronique Roy rapportent", "Merkel and Macron said": two people joined by a conjunction
+        speak together; the speaker is the phrase as written."""
+        inside = [p for p in self.people if a <= p.start and p.end <= b]
+        if len(inside) != 2 or inside[0].canonical == inside[1].canonical:
+            return None
+        first, second = inside
+        if self.text[first.end:second.start].strip().lower() not in COORDINATING:
+            return None
+        phrase = self.text[first.start:second.end]
+        return Speaker("name", phrase, first.start, second.end, phrase)
+
     def person_in(self, a: int, b: int) -> Person | None:
         """First person mention within [a, b]; else an organisation that heads the phrase ("the BBC", not
         "a spokesperson for the BBC")."""
@@ -328,7 +351,9 @@ class Context:
         while i >= 0 and self.people[i].start >= floor:
             p = self.people[i]
             if p.end <= pos and self.is_subject(p):
-                return p
+                nxt = self.people[i + 1] if i + 1 < len(self.people) else None
+                pair = self._coordinated_people(p.start, nxt.end) if nxt is not None and nxt.end <= pos else None
+                return Person(pair.canonical or pair.text, pair.start, pair.end) if pair is not None else p
             i -= 1
         return None
 
@@ -444,6 +469,8 @@ class Context:
                 return v2
         # clitic/pronoun right before the verb, skipping auxiliaries and adverbs ("a-t-il noté", "she also said")
         j = len(toks) - 1
+        if self.lang == "fr" and self._narrative_infinitive(verb):
+            j -= 1  # "Eux d'ajouter": the pronoun before "d'"
         while j >= 0 and (toks[j].lower_ in self.lex.auxiliaries or (self.has_pos and toks[j].pos_ in ("ADV", "PART")
                                                                        and not self.is_pronoun(toks[j]))):
             j -= 1
@@ -473,6 +500,9 @@ class Context:
                 subj = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         for s in subj:
             if s.i < verb.i and (not toks or s.i >= toks[0].i):
+                pair = self._coordinated_people(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
+                if pair is not None:
+                    return pair
                 p = self.person_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
                 if p:
                     return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)

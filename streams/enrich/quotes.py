@@ -216,7 +216,7 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     described = _described_as(ctx, span, prev)  # "X bezeichnete es als „letzte Chance“": X's words
     if described is not None and described[0] is not None:
         return True  # before the title cues: "referred to his report as “junk”" names no report
-    if _title_cue(ctx, span):
+    if _title_cue(ctx, span) or _listed_after_title(ctx, spans, i):
         return False
     if span.continued or span.continues:
         return True
@@ -237,7 +237,11 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     if left is None or left[0] is None or span.close_at is None:
         return False
     after = ctx.text[span.close_at + 1:span.close_at + 3].lstrip(SPACES)
-    return after[:1] in ("", ".", ",", ";", "!", "?", "\n")  # the fragment is the whole complement
+    if after[:1] in ("", ".", ",", ";", "!", "?", "\n"):
+        return True  # the fragment is the whole complement
+    # "Le couple y déplore l’ « immobilisme » du premier magistrat": the word heads the reporting verb's object
+    before = ctx.text[max(0, span.open_at - 6):span.open_at].strip(SPACES).split()
+    return bool(before) and before[-1].lower() in NOMINAL_DETERMINERS.get(ctx.lang, ()) and left[1] != ":"
 
 
 def _in_reported_speech(ctx: Context, span: MarkedSpan) -> bool:
@@ -259,6 +263,26 @@ def _after_determiner(ctx: Context, span: MarkedSpan) -> bool:
     return len(before) == 2 and before[0].lower_ in dets and ctx.has_pos and before[-1].pos_ == "ADJ"
 
 
+LIST_JOINERS = frozenset({",", "et", "ou", "and", "or", "und", "oder"})
+
+
+def _listed_after_title(ctx: Context, spans: list[MarkedSpan], i: int) -> bool:
+    """"pour « association de malfaiteurs … » et « financement du terrorisme »": a quoted item joined to a title
+    or offence name is one too."""
+    j = i
+    while j > 0:
+        prev, cur = spans[j - 1], spans[j]
+        if prev.close_at is None:
+            return False
+        between = ctx.text[prev.close_at + 1:cur.open_at].split()
+        if not between or len(between) > 1 or between[0] not in LIST_JOINERS:
+            return False
+        if _title_cue(ctx, prev):
+            return True
+        j -= 1
+    return False
+
+
 def _title_cue(ctx: Context, span: MarkedSpan) -> bool:
     sent_a, _ = ctx.sentence_of(span.open_at)
     before = ctx.tokens(max(sent_a, span.open_at - 40), span.open_at)[-3:]
@@ -273,6 +297,11 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
         prev = (kept[i - 1].close_at or kept[i - 1].end) + 1 if i > 0 else 0
         attr = _described_as(ctx, span, prev) or _right(ctx, span, nxt) or _shared_right(ctx, kept, i) or \
             _left(ctx, span, prev) or _inner(ctx, span) or _clause_source(ctx, span, prev)
+        if attr is not None and attr[0] is None and attr[1] == ":":
+            # "le Mouvement … a proposé … de signer une déclaration : « … »": no reporting verb before the colon,
+            # the clause's subject (a person or an organisation) presents the words
+            source = _clause_source(ctx, span, prev)
+            attr = (source[0], attr[1]) if source is not None and source[0] is not None else attr
         cand = _Cand(span.start, span.end, "direct", None, None, span=span)
         if attr:
             cand.speaker, cand.cue = attr
@@ -400,8 +429,10 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
         split = a == floor and v in lead[:4]  # '« x », a déclaré Y, … « z »': the attribution between two quotes
         ok = len(after) <= 12 or colon or split
         if adjacent:
-            ok = colon or len(after) == 0 or (len(after) == 1 and (after[0].lower_ in ctx.lex.complementizers
-                                                                   or after[0].text in (",", ":")))
+            between = text[v.idx + len(v.text):span.open_at].strip(SPACES).lower()
+            ok = colon or len(after) == 0 or (len(after) == 1 and (
+                after[0].lower_ in ctx.lex.complementizers or after[0].text in (",", ":"))) \
+                or between in NOMINAL_DETERMINERS.get(ctx.lang, ())  # "déplore l’ « immobilisme »"
         if ok:
             before = [t for t in toks if t.i < v.i]
             spk = _pour_source(ctx, after) or (ctx.speaker_before(before, v) if before else None)
@@ -599,7 +630,7 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
             if cand is not None:
                 if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
                         and len(_words(ctx.text[cand.start:cand.end])) >= 3 and not (inside and _verbless(ctx, cand)):
-                    out.append(cand)
+                    out.extend(_with_gerund_report(ctx, cand))
                 break
         else:
             if not inside:
@@ -607,6 +638,39 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
                 if cand is not None and len(_words(ctx.text[cand.start:cand.end])) >= 3:
                     out.append(cand)
     return out
+
+
+GERUND_MARKERS = frozenset({"en", "tout"})
+
+
+def _with_gerund_report(ctx: Context, cand: _Cand) -> list[_Cand]:
+    """"…, considérant que X, tout en expliquant être Y" / "said X, adding that Y": a reporting gerund after the
+    reported clause starts a second report by the same speaker."""
+    if not ctx.has_pos:
+        return [cand]
+    toks = [t for t in ctx.tokens(cand.start, cand.end) if not t.is_space]
+    for k in range(2, len(toks) - 3):
+        comma = k - 1
+        while comma > k - 3 and toks[comma].lower_ in GERUND_MARKERS:
+            comma -= 1
+        if toks[comma].text != ",":
+            continue
+        v = toks[k]
+        gerund = v.tag_ == "VBG" if ctx.lang == "en" else "Pres" in v.morph.get("Tense") and \
+            "Part" in v.morph.get("VerbForm")
+        if not (gerund and ctx.is_reporting(v)):
+            continue
+        nxt = toks[k + 1]
+        start = k + 2 if nxt.lower_ in ctx.lex.complementizers else k + 1
+        if start == k + 1 and "Inf" not in toks[k + 1].morph.get("VerbForm"):
+            continue  # "en expliquant être …" or "… que …"; not "en disant cela"
+        first = _span_of(toks[:comma], ctx)
+        second = _span_of(toks[start:], ctx)
+        if first is None or second is None:
+            return [cand]
+        return [_Cand(first[0], first[1], cand.kind, cand.cue, cand.speaker),
+                _Cand(second[0], second[1], cand.kind, ctx.cue_of(v), cand.speaker)]
+    return [cand]
 
 
 def _verbless(ctx: Context, cand: _Cand) -> bool:
@@ -673,8 +737,8 @@ def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
         spk = ctx.speaker_after(rest)
         if spk is None or not _is_source(ctx, spk, rest):
             continue
-        if k == 0:  # "Selon X, contenu."
-            commas = [j for j, t in enumerate(rest) if t.text == ","]
+        if k == 0:  # "Selon X, contenu." — "Selon le Premier ministre …, Jay Weatherill, contenu": after the name
+            commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
             body = rest[commas[0] + 1:] if commas else []
             after = [t for t in rest if t.idx >= spk.end]
             if ctx.lang == "de" and after and after[0].text != ",":  # "Nach Angaben der Polizei wurden …": no comma

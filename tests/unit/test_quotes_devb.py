@@ -102,3 +102,63 @@ def test_german_pronoun_apposition_and_demonstrative_speakers(de):
     assert fired is not None and fired.speaker == "Ari Fleischer"  # the apposition, not Bush inside the role phrase
     girl = find(quotes, "Helen wäre ein nettes Mädchen, wenn sie endlich Block und Stift beiseite legen würde")
     assert girl is not None and girl.speaker == "John F. Kennedy"  # "Dieser": the person last named
+
+
+@pytest.fixture(scope="module")
+def fr():
+    return spacy.load("fr_core_news_md")
+
+
+def _quotes_fr(fr, text: str) -> list:
+    from streams.enrich.entities import entities_from_doc
+
+    doc = fr(text)
+    entities = entities_from_doc(doc)
+    quotes = extract_quotes(doc, "fr", [(e.canonical, e.start, e.end) for e in entities if e.label == "PER"],
+                            [(e.canonical, e.start, e.end) for e in entities if e.label == "ORG"])
+    check_offsets(doc, quotes)
+    return quotes
+
+
+AUSTRALIE = (
+    "À la veille de la fête nationale, qui commémore l'arrivée des premiers colons britanniques en 1788, le "
+    "Mouvement républicain australien a proposé aux chefs des huit États et territoires du pays de signer une "
+    "déclaration : « Nous pensons que l'Australie devrait avoir un Australien comme chef d'État. » Sept d'entre eux "
+    "ont signé cette déclaration.\n\n"
+    "Selon Andrew Barr, du Territoire de la capitale australienne, les « liens avec la monarchie continuent de "
+    "refléter une nation du passé ». Seul le premier ministre d'Australie-Occidentale, Colin Barnett, n'a pas signé "
+    "cette déclaration, considérant que le moment n'est pas le bon, tout en expliquant être favorable à la "
+    "république.")
+
+
+def test_french_participle_reports_and_a_colon_after_an_organisation(fr):
+    quotes = _quotes_fr(fr, AUSTRALIE)
+    declaration = find(quotes, "Nous pensons que l'Australie devrait avoir un Australien comme chef d'État.")
+    assert declaration is not None and declaration.speaker == "Mouvement républicain australien"
+    moment = find(quotes, "le moment n'est pas le bon")
+    assert moment is not None and moment.speaker == "Colin Barnett" and moment.kind == "indirect"
+    assert "favorable" not in moment.text  # the gerund report is a quote of its own
+    favour = find(quotes, "être favorable à la république")
+    assert favour is not None and favour.speaker == "Colin Barnett"
+
+
+SEVRAN = (
+    "Thierry et Véronique Roy, parents d’un jihadiste tué en Syrie, ont adressé une lettre ouverte au maire de "
+    "Sevran.\n\n"
+    "Le couple y déplore l’ « immobilisme » du premier magistrat de la ville face à la montée en force de la "
+    "radicalisation des jeunes dans certains quartiers.\n\n"
+    "Même si le recruteur présumé de leur fils a déjà été placé en détention pour « association de malfaiteurs en "
+    "relation avec une entreprise terroriste » et « financement du terrorisme », Thierry et Véronique Roy rapportent "
+    "que « d'autres recruteurs-rabatteurs-endoctrineurs sévissent » toujours dans le quartier de Rougemont.\n\n"
+    "Eux d'ajouter à destination de Stéphane Gatignon que « votre statut [...] aurait dû vous imposer le dépôt "
+    "d'une plainte auprès du procureur de la République contre ces mouvances radicales extrémistes qui veulent nous "
+    "soumettre ».")
+
+
+def test_french_offence_names_object_scare_word_and_narrative_infinitive(fr):
+    quotes = _quotes_fr(fr, SEVRAN)
+    assert find(quotes, "association de malfaiteurs en relation avec une entreprise terroriste") is None
+    assert find(quotes, "financement du terrorisme") is None  # listed after an offence name
+    assert find(quotes, "immobilisme") is not None  # "déplore l’ « immobilisme » du …"
+    statut = find(quotes, "votre statut [...] aurait dû vous imposer le dépôt d'une plainte")
+    assert statut is not None and statut.speaker is not None and statut.speaker.endswith("Roy")  # "Eux d'ajouter"
