@@ -490,6 +490,10 @@ class Context:
             if verb.dep_ == "advcl" and host.dep_ == "ccomp" and self.is_reporting(host.head):
                 host = host.head
             subj = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        if not subj and verb.dep_ in ("acl", "acl:relcl") and verb.head.dep_ in ("dobj", "obj") and \
+                verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.i:
+            # "The US military released a statement saying …": who issued the statement says it
+            subj = [c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         if not subj and verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX"):
             # mis-attached coordination ("He places it on the table and whispers": whispers ← table): the subject
             # of the verb governing the phrase it hangs on

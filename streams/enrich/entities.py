@@ -137,7 +137,7 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | N
         mentions = _merge(text, mentions + _surname_mentions(doc, mentions, table), [])
 
     pairs = [(text[m.start:m.end], m.label) for m in mentions]
-    canonicals = canonicalize_mentions(pairs, table)
+    canonicals = _defined_acronyms(text, mentions, canonicalize_mentions(pairs, table), table)
     persons = {canonical for (_, label), canonical in zip(pairs, canonicals, strict=True) if label == "PER"}
     entities: list[Entity] = []
     for mention, (surface, label), canonical in zip(mentions, pairs, canonicals, strict=True):
@@ -149,6 +149,21 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | N
 
 
 # --------------------------------------------------------------------------------------------------- model spans
+
+
+def _defined_acronyms(text: str, mentions: list[_Mention], canonicals: list[str], table: AliasTable) -> list[str]:
+    """"Médecins Sans Frontières (MSF)": the article defines MSF, so every "MSF" of it is that organisation (the
+    alias table, which knows the frequent ones, still wins)."""
+    defined: dict[str, str] = {}
+    for first, second, canonical in zip(mentions, mentions[1:], canonicals, strict=False):
+        acronym = text[second.start:second.end]
+        if first.label == "ORG" and _ACRONYM.match(acronym) and table.canonical(acronym) is None and \
+                text[first.end:second.start].strip() == "(" and text[second.end:second.end + 1] == ")" and \
+                len(text[first.start:first.end].split()) >= 2:
+            defined.setdefault(acronym, canonical)
+    if not defined:
+        return canonicals
+    return [defined.get(text[m.start:m.end], canonical) for m, canonical in zip(mentions, canonicals, strict=True)]
 
 
 def _has_statistical_model(doc: Doc) -> bool:

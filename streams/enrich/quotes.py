@@ -1072,15 +1072,18 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
             j -= 1
         if j < 2 or toks[j].text not in (",", "–", "—"):
             continue
-        if any(not (x.lower_ in ctx.lex.auxiliaries or CLITIC.match(x.text) or ctx.is_pronoun(x) or
-                    x.text[:1].isupper() or x.lower_ in ctx.lex.particles) for x in pre):
+        so_incise = ctx.lang == "de" and [x.lower_ for x in pre] == ["so"]  # "Der Täter, so sagte Fania, habe …"
+        if not so_incise and any(not (x.lower_ in ctx.lex.auxiliaries or CLITIC.match(x.text) or ctx.is_pronoun(x)
+                                      or x.text[:1].isupper() or x.lower_ in ctx.lex.particles) for x in pre):
             continue
         e = k + 1
         while e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—") and e - k <= 12:
             e += 1
         if e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—"):
             continue
-        if pre and any(not (x.lower_ in ctx.lex.auxiliaries or CLITIC.match(x.text)) for x in pre):
+        if so_incise:
+            spk = ctx.speaker_after(toks[k + 1:e])
+        elif pre and any(not (x.lower_ in ctx.lex.auxiliaries or CLITIC.match(x.text)) for x in pre):
             if e - k - 1 > 4:
                 continue  # ", Éric Chauvier souligne la concomitance …" is a main clause, not an incise
             spk = ctx.speaker_before(pre, v)

@@ -162,3 +162,49 @@ def test_french_offence_names_object_scare_word_and_narrative_infinitive(fr):
     assert find(quotes, "immobilisme") is not None  # "déplore l’ « immobilisme » du …"
     statut = find(quotes, "votre statut [...] aurait dû vous imposer le dépôt d'une plainte")
     assert statut is not None and statut.speaker is not None and statut.speaker.endswith("Roy")  # "Eux d'ajouter"
+
+
+KINO = (
+    "Die Polizei nahm den Tatverdächtigten fest, der keine Gegenwehr leistete. Nach den Angaben von Frank Fania von "
+    "der Polizei in Aurora sei das Motiv des Schützen noch unklar. Der Mann habe angegeben, in seiner Wohnung "
+    "Sprengsätze deponiert zu haben. Das Gebäude und seine Umgebung wurden evakuiert. Der mutmaßliche Täter, so sagte "
+    "Fania dem Nachrichtensender CNN, habe zunächst Tränengas in den Kinosaal geworfen und dann das Feuer eröffnet.")
+
+
+def test_german_angaben_participle_report_and_so_incise(de):
+    from streams.enrich.entities import entities_from_doc
+    from streams.enrich.nlp import blank_pipeline
+
+    doc = blank_pipeline("de")(KINO)
+    people = [(e.canonical, e.start, e.end) for e in entities_from_doc(doc) if e.label == "PER"]
+    quotes = extract_quotes(doc, "de", people)
+    check_offsets(doc, quotes)
+    motive = find(quotes, "sei das Motiv des Schützen noch unklar")
+    assert motive is not None and motive.speaker == "Frank Fania"  # "Nach den Angaben von …"
+    bombs = find(quotes, "in seiner Wohnung Sprengsätze deponiert zu haben")
+    assert bombs is not None and bombs.speaker == "Der Mann"  # "habe angegeben, … zu haben"
+    gas = find(quotes, "habe zunächst Tränengas in den Kinosaal geworfen und dann das Feuer eröffnet")
+    assert gas is not None and gas.speaker == "Frank Fania"  # ", so sagte Fania …,"
+
+
+KUNDUZ = (
+    "Twenty two civilians, including three children, died, Médecins Sans Frontières (MSF) reported, on Saturday "
+    "after a United States airstrike hit a hospital in the city of Kunduz in northern Afghanistan. MSF said there "
+    "were about two hundred people in the building.\n\n"
+    "The US military released a statement saying they had struck “against individuals threatening the force” and "
+    "“The strike may have resulted in collateral damage to a nearby medical facility.”")
+
+
+def test_acronym_defined_in_brackets_and_the_issuer_of_a_statement(en):
+    from streams.enrich.entities import entities_from_doc
+
+    doc = en(KUNDUZ)
+    entities = entities_from_doc(doc)
+    assert {e.canonical for e in entities if e.text == "MSF"} == {"Médecins Sans Frontières"}
+    quotes = extract_quotes(doc, "en", [(e.canonical, e.start, e.end) for e in entities if e.label == "PER"],
+                            [(e.canonical, e.start, e.end) for e in entities if e.label == "ORG"])
+    check_offsets(doc, quotes)
+    people = find(quotes, "there were about two hundred people in the building")
+    assert people is not None and people.speaker == "Médecins Sans Frontières"
+    strike = find(quotes, "The strike may have resulted in collateral damage to a nearby medical facility")
+    assert strike is not None and strike.speaker is not None and "military" in strike.speaker
