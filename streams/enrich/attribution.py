@@ -185,7 +185,7 @@ class Context:
         self.token_list = list(doc)  # Token objects made once: the rules look tokens up thousands of times
         self.lang = (lang or "en").lower()[:2]
         self.lex = lexicon(self.lang)
-        self.starts = [t.idx for t in doc]
+        self.starts = [t.idx for t in self.token_list]
         self.has_pos = doc.has_annotation("POS")
         self.has_lemma = doc.has_annotation("LEMMA")
         self.has_morph = doc.has_annotation("MORPH")
@@ -233,14 +233,14 @@ class Context:
         lem = t.lemma_.lower() if self.has_lemma and t.lemma_ else ""
         if low not in self.lex.forms and lem not in self.lex.verbs:
             return False
-        if self.lang == "fr" and t.i > 0 and self.doc[t.i - 1].lower_ in ("se", "s’", "s'"):
+        if self.lang == "fr" and t.i > 0 and self.token_list[t.i - 1].lower_ in ("se", "s’", "s'"):
             return False  # "se révèle", "se dit"
         if self.lang == "fr" and self.text[max(0, t.idx - 3):t.idx].endswith(("à-", "à ")):
             return False  # "c’est-à-dire", "à dire vrai"
         if self.lang == "fr" and (low in PART_ADJ_FR or ("Part" in t.morph.get("VerbForm") and
                                                          "Pres" not in t.morph.get("Tense"))):
             # a past participle without its auxiliary is an adjective; "considérant que", "en expliquant" report
-            near = [x.lower_ for x in self.doc[max(0, t.i - 4): t.i + 2]]
+            near = [x.lower_ for x in self.token_list[max(0, t.i - 4): t.i + 2]]
             if not any(x in AUX_FR or CLITIC.match(x) for x in near):
                 return False  # adjectival participle: "des réponses dites « … »"
         pos = t.pos_ if self.has_pos else ""
@@ -261,7 +261,7 @@ class Context:
             return False
         if "Inf" in t.morph.get("VerbForm") and not self._narrative_infinitive(t):
             return False
-        prev = [x.lower_ for x in self.doc[max(0, t.i - 4): t.i]]
+        prev = [x.lower_ for x in self.token_list[max(0, t.i - 4): t.i]]
         if self.lang == "en" and prev and (prev[-1] == "to" or any(x in ("can", "could", "might", "may", "must",
                                                                           "should") for x in prev[-2:])):
             return False
@@ -269,8 +269,9 @@ class Context:
             return False
         # embedded or hypothetical: "pourrait indiquer que les chefs estiment que …"
         j = t.i - 1
-        while j >= max(0, t.i - 25) and self.doc[j].text not in (".", "!", "?") and "\n" not in self.doc[j].text:
-            x = self.doc[j]
+        while j >= max(0, t.i - 25) and self.token_list[j].text not in (".", "!", "?") and \
+                "\n" not in self.token_list[j].text:
+            x = self.token_list[j]
             if x.lower_ in self.lex.complementizers or "Cnd" in x.morph.get("Mood"):
                 return False
             j -= 1
@@ -280,7 +281,7 @@ class Context:
         """French "Eux d'ajouter que …", "Et lui de répondre : …": the infinitive tells what they said."""
         if self.lang != "fr" or t.i < 2:
             return False
-        de, who = self.doc[t.i - 1], self.doc[t.i - 2]
+        de, who = self.token_list[t.i - 1], self.token_list[t.i - 2]
         return de.lower_ in ("de", "d'", "d’") and who.lower_ in NARRATIVE_SUBJECTS
 
     def cue_of(self, t: Token) -> str:
