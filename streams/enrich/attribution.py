@@ -298,7 +298,7 @@ class Context:
         return t.pos_ == "VERB" and not self.has_morph
 
     # --- people ---------------------------------------------------------------------------------------------------
-    def _coordinated_people(self, a: int, b: int) -> Speaker | None:
+    def coordinated_people(self, a: int, b: int) -> Speaker | None:
         """"Thierry et Véronique Roy rapportent", "Merkel and Macron said": two people joined by a conjunction
         speak together; the speaker is the phrase as written."""
         inside = [p for p in self.people if a <= p.start and p.end <= b]
@@ -353,7 +353,7 @@ class Context:
             p = self.people[i]
             if p.end <= pos and self.is_subject(p):
                 nxt = self.people[i + 1] if i + 1 < len(self.people) else None
-                pair = self._coordinated_people(p.start, nxt.end) if nxt is not None and nxt.end <= pos else None
+                pair = self.coordinated_people(p.start, nxt.end) if nxt is not None and nxt.end <= pos else None
                 return Person(pair.canonical or pair.text, pair.start, pair.end) if pair is not None else p
             i -= 1
         return None
@@ -505,7 +505,7 @@ class Context:
                 subj = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         for s in subj:
             if s.i < verb.i and (not toks or s.i >= toks[0].i):
-                pair = self._coordinated_people(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
+                pair = self.coordinated_people(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
                 if pair is not None:
                     return pair
                 p = self.person_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))

@@ -9,6 +9,7 @@ incises, German Konjunktiv). Pronoun speakers resolve to the latest person or sp
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -352,6 +353,8 @@ def _content(toks: list[Token], ctx: Context) -> list[Token]:
 
 def _according(ctx: Context, toks: list[Token], k: int) -> int:
     """Length of an "according to" cue starting at toks[k], else 0."""
+    if ctx.lang == "fr" and toks[k].lower_ == "pour" and _opinion_holder(ctx, toks, k):
+        return 1
     if toks[k].lower_ not in ctx.according_first:
         return 0
     for cue in ctx.lex.according:
@@ -359,6 +362,23 @@ def _according(ctx: Context, toks: list[Token], k: int) -> int:
         if k + n <= len(toks) and tuple(t.lower_ for t in toks[k:k + n]) == cue:
             return n
     return 0
+
+
+def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
+    """"Pour L'Opinion, il s'agit d'une « … »": a sentence-initial "Pour" + a name + a comma gives a view (not
+    "Pour la première fois, …", not "pour X" inside a clause)."""
+    a, _ = ctx.sentence_of(toks[k].idx)
+    if ctx.text[a:toks[k].idx].strip():
+        return False
+    comma = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j].text == ","), None)
+    if comma is None or comma == k + 1:
+        return False
+    span_a, span_b = toks[k + 1].idx, toks[comma - 1].idx + len(toks[comma - 1].text)
+    if ctx.person_in(span_a, span_b) is not None:
+        return True
+    words = [t for t in toks[k + 1:comma] if not t.is_punct]  # a newspaper the model calls MISC: "L'Opinion"
+    return 0 < len(words) <= 3 and all(t.text[:1].isupper() for t in words) and words[-1].text[:1].isupper() and \
+        not any(t.ent_type_ in ("DATE", "TIME", "EVENT") for t in words)
 
 
 def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, str] | None:
@@ -1147,8 +1167,11 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
                     ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
                 name = (_described_subject(ctx, spk.start) if personal else None) or \
                     _antecedent(ctx, spk.start, history, personal)
-            elif spk.kind == "desc" and ANAPHORIC_DESC.search(spk.text):  # "the 48-year-old": a person
+            elif spk.kind == "desc" and (ANAPHORIC_DESC.search(spk.text) or _expert_epithet(spk.text)):
+                # "the 48-year-old", "l'universitaire belge" after "Le politologue Filip Reyntjens": a person
                 name = _antecedent(ctx, spk.start, named, True) or spk.text
+            elif spk.kind == "desc" and _couple(spk.text) and (pair := _latest_pair(ctx, spk.start, history)):
+                name = pair  # "Le couple y déplore …" after "Thierry et Véronique Roy"
             elif spk.kind == "name":
                 name = _genitive(ctx, spk, spk.canonical or ctx.canonical_name(spk.text))
             elif spk.kind == "desc" and spk.text.lower() == "others" and (
@@ -1252,6 +1275,41 @@ def _same_as(desc: str, descs: list[tuple[str, str]]) -> str | None:
         if re.search(r"\b" + re.escape(noun) + r"\b", text.lower()):
             return name
     return None
+
+
+EXPERT_NOUNS = frozenset({
+    "universitaire", "politologue", "chercheur", "chercheuse", "expert", "experte", "spécialiste", "historien",
+    "historienne", "sociologue", "économiste", "professeur", "professeure", "academic", "professor", "researcher",
+    "scholar", "historian", "economist", "analyst", "politologe", "politologin",
+    "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "historiker", "historikerin", "ökonom",
+    "ökonomin", "expertin"})
+COUPLE_NOUNS = frozenset({"couple", "époux", "pair", "paar", "ehepaar"})
+EPITHET = re.compile(r"^(?:the|le|la|l[’']|der|die)\s*(\w+)(?:\s+\w+)?$", re.IGNORECASE)
+
+
+def _expert_epithet(desc: str) -> bool:
+    """"l'universitaire belge", "the academic", "der Politologe": an epithet for the expert the article quotes,
+    never a new unnamed source (those come with an indefinite article: "un chercheur")."""
+    m = EPITHET.match(desc.strip())
+    return m is not None and m.group(1).lower() in EXPERT_NOUNS
+
+
+def _couple(desc: str) -> bool:
+    m = EPITHET.match(desc.strip())
+    return m is not None and m.group(1).lower() in COUPLE_NOUNS
+
+
+def _latest_pair(ctx: Context, pos: int, history: list[_Said]) -> str | None:
+    """The latest two people named together ("Thierry et Véronique Roy"), as a speaker or in the text."""
+    said = next((h for h in reversed(history) if re.search(r"\s(?:et|and|und|&)\s", h.name)), None)
+    before = [p for p in ctx.people if p.end <= pos]
+    for first, second in reversed(list(itertools.pairwise(before))):
+        if said is not None and first.start < said.pos:
+            break
+        pair = ctx.coordinated_people(first.start, second.end)
+        if pair is not None:
+            return pair.canonical
+    return said.name if said is not None else None
 
 
 DEFINITE = {"the", "der", "die", "le", "la", "l’", "l'"}

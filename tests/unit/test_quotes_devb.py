@@ -208,3 +208,29 @@ def test_acronym_defined_in_brackets_and_the_issuer_of_a_statement(en):
     assert people is not None and people.speaker == "Médecins Sans Frontières"
     strike = find(quotes, "The strike may have resulted in collateral damage to a nearby medical facility")
     assert strike is not None and strike.speaker is not None and "military" in strike.speaker
+
+
+REYNTJENS = (
+    "Le politologue Filip Reyntjens spécialiste de l'Afrique des Grands Lacs considère que le risque génocidaire est "
+    "limité au Burundi.\n\n"
+    "Or l'universitaire belge considère que la question ethnique (communautés hutu et Tutsi) est nettement moins "
+    "centrale que celle du pouvoir politique au Burundi :\n\n"
+    "« Manifestement, la ligne de partage au Burundi n’est pas ethnique, elle est essentiellement politique, c’est un "
+    "enjeu de pouvoir. »")
+
+
+def test_french_expert_epithet_names_the_quoted_expert(fr):
+    quotes = _quotes_fr(fr, REYNTJENS)
+    q = find(quotes, "Manifestement, la ligne de partage au Burundi n’est pas ethnique")
+    assert q is not None and q.speaker == "Filip Reyntjens"  # "l'universitaire belge", not a new unnamed source
+
+
+def test_french_couple_and_opinion_holder(fr):
+    couple = _quotes_fr(fr, SEVRAN)
+    q = find(couple, "immobilisme")
+    assert q is not None and q.speaker == "Thierry et Véronique Roy"  # "Le couple y déplore …"
+    text = ("Les responsables des principaux quotidiens nationaux ont exprimé leur mécontentement face à ce blocage. "
+            "Pour L'Opinion, il s'agit d'une « intrusion scandaleuse du syndicat dans les contenus des médias ». "
+            "Pour la première fois, le blocage est sélectif.")
+    opinion = find(_quotes_fr(fr, text), "intrusion scandaleuse du syndicat dans les contenus des médias")
+    assert opinion is not None and opinion.speaker == "L'Opinion"
