@@ -131,7 +131,7 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | N
         proposed = [m for m in (_clean_model_span(ent, text) for ent in doc.ents) if m is not None]
         proposed = _signature_lines(text, _with_long_forms(text, proposed))
     else:
-        proposed = _rule_persons(doc, table) + _rule_acronyms(doc, table, text)
+        proposed = _rule_persons(doc, table) + _rule_acronyms(doc, table, text) + _rule_places(doc)
     mentions = _merge(text, proposed, hits)
     if not statistical:
         mentions = _merge(text, mentions + _surname_mentions(doc, mentions, table), [])
@@ -397,6 +397,35 @@ def _rule_acronyms(doc: Doc, table: AliasTable, text: str) -> list[_Mention]:
             mentions[-1] = _Mention(mentions[-1].start, _token_end(token), "ORG")
         else:
             mentions.append(_Mention(token.idx, _token_end(token), "ORG"))
+    return mentions
+
+
+# words after which a capitalised place name is a place ("in Aurora", "bei Denver", "Denver (Colorado)")
+_LOCATIVE = frozenset({"in", "aus", "nach", "bei", "von", "über", "nahe", "(", "im", "nördlich", "südlich",
+                       "östlich", "westlich"})
+
+
+def _rule_places(doc: Doc) -> list[_Mention]:
+    """Cities, countries and US states of the GeoNames gazetteer in a locative slot (after "in", "bei", "aus", …,
+    or right before a bracket): German capitalises every noun, so a name alone ("Essen", "Halle") proves nothing."""
+    from streams.enrich.gazetteer import place_names
+
+    names = place_names()
+    tokens = list(doc)
+    mentions = []
+    for index, token in enumerate(tokens):
+        if not token.text[:1].isupper():
+            continue
+        before = tokens[index - 1].text.lower() if index else ""
+        for width in (2, 1):
+            end = index + width
+            if end > len(tokens):
+                continue
+            name = doc.text[token.idx:_token_end(tokens[end - 1])]
+            after = tokens[end].text if end < len(tokens) else ""
+            if name in names and (before in _LOCATIVE or after == "("):
+                mentions.append(_Mention(token.idx, _token_end(tokens[end - 1]), "LOC"))
+                break
     return mentions
 
 

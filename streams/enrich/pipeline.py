@@ -62,12 +62,14 @@ class Enricher:
 
     def warm_up(self) -> None:
         """Load every configured model and the language identifier now rather than on the first article."""
+        from streams.enrich.gazetteer import place_names
         from streams.enrich.language import detect_language
         from streams.enrich.nlp import load_model
 
         detect_language("warm up the language identifier with a sentence")
         for name in self.settings.models.values():
             load_model(name)
+        place_names()  # the place gazetteer of model-less languages: read once now, not on the first German article
 
     # -- public entry points -------------------------------------------------------------------------------------
     def enrich_message(self, payload: bytes | str | dict[str, Any]) -> dict[str, Any]:

@@ -297,3 +297,17 @@ def test_german_role_word_then_a_lone_surname(aliases) -> None:
     text = "Ministerpräsident Seehofer (CSU) wartete. Der Präsident Frankreichs kam nicht."
     persons = [e.text for e in entities_from_doc(spacy.blank("de")(text), aliases) if e.label == "PER"]
     assert persons == ["Seehofer"]
+
+
+def test_german_places_from_the_gazetteer_only_in_a_locative_slot(aliases) -> None:
+    """Wikinews (de), development set B: "in Aurora bei Denver" are places; a capitalised noun that is also a city
+    name ("das Essen") is not one outside a locative slot."""
+    text = ("Denver (Colorado) (Vereinigte Staaten), 21.07.2012 – Bei einer Schießerei in einem Kino in Aurora bei "
+            "Denver wurden mindestens zwölf Personen getötet. Danach wurde das Essen in Halle serviert.")
+    entities = entities_from_doc(spacy.blank("de")(text), aliases)
+    assert_offsets(text, entities)
+    found = by_text(entities)
+    assert found["Aurora"] == {("LOC", "Aurora")}
+    assert found["Denver"] == {("LOC", "Denver")}
+    assert found["Colorado"] == {("LOC", "Colorado")}
+    assert "Essen" not in found  # "das Essen": food, not the city
