@@ -377,8 +377,8 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     if ctx.person_in(span_a, span_b) is not None:
         return True
     words = [t for t in toks[k + 1:comma] if not t.is_punct]  # a newspaper the model calls MISC: "L'Opinion"
-    return 0 < len(words) <= 3 and all(t.text[:1].isupper() for t in words) and words[-1].text[:1].isupper() and \
-        not any(t.ent_type_ in ("DATE", "TIME", "EVENT") for t in words)
+    return 0 < len(words) <= 3 and all(t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME", "EVENT")
+                                       for t in words)
 
 
 def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, str] | None:
