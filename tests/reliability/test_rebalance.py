@@ -105,7 +105,16 @@ def test_a_worker_joining_mid_stream_loses_nothing(broker: Any, processes: Proce
         for value in enriched.values():
             counts[value["id"]] = counts.get(value["id"], 0) + 1
     missing = ids - set(counts)
-    assert not missing, f"lost {len(missing)} articles across the rebalance, e.g. {sorted(missing)[:5]}"
+    if missing:
+        # Seen once in CI (27 of 600 missing while both workers sat idle without an error): read the whole output
+        # topic again with a fresh reader before calling them lost, and say which read found what — an incremental
+        # reader that skipped records is a broker/reader problem, records absent from the topic are a lost article.
+        again = TopicReader(settings, settings.topic_enriched)
+        again.poll(30.0)
+        found = {value["id"] for value in again.values()} & missing
+        assert found == missing, (f"lost {len(missing - found)} articles across the rebalance, e.g. "
+                                  f"{sorted(missing - found)[:5]} ({len(found)} more were only seen on a second read)")
+        record("scale_out_reread", missed_by_first_reader=len(found))
     assert second is not None and second.alive() and first.alive()
     shares = (articles_in(first), articles_in(second))
     duplicates = sum(n - 1 for article_id, n in counts.items() if article_id in ids)
