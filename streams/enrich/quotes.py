@@ -867,6 +867,14 @@ def _ind_ccomp(ctx: Context, toks: list[Token]) -> _Cand | None:
                 body = [t for t in c.subtree if t.i in ids]
                 spk = _subject(ctx, [t for t in toks if t.i <= v.i], v)
                 return _cand(ctx, body, spk, ctx.cue_of(v))
+            comma = c.right_edge.i if c.right_edge.text == "," else c.right_edge.i + 1
+            if c.dep_ == "ccomp" and comma < v.i and c.left_edge.i in ids and \
+                    ctx.token_list[comma].text == "," and v.i - comma <= 9:
+                # "Twenty two civilians … died, Médecins Sans Frontières (MSF) reported, on Saturday …": the
+                # clause before a comma and its reporter (longer subjects than an incise allows)
+                body = [t for t in c.subtree if t.i in ids and t.i < comma]
+                spk = _subject(ctx, [t for t in toks if comma < t.i <= v.i], v)
+                return _cand(ctx, body, spk, ctx.cue_of(v))
     return None
 
 

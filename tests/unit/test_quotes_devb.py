@@ -201,6 +201,9 @@ def test_acronym_defined_in_brackets_and_the_issuer_of_a_statement(en):
             "other higher education unions,” the spokesperson said.")
     _, guardian = enrich(en, "en", text)
     assert {e.canonical for e in guardian if e.text == "UCEA"} == {"Universities and Colleges Employers’ Association"}
+    died = find(quotes, "Twenty two civilians, including three children, died")
+    assert died is not None and died.kind == "indirect" and died.speaker == "Médecins Sans Frontières"
+    assert "Saturday" not in died.text  # the clause before the reporter, not the adjunct after it
     people = find(quotes, "there were about two hundred people in the building")
     assert people is not None and people.speaker == "Médecins Sans Frontières"
     strike = find(quotes, "The strike may have resulted in collateral damage to a nearby medical facility")
