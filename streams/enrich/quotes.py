@@ -240,6 +240,9 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     after = ctx.text[span.close_at + 1:span.close_at + 3].lstrip(SPACES)
     if after[:1] in ("", ".", ",", ";", "!", "?", "\n"):
         return True  # the fragment is the whole complement
+    next_word = ctx.text[span.close_at + 1:span.close_at + 8].split()[:1]
+    if next_word and next_word[0].lower() in CLAUSE_JOINERS:
+        return True  # "a condamné « l'attentat … » et dénonce …": the whole object, then the next clause
     # "Le couple y déplore l’ « immobilisme » du premier magistrat": the word heads the reporting verb's object
     before = ctx.text[max(0, span.open_at - 6):span.open_at].strip(SPACES).split()
     return bool(before) and before[-1].lower() in NOMINAL_DETERMINERS.get(ctx.lang, ()) and left[1] != ":"
@@ -265,6 +268,7 @@ def _after_determiner(ctx: Context, span: MarkedSpan) -> bool:
 
 
 LIST_JOINERS = frozenset({",", "et", "ou", "and", "or", "und", "oder"})
+CLAUSE_JOINERS = frozenset({"et", "mais", "and", "but", "und", "aber"})
 
 
 def _listed_after_title(ctx: Context, spans: list[MarkedSpan], i: int) -> bool:
@@ -455,7 +459,8 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
                 or between in NOMINAL_DETERMINERS.get(ctx.lang, ())  # "déplore l’ « immobilisme »"
         if ok:
             before = [t for t in toks if t.i < v.i]
-            spk = _pour_source(ctx, after) or (ctx.speaker_before(before, v) if before else None)
+            spk = _voice_of(ctx, after) or _pour_source(ctx, after) or \
+                (ctx.speaker_before(before, v) if before else None)
             if spk is None:
                 clit = [t for t in toks if t.i > v.i and CLITIC.match(t.text) and t.lower_ != "-t"][:1]
                 spk = ctx.speaker_after(clit or after)
@@ -840,6 +845,22 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
             if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de"):
                 break
     return None
+
+
+VOICE = re.compile(r"\bpar la voix d[eu’']|\bthrough (?:its|their|his|her) spokes(?:man|woman|person)\b", re.IGNORECASE)
+
+
+def _voice_of(ctx: Context, after: list[Token]) -> Speaker | None:
+    """"le Rwanda a répondu par la voix du lieutenant-colonel René Ngendahimana, porte-parole … : « … »": the
+    named spokesperson speaks the words."""
+    if not after:
+        return None
+    a, b = after[0].idx, after[-1].idx + len(after[-1].text)
+    m = VOICE.search(ctx.text, a, b)
+    p = ctx.person_in(m.end(), b) if m else None
+    if p is None or p.canonical in ctx.org_names:
+        return None
+    return Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical)
 
 
 def _pour_source(ctx: Context, between: list[Token]) -> Speaker | None:

@@ -234,3 +234,20 @@ def test_french_couple_and_opinion_holder(fr):
             "Pour la première fois, le blocage est sélectif.")
     opinion = find(_quotes_fr(fr, text), "intrusion scandaleuse du syndicat dans les contenus des médias")
     assert opinion is not None and opinion.speaker == "L'Opinion"
+
+
+NYAMITWE = (
+    "Presque immédiatement désigné comme le coupable, le Rwanda a rapidement répondu par la voix du "
+    "lieutenant-colonel René Ngendahimana, porte-parole de l'armée rwandaise : « Le Rwanda n’a aucun intérêt à tuer "
+    "ou à voir mourir Willy Nyamitwe ».\n\n"
+    "L'Union européenne au travers de sa délégation a condamné « l'attentat commis contre Willy Nyamitwe » et "
+    "dénonce « une attaque inadmissible », alors même que l'institution s'oppose de plus en plus ouvertement à la "
+    "politique de Pierre Nkurunziza.")
+
+
+def test_french_spokesperson_voice_and_coordinated_condemnations(fr):
+    quotes = _quotes_fr(fr, NYAMITWE)
+    rwanda = find(quotes, "Le Rwanda n’a aucun intérêt à tuer ou à voir mourir Willy Nyamitwe")
+    assert rwanda is not None and rwanda.speaker == "René Ngendahimana"  # "par la voix du …"
+    attack = find(quotes, "l'attentat commis contre Willy Nyamitwe")  # the whole object of "a condamné", then "et"
+    assert attack is not None and attack.speaker is not None and "Union" in attack.speaker
