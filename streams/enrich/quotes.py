@@ -759,7 +759,7 @@ def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
         if cue == "so" and not (k > 0 and toks[k - 1].text == ","):
             continue  # German "so" is only a source cue in the trailing ", so X."
         rest = toks[k + n:]
-        spk = ctx.speaker_after(rest)
+        spk = _quoted_source(ctx, toks[k + n - 1]) or ctx.speaker_after(rest)
         if spk is None or not _is_source(ctx, spk, rest):
             continue
         if k == 0:  # "Selon X, contenu." — "Selon le Premier ministre …, Jay Weatherill, contenu": after the name
@@ -790,6 +790,28 @@ def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
             spk = ctx._describe(toks[j:k])
             return _cand(ctx, toks, spk, t.lower_)
     return None
+
+
+OPENING_MARKS = "„“«‚‹\"»"
+
+
+def _quoted_source(ctx: Context, cue_end: Token) -> Speaker | None:
+    """"Nach Angaben der „Netzeitung“ waren …": a source named in quote marks right after the cue (a newspaper's
+    title); the marked words are left out of the tokens the rules see, so they are read from the text."""
+    start = cue_end.idx + len(cue_end.text)
+    lead = ctx.text[start:start + 3]
+    stripped = lead.lstrip(SPACES)
+    if not stripped or stripped[0] not in OPENING_MARKS:
+        return None
+    open_at = start + len(lead) - len(stripped)
+    close = re.search(r"[“”«»\"‘’‹›]", ctx.text[open_at + 1:open_at + 60])
+    if close is None:
+        return None
+    name = ctx.text[open_at + 1:open_at + 1 + close.start()].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not name[:1].isupper():
+        return None
+    return Speaker("name", name, open_at + 1, open_at + 1 + close.start(), name)
 
 
 def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:

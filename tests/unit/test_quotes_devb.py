@@ -251,3 +251,16 @@ def test_french_spokesperson_voice_and_coordinated_condemnations(fr):
     assert rwanda is not None and rwanda.speaker == "René Ngendahimana"  # "par la voix du …"
     attack = find(quotes, "l'attentat commis contre Willy Nyamitwe")  # the whole object of "a condamné", then "et"
     assert attack is not None and attack.speaker is not None and "Union" in attack.speaker
+
+
+def test_german_source_named_in_quote_marks(de):
+    """Held-out set A (Wikinews de): the newspaper after "Nach Angaben der" stands in quote marks."""
+    text = ("Bisher galt eine chinesische Wikinews-Ausgabe als heikel. Nach Angaben der „Netzeitung“ waren unter den "
+            "Interessenten, die nun in einer Abstimmung für die Einrichtung stimmten, auch Internet-Nutzer aus der "
+            "Volksrepublik.")
+    doc = de(text)
+    quotes = extract_quotes(doc, "de")
+    check_offsets(doc, quotes)
+    q = find(quotes, "waren unter den Interessenten, die nun in einer Abstimmung für die Einrichtung stimmten")
+    assert q is not None and q.kind == "indirect" and q.speaker == "Netzeitung"
+    assert find(quotes, "Netzeitung") is None  # the name is the source, not a quote
