@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from streams.models import Quote
 
-from .attribution import CLITIC, DEMONSTRATIVES, Context, Speaker, pronoun_speaker
+from .attribution import CLITIC, COORDINATING, DEMONSTRATIVES, Context, Speaker, pronoun_speaker
 from .quote_marks import SPACES, MarkedSpan, find_quote_spans_nested
 
 log = logging.getLogger(__name__)
@@ -1352,7 +1352,7 @@ def _couple(desc: str) -> bool:
 
 def _latest_pair(ctx: Context, pos: int, history: list[_Said]) -> str | None:
     """The latest two people named together ("Thierry et Véronique Roy"), as a speaker or in the text."""
-    said = next((h for h in reversed(history) if re.search(r"\s(?:et|and|und|&)\s", h.name)), None)
+    said = next((h for h in reversed(history) if COORDINATING & set(h.name.lower().split()[1:-1])), None)
     before = [p for p in ctx.people if p.end <= pos]
     for first, second in reversed(list(itertools.pairwise(before))):
         if said is not None and first.start < said.pos:
