@@ -341,8 +341,9 @@ class Context:
     def is_subject(self, p: Person) -> bool:
         """The mention is the subject of its clause: pronouns prefer subjects as antecedents. Without a parse
         (German), a name after a preposition or a dative article ("meldet sich Moreno bei Geyer") is none."""
-        if self.has_dep:
-            return any(t.dep_.startswith("nsubj") or t.dep_ == "sb" for t in self.tokens(p.start, p.end))
+        toks = self.tokens(p.start, p.end)
+        if self.has_dep and any(t.dep_ for t in toks):  # parse_scope=cues leaves some sentences unparsed
+            return any(t.dep_.startswith("nsubj") or t.dep_ == "sb" for t in toks)
         before = self.tokens(max(0, p.start - 30), p.start)[-1:]
         return not (before and before[0].lower_ in OBLIQUE_DE)
 

@@ -6,6 +6,7 @@ import functools
 import logging
 import re
 import time
+import unicodedata
 
 import spacy
 from spacy.language import Language as SpacyLanguage
@@ -56,6 +57,7 @@ def pipeline_for(lang: str, models: dict[str, str], aliases_file: str | None = N
 # -- running the parser only where quote attribution needs it ------------------------------------------------------
 QUOTE_MARKS = frozenset("“”«»„‟\"‹›‚‘")
 _SENTENCE_GAP = re.compile(r"(?<=[.!?…])[ \t\u00a0]*\n*[ \t\u00a0]*(?=[«“\"A-ZÀ-Ý])|\n\n+")
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZÀ-Ý][a-zà-ÿ]{0,2}|Mme|Mlle|Prof|Gen|Sen|Rep|Gov|Col|Capt|Sgt|Lt|Mgr)\.$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 
 
@@ -66,7 +68,7 @@ def cue_words(lang: str) -> frozenset[str]:
 
     lexicon = raw_lexicon(lang)
     words: set[str] = set()
-    for key in ("forms", "according", "postpositions"):
+    for key in ("forms", "verbs", "according", "postpositions"):
         for entry in lexicon.get(key) or []:
             words.update(str(entry).lower().split())
     return frozenset(words)
@@ -81,7 +83,7 @@ def cue_stems(lang: str) -> re.Pattern[str]:
     lexicon = raw_lexicon(lang)
     stems = set()
     for lemma in lexicon.get("verbs") or []:
-        word = str(lemma).lower().replace("’", "'").split("'")[-1]
+        word = _unaccented(str(lemma).lower().replace("’", "'").split("'")[-1])
         stem = re.sub(r"(?:er|ir|re|en|e)$", "", word)
         if len(stem) >= 4:
             stems.add(stem)
@@ -96,7 +98,13 @@ def needs_parse(paragraph: str, lang: str) -> bool:
         return True
     cues = cue_words(lang)
     stems = cue_stems(lang)
-    return any(w in cues or stems.match(w) for w in (word.lower() for word in _WORD.findall(paragraph)))
+    return any(w in cues or stems.match(_unaccented(w)) for w in (word.lower() for word in _WORD.findall(paragraph)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _unaccented(word: str) -> str:
+    """`word` without diacritics: "considère" meets the stem of "considérer"."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def light_components(nlp: SpacyLanguage) -> list[str]:
@@ -130,14 +138,61 @@ def analyse(nlp: SpacyLanguage, texts: list[str], lang: str, parse_scope: str = 
 
 def _segments(text: str, lang: str) -> list[tuple[str, bool]]:
     """`text` cut into runs of whole sentences that need the parser or not (runs merged: fewer, longer docs).
-    Sentences are cut by punctuation + capital; a quote spanning sentences keeps its marks' sentences parsed."""
-    cuts = [m.end() for m in _SENTENCE_GAP.finditer(text)]
-    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True) if b > a]
+    Sentences are cut by punctuation + capital; every sentence a quotation overlaps is parsed (a quote running
+    over several sentences keeps them all), the others only where they hold a reporting cue."""
+    from streams.enrich.quote_marks import find_quote_spans
+
+    cuts = [m.end() for m in _SENTENCE_GAP.finditer(text) 
+            if not _ABBREVIATION.search(text[max(0, m.start() - 6):m.start()])]
+    bounds = [(a, b) for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True) if b > a] or [(0, len(text))]
+    quoted = [(span.open_at, span.close_at if span.close_at is not None else span.end)
+              for span in find_quote_spans(text)]
+    flags: list[bool] = []
+    q = 0
+    for a, b in bounds:
+        while q < len(quoted) and quoted[q][1] < a:
+            q += 1
+        quoting = q < len(quoted) and quoted[q][0] < b
+        piece = text[a:b]
+        if quoting and flags and _has_pronoun(_outside(text, a, b, quoted[q:]), lang):
+            flags[-1] = True  # "He places it … and whispers, “…”": the antecedent's sentence needs its parse
+        flags.append(quoting or needs_parse(piece, lang) or
+                     _introduces(piece, quoted[q][0] if q < len(quoted) else None, b))
     out: list[tuple[str, bool]] = []
-    for piece in pieces or [text]:
-        parse = needs_parse(piece, lang)
+    for (a, b), parse in zip(bounds, flags, strict=True):
         if out and out[-1][1] == parse:
-            out[-1] = (out[-1][0] + piece, parse)
+            out[-1] = (out[-1][0] + text[a:b], parse)
         else:
-            out.append((piece, parse))
+            out.append((text[a:b], parse))
     return out
+
+
+def _outside(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> str:
+    """The words of text[a:b] outside the quotations `spans` (sorted, the first ones overlapping or after it)."""
+    kept, at = [], a
+    for start, end in spans:
+        if start >= b:
+            break
+        kept.append(text[at:max(at, start)])
+        at = max(at, end)
+    kept.append(text[at:b])
+    return " ".join(kept)
+
+
+def _has_pronoun(words: str, lang: str) -> bool:
+    """A subject pronoun outside the quotation ("He … whispers, “…”", "« … », a-t-il dit") points back."""
+    pronouns = pronoun_words(lang)
+    return any(w.lower().split("-")[-1] in pronouns for w in _WORD.findall(words))
+
+
+@functools.cache
+def pronoun_words(lang: str) -> frozenset[str]:
+    """Subject pronouns of a language (lower case, without the inversion hyphen), from the quote lexicon."""
+    from streams.enrich.attribution import raw_lexicon
+
+    return frozenset(str(p).lower().lstrip("-") for p in raw_lexicon(lang).get("pronouns") or [])
+
+
+def _introduces(piece: str, next_quote: int | None, end: int) -> bool:
+    """A sentence ending in a colon right before a quotation introduces it ("… au Burundi :" « … »)."""
+    return next_quote is not None and next_quote - end < 8 and piece.rstrip().endswith(":")

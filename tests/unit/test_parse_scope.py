@@ -1,5 +1,6 @@
-"""parse_scope=cues: the parser runs only on sentences with quote marks or reporting cues; the result must be the
-same article (text, offsets) with the same quotes and entities on the real seed article."""
+"""parse_scope=cues (the default): the parser runs only on sentences with quote marks or reporting cues and the ones
+attribution reads around them; the result must be the same article (text, offsets) with the same quotes, speakers and
+entities as parsing everything, on the seed and on every development article."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from streams.config import Settings
 from streams.enrich.nlp import _segments, needs_parse
 from streams.enrich.pipeline import Enricher
 
-SEED = Path(__file__).resolve().parents[2] / "examples" / "articles" / "seed-fr-0001.json"
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "examples" / "articles" / "seed-fr-0001.json"
 
 
 @pytest.mark.parametrize(("paragraph", "lang", "expected"), [
@@ -27,12 +29,48 @@ def test_needs_parse(paragraph: str, lang: str, expected: bool) -> None:
     assert needs_parse(paragraph, lang) is expected
 
 
+def _parsed(text: str, lang: str) -> list[str]:
+    parts = _segments(text, lang)
+    assert "".join(piece for piece, _ in parts) == text  # the pieces always rebuild the text exactly
+    return [piece.strip() for piece, parse in parts if parse]
+
+
 def test_segments_cover_the_text_and_split_on_sentences() -> None:
-    text = "Le ciel est bleu. Il a dit « oui ».\n\nLa mer est calme. Le ministre précisait sa position."
+    text = "Le ciel est bleu. Marie a dit « oui ».\n\nLa mer est calme. Le ministre précisait sa position."
     parts = _segments(text, "fr")
-    assert "".join(piece for piece, _ in parts) == text
     assert [parse for _, parse in parts] == [False, True, False, True]
-    assert parts[1][0].startswith("Il a dit")
+    assert parts[1][0].startswith("Marie a dit")
+    assert _parsed(text, "fr") == ["Marie a dit « oui ».", "Le ministre précisait sa position."]
+
+
+def test_every_sentence_of_a_quote_running_over_several_is_parsed() -> None:
+    # VOA ebola article: the middle sentence of the quote has no mark and no cue of its own
+    text = ('Le ciel est bleu.\n\n"People want to bury their dead. These are the major critical things. '
+            'And so we are informing them," said Tolbert.\n\nThe sea is calm.')
+    assert _parsed(text, "en") == ['"People want to bury their dead. These are the major critical things. '
+                                   'And so we are informing them," said Tolbert.']
+
+
+def test_a_sentence_introducing_a_quote_with_a_colon_is_parsed() -> None:
+    # Wikinews (fr), Burundi: the speaker is in the sentence before the colon
+    text = ("Le ciel est bleu. Or l'universitaire belge pense que la question est politique au Burundi :\n\n"
+            "« Manifestement, la ligne de partage au Burundi n’est pas ethnique. »")
+    assert _parsed(text, "fr")[0].startswith("Or l'universitaire belge")
+
+
+def test_the_sentence_before_a_pronoun_attributed_quote_is_parsed() -> None:
+    # DW, Frühburgunder: "He … whispers" — the antecedent is the subject of the sentence before
+    text = ("The sky is blue. The waiter returns with a carafe. He places it on the table and whispers, "
+            '"So you\'ve discovered our little secret?"')
+    assert _parsed(text, "en") == ["The waiter returns with a carafe. He places it on the table and whispers, "
+                                   '"So you\'ve discovered our little secret?"']
+
+
+def test_abbreviations_and_accented_inflections() -> None:
+    # "Ms." does not end a sentence; "considère" is an inflection of the reporting verb "considérer"
+    assert _parsed("The sky is blue. Soon after Ms. Price was elected, she said she would act.", "en") == \
+        ["Soon after Ms. Price was elected, she said she would act."]
+    assert needs_parse("Le politologue considère que le risque est limité.", "fr")
 
 
 def test_cues_scope_gives_the_same_enrichment_on_the_seed() -> None:
@@ -46,3 +84,38 @@ def test_cues_scope_gives_the_same_enrichment_on_the_seed() -> None:
         {(e["text"], e["label"], e["start"]) for e in full["entities"]}
     for q in cues["quotes"]:
         assert cues["text"][q["start"]:q["end"]] == q["text"]
+
+
+DEV_RAW = [ROOT / "tests" / "data" / d for d in ("raw", "heldout/raw", "devb/raw")] + \
+    [ROOT.parent / "shared" / "samples" / d for d in ("raw", "pages")]
+
+
+def test_cues_scope_changes_no_quote_on_the_development_articles() -> None:
+    """The default's licence: on every development article (tuning, set A, set B; 30 real articles in three
+    languages) both scopes give the same quotes and spans, the same speakers but one, and nearly the same entities
+    (the evaluation scores are identical on every set, blind one included: docs/evaluation.md)."""
+    from streams.evaluate import load_raw
+    from streams.enrich.pipeline import Incoming
+
+    missing = [str(p) for p in DEV_RAW if not p.is_dir()]
+    if missing:
+        pytest.skip(f"raw article folders not available: {missing}")
+    raw = load_raw(DEV_RAW)
+    assert len(raw) >= 28
+    messages = [Incoming(message) for message in raw.values()]
+    out = {scope: Enricher(Settings(parse_scope=scope)).enrich_batch(messages) for scope in ("all", "cues")}
+    quotes = speakers = entities = shared = 0
+    for full, cues in zip(out["all"], out["cues"], strict=True):
+        assert full.enriched is not None and cues.enriched is not None, full.key
+        assert [(q["text"], q["start"]) for q in cues.enriched["quotes"]] == \
+            [(q["text"], q["start"]) for q in full.enriched["quotes"]], full.key
+        quotes += len(full.enriched["quotes"])
+        speakers += sum(a["speaker"] == b["speaker"] for a, b in zip(full.enriched["quotes"], cues.enriched["quotes"]))
+        a = {(e["text"], e["label"], e["start"]) for e in full.enriched["entities"]}
+        b = {(e["text"], e["label"], e["start"]) for e in cues.enriched["entities"]}
+        entities, shared = entities + len(a | b), shared + len(a & b)
+    assert quotes >= 190
+    # one guessed speaker differs (a parse of the same sentence with and without the dateline before it; the gold
+    # speaker is a third one, the web site — wikinews-fr-wikitribune): at most 1 %
+    assert quotes - speakers <= quotes // 100
+    assert shared / entities >= 0.95  # NER sees slightly different context at the edges of the parsed runs
