@@ -142,7 +142,7 @@ def _segments(text: str, lang: str) -> list[tuple[str, bool]]:
     over several sentences keeps them all), the others only where they hold a reporting cue."""
     from streams.enrich.quote_marks import find_quote_spans
 
-    cuts = [m.end() for m in _SENTENCE_GAP.finditer(text) 
+    cuts = [m.end() for m in _SENTENCE_GAP.finditer(text)
             if not _ABBREVIATION.search(text[max(0, m.start() - 6):m.start()])]
     bounds = [(a, b) for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True) if b > a] or [(0, len(text))]
     quoted = [(span.open_at, span.close_at if span.close_at is not None else span.end)

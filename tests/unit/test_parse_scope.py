@@ -94,8 +94,8 @@ def test_cues_scope_changes_no_quote_on_the_development_articles() -> None:
     """The default's licence: on every development article (tuning, set A, set B; 30 real articles in three
     languages) both scopes give the same quotes and spans, the same speakers but one, and nearly the same entities
     (the evaluation scores are identical on every set, blind one included: docs/evaluation.md)."""
-    from streams.evaluate import load_raw
     from streams.enrich.pipeline import Incoming
+    from streams.evaluate import load_raw
 
     missing = [str(p) for p in DEV_RAW if not p.is_dir()]
     if missing:
@@ -110,7 +110,8 @@ def test_cues_scope_changes_no_quote_on_the_development_articles() -> None:
         assert [(q["text"], q["start"]) for q in cues.enriched["quotes"]] == \
             [(q["text"], q["start"]) for q in full.enriched["quotes"]], full.key
         quotes += len(full.enriched["quotes"])
-        speakers += sum(a["speaker"] == b["speaker"] for a, b in zip(full.enriched["quotes"], cues.enriched["quotes"]))
+        pairs = zip(full.enriched["quotes"], cues.enriched["quotes"], strict=True)
+        speakers += sum(a["speaker"] == b["speaker"] for a, b in pairs)
         a = {(e["text"], e["label"], e["start"]) for e in full.enriched["entities"]}
         b = {(e["text"], e["label"], e["start"]) for e in cues.enriched["entities"]}
         entities, shared = entities + len(a | b), shared + len(a & b)
