@@ -13,6 +13,7 @@ from streams.agents.runner import EnrichmentRunner
 from streams.agents.state import AlertState, WatchlistTable, WatchState, fingerprint_table
 from streams.brokerprobe import register as watch_broker
 from streams.config import Settings
+from streams.transport import App
 from streams.web import views
 
 
@@ -45,8 +46,9 @@ def broker_credentials(settings: Settings) -> Any:
 
 def create_app(settings: Settings) -> faust.App:
     """Build the worker's app: enrichment, alerting and watchlist agents plus health/metrics/API views."""
-    app = faust.App(
+    app = App(
         settings.app_id,
+        fetch_max_wait_ms=settings.fetch_max_wait_ms,
         broker=settings.broker_url,
         broker_credentials=broker_credentials(settings),
         broker_session_timeout=settings.session_timeout,

@@ -46,6 +46,7 @@ class Settings:
     batch_window: float = 0.5
     enrich_processes: int = 1
     session_timeout: float = 30.0
+    fetch_max_wait_ms: int = 200  # longest a fetch waits for data (latency on brokers that hold it; idle polling)
     broker_check_interval: float = 2.0  # seconds between checks that the broker still has its log; 0 = off
     processing_guarantee: str = "at_least_once"
     models: dict[str, str] = field(
@@ -161,6 +162,8 @@ def load_settings(config_file: str | None = None, environ: dict[str, str] | None
     if settings.parse_scope not in {"all", "cues"}:
         raise ConfigError("parse_scope must be all (parse every sentence) or cues (only sentences with quote marks or "
                           "reporting cues)")
+    if not 0 < settings.fetch_max_wait_ms <= 30_000:
+        raise ConfigError("fetch_max_wait_ms must be between 1 and 30000")
     if settings.undetermined_language not in {"dlq", "enrich"}:
         raise ConfigError("undetermined_language must be dlq or enrich")
     if settings.processing_guarantee not in {"at_least_once", "exactly_once"}:

@@ -52,7 +52,8 @@ def producer(settings: Settings, **extra: Any) -> AIOKafkaProducer:
 def consumer(settings: Settings, *topics: str, **extra: Any) -> AIOKafkaConsumer:
     return AIOKafkaConsumer(
         *topics, **client_options(settings), fetch_max_bytes=max(settings.max_message_bytes, 52428800),
-        max_partition_fetch_bytes=settings.max_message_bytes, **extra
+        max_partition_fetch_bytes=settings.max_message_bytes,
+        **{"fetch_max_wait_ms": settings.fetch_max_wait_ms, **extra},
     )
 
 

@@ -307,7 +307,7 @@ def _relabel(raw: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
 
 
 def measure_end_to_end(base: Settings, corpus: Corpus, processes: list[int], latency_seconds: float,
-                       say: Callable[[str], None], workdir: Path) -> dict[str, Any]:
+                       say: Callable[[str], None], workdir: Path, repeats: int = 1) -> dict[str, Any]:
     from streams.kafka import create_topics
     from streams.process import WorkerProcess
 
@@ -329,14 +329,18 @@ def measure_end_to_end(base: Settings, corpus: Corpus, processes: list[int], lat
                 # allocator grow), so the worker gets one pass over the distinct texts before it is timed.
                 asyncio.run(flow.run(_relabel(corpus.raw[:corpus.distinct], f"warm{count}"), None, 300))
                 broker_pid = broker.process.pid if broker.process else 0
-                cpu_before = _cpu_snapshot(worker.pid or 0, broker_pid)
-                span = asyncio.run(flow.run(_relabel(corpus.raw, f"max{count}"), None, 600))
-                cpu = _cpu_ms_per_article(cpu_before, _cpu_snapshot(worker.pid or 0, broker_pid), worker.pid or 0,
-                                          len(corpus.raw))
-                aps = len(corpus.raw) / span
+                runs = []  # best of `repeats` runs, as the baseline and offline figures are
+                for attempt in range(repeats):
+                    cpu_before = _cpu_snapshot(worker.pid or 0, broker_pid)
+                    span = asyncio.run(flow.run(_relabel(corpus.raw, f"max{count}-{attempt}"), None, 600))
+                    cpu = _cpu_ms_per_article(cpu_before, _cpu_snapshot(worker.pid or 0, broker_pid),
+                                              worker.pid or 0, len(corpus.raw))
+                    runs.append((len(corpus.raw) / span, cpu))
+                aps, cpu = max(runs, key=lambda run: run[0])
                 entry: dict[str, Any] = {"aps": aps, "cpu_ms_per_article": cpu}
+                tries = f" (best of {', '.join(f'{a:.1f}' for a, _ in runs)})" if repeats > 1 else ""
                 say(f"e2e       broker → worker ({count} enrichment process{'es' if count > 1 else ''})"
-                    f"{'':>10}{aps:7.1f} articles/s; CPU ms/article "
+                    f"{'':>10}{aps:7.1f} articles/s{tries}; CPU ms/article "
                     f"{', '.join(f'{name} {ms:.1f}' for name, ms in cpu.items())}")
                 if count == processes[0] and latency_seconds > 0:
                     rate = max(0.5, aps / 2)
@@ -402,7 +406,8 @@ def run(quick: bool = False, articles: int | None = None, say: Callable[[str], N
     summary[f"offline_{other}_aps"], _ = measure_offline(replace(settings, parse_scope=other), corpus, say,
                                                          label=f"offline   parse_scope={other}")
     summary["bench_process_peak_rss_mb"] = round(_peak_rss_mb_self(), 1)
-    e2e = measure_end_to_end(settings, corpus, [1, 2], 8.0 if quick else 30.0, say, ROOT / ".newswatch")
+    e2e = measure_end_to_end(settings, corpus, [1, 2], 8.0 if quick else 30.0, say, ROOT / ".newswatch",
+                             1 if quick else 2)
     one, two = e2e["e2e"]["1"], e2e["e2e"]["2"]
     latency = one.get("latency", {})
     worker_rss = max([*one["rss_mb"].values(), *two["rss_mb"].values()], default=0.0)
