@@ -232,6 +232,8 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     right = _right(ctx, span, nxt)
     if right is not None and right[0] is not None:
         return True
+    if _answered_with(ctx, spans, i):
+        return True
     left = _left(ctx, span, prev, adjacent=True)
     if nominal or fragment:  # "le célèbre « publish or perish »": a name for something unless a speaker is there
         return left is not None and left[0] is not None
@@ -246,6 +248,26 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     # "Le couple y déplore l’ « immobilisme » du premier magistrat": the word heads the reporting verb's object
     before = ctx.text[max(0, span.open_at - 6):span.open_at].strip(SPACES).split()
     return bool(before) and before[-1].lower() in NOMINAL_DETERMINERS.get(ctx.lang, ()) and left[1] != ":"
+
+
+ANSWER_STEMS = ("antwort", "beantwort", "answer", "repl", "respond", "répond", "repond")
+ANSWER_PREPOSITIONS = frozenset({"mit", "with", "par"})
+
+
+def _answered_with(ctx: Context, spans: list[MarkedSpan], i: int) -> bool:
+    """The words of an answer: "antwortete er … nur mit „Ja“ und „Nein“", "replied with a “no”" — the marks
+    follow "mit/with/par" (or a list joiner after such a quote) in a sentence with a verb of answering before."""
+    span = spans[i]
+    before = ctx.tokens(max(0, span.open_at - 40), span.open_at)[-3:]
+    words = [t.lower_ for t in before if not t.is_punct or t.text == ","]
+    if not words:
+        return False
+    if words[-1] in LIST_JOINERS and i > 0 and (spans[i - 1].close_at or 0) >= span.open_at - 8:
+        return _answered_with(ctx, spans, i - 1)
+    if not any(w in ANSWER_PREPOSITIONS for w in words) or "," in words:  # "with a simple “No”"
+        return False
+    a, _ = ctx.sentence_of(span.open_at)
+    return any(t.lower_.startswith(ANSWER_STEMS) for t in ctx.tokens(a, span.open_at))
 
 
 def _in_reported_speech(ctx: Context, span: MarkedSpan) -> bool:

@@ -264,3 +264,24 @@ def test_german_source_named_in_quote_marks(de):
     q = find(quotes, "waren unter den Interessenten, die nun in einer Abstimmung für die Einrichtung stimmten")
     assert q is not None and q.kind == "indirect" and q.speaker == "Netzeitung"
     assert find(quotes, "Netzeitung") is None  # the name is the source, not a quote
+
+
+# Wikinews (de), Oktoberfest 2012 (held-out set A): the words of an answer after "mit", joined by "und"
+OKTOBERFEST = ("Während Ministerpräsident Seehofer auf sein erstes Wiesnbier wartete, antwortete er auf die vom "
+               "Moderator gestellten Fragen nur mit „Ja“ und „Nein“.")
+
+
+def test_the_words_of_an_answer_after_mit_are_quotes() -> None:
+    from streams.enrich.nlp import blank_pipeline
+
+    quotes, _ = enrich(blank_pipeline("de"), "de", OKTOBERFEST)
+    assert [(q.text, q.speaker) for q in quotes] == [("Ja", "Seehofer"), ("Nein", "Seehofer")]
+
+
+def test_a_short_quote_after_mit_without_an_answer_verb_stays_a_name(en) -> None:
+    from streams.enrich.nlp import blank_pipeline
+
+    quotes, _ = enrich(blank_pipeline("de"), "de", "Die Partei zog mit „Zukunft jetzt“ in den Wahlkampf.")
+    assert quotes == []
+    quotes, _ = enrich(en, "en", "The minister replied with a simple “No” when asked about the talks.")
+    assert [(q.text, q.speaker) for q in quotes] == [("No", "The minister")]
