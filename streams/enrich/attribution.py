@@ -590,6 +590,9 @@ class Context:
         if len(clause) >= 2 and (self.is_pronoun(clause[0]) or clause[0].lower_ in DEMONSTRATIVES) and \
                 clause[1].lower_ in self.lex.auxiliaries | self.lex.modals:
             return pronoun_speaker(clause[0])
+        if len(clause) >= 2 and clause[0].lower_ in self.lex.auxiliaries | self.lex.modals and \
+                self.is_pronoun(clause[1]):
+            return pronoun_speaker(clause[1])  # inverted after a fronted object: "(das) hatte er schon mitgeteilt"
         return None
 
     def _cleft_antecedent(self, who: Token) -> Speaker | None:

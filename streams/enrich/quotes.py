@@ -1001,7 +1001,7 @@ def _document_source(ctx: Context, before: list[Token]) -> Speaker | None:
 # (the modal ones; "hätten"/"wären" stand in for Konjunktiv I forms that look like the indicative)
 KONJUNKTIV_II = {"würde", "würden", "könnte", "könnten", "müsste", "müssten", "sollte", "sollten", "dürften"}
 GERMAN_ADVERBS = {"etwa", "nun", "auch", "noch", "dann", "zudem", "außerdem", "jedoch", "aber", "später", "damals",
-                  "weiter", "ebenfalls", "bereits", "jetzt", "allerdings", "dazu", "nämlich"}
+                  "weiter", "ebenfalls", "bereits", "schon", "jetzt", "allerdings", "dazu", "nämlich"}
 ANAPHORIC_SUBJECTS = {"de": {"dies", "das", "dieses"}}
 
 
@@ -1166,8 +1166,11 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
         if j < 2 or toks[j].text not in (",", "–", "—"):
             continue
         so_incise = ctx.lang == "de" and [x.lower_ for x in pre] == ["so"]  # "Der Täter, so sagte Fania, habe …"
+        if ctx.lang == "de" and len(pre) > 1 and pre[0].lower_ in ("das", "dies"):
+            pre = pre[1:]  # "…, das hatte er schon mitgeteilt, könne er …": the object pronoun stands for the words
         if not so_incise and any(not (x.lower_ in ctx.lex.auxiliaries or CLITIC.match(x.text) or ctx.is_pronoun(x)
-                                      or x.text[:1].isupper() or x.lower_ in ctx.lex.particles) for x in pre):
+                                      or x.text[:1].isupper() or x.lower_ in ctx.lex.particles or
+                                      (ctx.lang == "de" and x.lower_ in GERMAN_ADVERBS)) for x in pre):
             continue
         e = k + 1
         while e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—") and e - k <= 12:

@@ -285,3 +285,25 @@ def test_a_short_quote_after_mit_without_an_answer_verb_stays_a_name(en) -> None
     assert quotes == []
     quotes, _ = enrich(en, "en", "The minister replied with a simple “No” when asked about the talks.")
     assert [(q.text, q.speaker) for q in quotes] == [("No", "The minister")]
+
+
+# SPIEGEL, "Albtraum" (tuning set page): an incise with a fronted "das" and the inverted pronoun subject
+RELOTIUS = ("Doch der Reporter Claas Relotius bleibt bei seiner Version. Ein Handyfoto von einer der Hauptfiguren, "
+            "das hatte er schon mitgeteilt, könne er leider nicht mehr finden, er wisse auch nicht, warum.")
+
+
+def test_a_german_incise_with_a_fronted_das_reports_the_sentence() -> None:
+    from streams.enrich.nlp import blank_pipeline
+
+    quotes, _ = enrich(blank_pipeline("de"), "de", RELOTIUS)
+    assert [(q.text[:40], q.speaker, q.kind) for q in quotes] == \
+        [("Ein Handyfoto von einer der Hauptfiguren", "Claas Relotius", "indirect")]
+
+
+def test_a_comparison_with_wie_is_no_incise() -> None:
+    from streams.enrich.nlp import blank_pipeline
+
+    text = ("Claas Relotius betrügt genauso gut, wie er schreibt, erfindet im Austausch mit Kollegen etwa kleine "
+            "Unsicherheiten, die ihn glaubwürdiger erscheinen lassen.")
+    quotes, _ = enrich(blank_pipeline("de"), "de", text)
+    assert quotes == []
