@@ -669,7 +669,7 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
         if len(toks) < 4:
             continue
         rules = (_ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund, _ind_konjunktiv,
-                 _ind_infinitive, _ind_infinitive_fr, _ind_incise, _ind_anaphoric)
+                 _ind_infinitive, _ind_infinitive_fr, _ind_incise, _ind_anaphoric, _ind_dass_konjunktiv)
         if inside:
             rules = (_ind_complement, _ind_ccomp)
         for rule in rules:
@@ -967,6 +967,35 @@ def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
                 else:
                     spk = _subject(ctx, toks[:k + 1], v)
                 return _cand(ctx, toks[comma + 1:], spk, ctx.cue_of(v))
+    return None
+
+
+# unambiguous Konjunktiv I forms (no Konjunktiv II, no form that doubles as a common indicative)
+KONJUNKTIV_I = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe",
+                          "wisse", "gehe", "komme", "stehe", "liege", "gelte", "bleibe", "brauche"})
+
+
+def _ind_dass_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
+    """German: a "dass" clause in Konjunktiv I reports its main clause's named subject, whatever the verb ("Fidel
+    Castro definierte einst den Unterschied … so, dass er nicht die Fragen von Thomas beantworten müsse")."""
+    if ctx.lang != "de":
+        return None
+    for k, t in enumerate(toks):
+        if t.lower_ != "dass" or k < 3 or toks[k - 1].text != ",":
+            continue
+        end = next((j for j in range(k + 1, len(toks)) if toks[j].text in (".", "!", "?", ";")), len(toks))
+        body = toks[k + 1:end]
+        if not any(x.lower_ in KONJUNKTIV_I for x in body):
+            continue
+        head = [x for x in toks[:k - 1] if not x.is_punct][:6]  # German puts the subject first or after the verb
+        if not head:
+            return None
+        if ctx.is_pronoun(head[0]):
+            return _cand(ctx, body, pronoun_speaker(head[0]), "dass")
+        p = ctx.person_in(head[0].idx, head[-1].idx + len(head[-1].text))
+        if p is None or not ctx.is_subject(p):
+            return None
+        return _cand(ctx, body, Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical), "dass")
     return None
 
 

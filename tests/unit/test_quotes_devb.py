@@ -307,3 +307,19 @@ def test_a_comparison_with_wie_is_no_incise() -> None:
             "Unsicherheiten, die ihn glaubwürdiger erscheinen lassen.")
     quotes, _ = enrich(blank_pipeline("de"), "de", text)
     assert quotes == []
+
+
+# Wikinews (de), Helen Thomas (set B): a "dass" clause in Konjunktiv I after a verb that is no reporting verb
+CASTRO = ("Kubas Máximo Líder Fidel Castro definierte einst den Unterschied zwischen der Demokratie in den "
+          "Vereinigten Staaten und Kubas so, dass er nicht die Fragen von Thomas beantworten müsse.")
+
+
+def test_a_dass_clause_in_konjunktiv_reports_the_named_subject() -> None:
+    from streams.enrich.nlp import blank_pipeline
+
+    quotes, _ = enrich(blank_pipeline("de"), "de", CASTRO)
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == \
+        [("er nicht die Fragen von Thomas beantworten müsse", "Fidel Castro", "indirect")]
+    # in the indicative it is the reporter's own statement
+    quotes, _ = enrich(blank_pipeline("de"), "de", CASTRO.replace("müsse", "muss"))
+    assert quotes == []
