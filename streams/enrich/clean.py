@@ -305,10 +305,16 @@ def _trim_tail(kept: list[_Unit]) -> None:
 # ------------------------------------------------------------------------------------------------ clean_text
 
 
+# Wikimedia's pull-quote template draws its marks as images whose names scraped text keeps ("Cquote1.svg … Cquote2.svg")
+_QUOTE_IMAGES = re.compile(r"\bCquote([12])\.svg\b")
+
+
 def _normalise_chars(text: str) -> str:
     if _SURROGATE.search(text):
         # Pairs written as two code points become one character; lone halves become U+FFFD.
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if "Cquote" in text:
+        text = _QUOTE_IMAGES.sub(lambda m: "“" if m.group(1) == "1" else "”", text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", _CONTROL.sub("", text))
     return unicodedata.normalize("NFC", text)

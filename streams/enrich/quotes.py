@@ -81,7 +81,30 @@ def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
     quotes += _nested(ctx, nested, quotes)
     quotes += _rescued(ctx, [s for s in spans if s not in kept], quotes)
     quotes.sort(key=lambda q: q.start)
-    return quotes
+    return _without_repeats(quotes)
+
+
+REPEAT_MIN_WORDS = 6  # shorter identical quotes can be separate uses of a slogan or a phrase
+
+
+def _without_repeats(quotes: list[Quote]) -> list[Quote]:
+    """The same words quoted twice in one article (a pull quote repeating the body's quotation) are one quote: the
+    first, with the speaker of the first copy that has one."""
+    seen: dict[tuple[str, ...], Quote] = {}
+    out: list[Quote] = []
+    for q in quotes:
+        key = tuple(w.lower() for w in _words(q.text))
+        if q.kind != "direct" or len(key) < REPEAT_MIN_WORDS:
+            out.append(q)
+            continue
+        first = seen.get(key)
+        if first is None:
+            seen[key] = q
+            out.append(q)
+        elif first.speaker is None and q.speaker is not None:
+            first.speaker, first.speaker_start, first.speaker_end, first.cue = \
+                q.speaker, q.speaker_start, q.speaker_end, q.cue
+    return out
 
 
 FRAGMENT_WORDS = 8  # a rescued fragment is a few words of someone's text, never a sentence of its own
@@ -323,7 +346,7 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
         nxt = kept[i + 1].open_at if i + 1 < len(kept) else len(ctx.text)
         prev = (kept[i - 1].close_at or kept[i - 1].end) + 1 if i > 0 else 0
         attr = _described_as(ctx, span, prev) or _right(ctx, span, nxt) or _shared_right(ctx, kept, i) or \
-            _left(ctx, span, prev) or _inner(ctx, span) or _clause_source(ctx, span, prev)
+            _left(ctx, span, prev) or _inner(ctx, span) or _clause_source(ctx, span, prev) or _dash_credit(ctx, span)
         if attr is not None and attr[0] is None and attr[1] == ":":
             # "le Mouvement … a proposé … de signer une déclaration : « … »": no reporting verb before the colon,
             # the clause's subject (a person or an organisation) presents the words
@@ -349,6 +372,21 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
             if p.speaker is None:
                 p.speaker, p.cue, p.inherit = c.speaker, c.cue, False
     return out
+
+
+_CREDIT_LINE = re.compile(r"[ \t]*\n\s*[—–―-][ \t]*([^\n]{2,80})(?:\n|$)")
+
+
+def _dash_credit(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | None:
+    """A block quote credited on the next line: '“…”\n\n—Médecins Sans Frontières' (a pull quote's source)."""
+    if span.close_at is None:
+        return None
+    m = _CREDIT_LINE.match(ctx.text, span.close_at + 1)
+    if m is None or len(m.group(1).split()) > 8 or m.group(1).rstrip()[-1:] in ".!?:;":
+        return None
+    toks = ctx.tokens(m.start(1), m.end(1))
+    spk = ctx.speaker_after(toks) if toks else None
+    return (spk, "—") if spk is not None else None
 
 
 def _shared_right(ctx: Context, kept: list[MarkedSpan], i: int) -> tuple[Speaker | None, str] | None:

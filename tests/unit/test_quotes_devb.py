@@ -323,3 +323,29 @@ def test_a_dass_clause_in_konjunktiv_reports_the_named_subject() -> None:
     # in the indicative it is the reporter's own statement
     quotes, _ = enrich(blank_pipeline("de"), "de", CASTRO.replace("müsse", "muss"))
     assert quotes == []
+
+
+# Wikinews (en), Kunduz hospital (set B): the pull-quote template's marks are images ("Cquote1.svg") and its source
+# is credited on the next line; the body repeats the quotation later, which stays one quote
+KUNDUZ_PULL_QUOTE = (
+          "Cquote1.svg Under the clear presumption that a war crime has been committed, MSF demands that a full and "
+          "transparent investigation into the event be conducted by an independent international body. Cquote2.svg"
+          "\n\n—Médecins Sans Frontières\n\nA statement was issued on the MSF website criticising the attack and "
+          "stating “Under the clear presumption that a war crime has been committed, MSF demands that a full and "
+          "transparent investigation into the event be conducted by an independent international body.”")
+
+
+def test_a_pull_quote_is_credited_on_the_next_line_and_not_repeated(en) -> None:
+    from streams.enrich.clean import clean_text
+
+    text = clean_text(KUNDUZ_PULL_QUOTE)
+    assert "Cquote" not in text and text.startswith("“ Under the clear presumption")
+    quotes, _ = enrich(en, "en", text)
+    assert [(q.text[:30], q.speaker, q.kind) for q in quotes] == \
+        [("Under the clear presumption th", "Médecins Sans Frontières", "direct")]
+
+
+def test_a_dash_line_that_is_a_sentence_credits_nobody(en) -> None:
+    quotes, _ = enrich(en, "en", "“We will not give up on this town, ever,” one resident wrote.\n\n"
+                                 "— The town council met again on Monday to discuss it.")
+    assert [(q.speaker, q.cue) for q in quotes] == [("one resident", "write")]
