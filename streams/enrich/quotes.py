@@ -1279,6 +1279,26 @@ class _Said:
 PERSONAL = {"he", "she", "him", "her", "il", "elle", "lui", "er", "sie"}  # "they"/"ils" may be organisations
 
 
+MEDIA_NOUNS = frozenset({"journal", "quotidien", "hebdomadaire", "magazine", "newspaper", "paper", "daily",
+                         "zeitung", "blatt", "magazin", "sender", "chaîne", "broadcaster"})
+DEFINITE = frozenset({"le", "la", "l’", "l'", "the", "die", "das", "der"})
+
+
+def _media_antecedent(ctx: Context, spk: Speaker, history: list[_Said]) -> str | None:
+    """"le journal", "the paper", "das Blatt": the organisation that spoke last in the two paragraphs before."""
+    words = spk.text.lower().replace("’", "' ").replace("'", "' ").split()
+    if len(words) != 2 or words[0].replace("' ", "'") not in DEFINITE | {"l'"} or words[1] not in MEDIA_NOUNS:
+        return None
+    paragraph = ctx.paragraph_of(spk.start)
+    people = {p.canonical for p in ctx.people}
+    for said in reversed(history):
+        if paragraph - said.paragraph > 2:
+            return None
+        if said.name not in people and said.name[:1].isupper():  # a name, not a person's nor a description
+            return said.name
+    return None
+
+
 def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
     """Pronouns and continuations, in text order, against the latest named person or speaker."""
     out: list[Quote] = []
@@ -1320,6 +1340,8 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
             elif spk.kind == "desc" and spk.text.lower() == "others" and (
                     others := _elided_others(ctx, spk.start)):
                 name = others  # "One academic told … Others reported …"
+            elif spk.kind == "desc" and (paper := _media_antecedent(ctx, spk, history)):
+                name = paper  # "le journal estime" after "Pour L'Opinion, …"
             else:
                 org = ctx.org_for(_tidy(spk.text) or "", spk.start)
                 name = org or ctx.qualified_body(spk.text) or _same_as(spk.text, descs) or \

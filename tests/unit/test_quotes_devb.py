@@ -349,3 +349,20 @@ def test_a_dash_line_that_is_a_sentence_credits_nobody(en) -> None:
     quotes, _ = enrich(en, "en", "“We will not give up on this town, ever,” one resident wrote.\n\n"
                                  "— The town council met again on Monday to discuss it.")
     assert [(q.speaker, q.cue) for q in quotes] == [("one resident", "write")]
+
+
+# Wikinews (fr), CGT et journaux (set B): "le journal" is the newspaper that spoke last, named or not as an entity
+OPINION = ("Pour L'Opinion, il s'agit d'une « intrusion scandaleuse du syndicat dans les contenus des médias ».\n\n"
+           "Le journal estime que c'est « une atteinte à la démocratie et à la liberté de la presse ».")
+
+
+def test_le_journal_is_the_newspaper_that_spoke_last(fr) -> None:
+    quotes, _ = enrich(fr, "fr", OPINION)
+    assert [q.speaker for q in quotes] == ["L'Opinion", "L'Opinion"]
+
+
+def test_le_journal_is_no_person_quoted_before(fr) -> None:
+    text = ("« Nous ne céderons pas », a déclaré Philippe Martinez.\n\n"
+            "Le journal estime que c'est « une atteinte à la démocratie et à la liberté de la presse ».")
+    quotes, _ = enrich(fr, "fr", text)
+    assert [q.speaker for q in quotes] == ["Philippe Martinez", "Le journal"]
