@@ -492,6 +492,11 @@ class Context:
             if verb.dep_ == "advcl" and host.dep_ == "ccomp" and self.is_reporting(host.head):
                 host = host.head
             subj = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            for _ in range(3):  # "X estime avoir bien fait de refuser … et ajoute que": up the infinitive chain
+                if subj or host.dep_ not in ("xcomp", "conj") or host.head.i >= host.i:
+                    break
+                host = host.head
+                subj = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         if not subj and verb.dep_ in ("acl", "acl:relcl") and verb.head.dep_ in ("dobj", "obj") and \
                 verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.i:
             # "The US military released a statement saying …": who issued the statement says it

@@ -240,8 +240,10 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     described = _described_as(ctx, span, prev)  # "X bezeichnete es als „letzte Chance“": X's words
     if described is not None and described[0] is not None:
         return True  # before the title cues: "referred to his report as “junk”" names no report
-    if _title_cue(ctx, span) or _listed_after_title(ctx, spans, i):
-        return False
+    lowercase_clause = content[:1].islower() and len(words) >= 4 and \
+        any(ctx.is_finite_verb(t) for t in ctx.tokens(span.start, span.end))
+    if (_title_cue(ctx, span) and not lowercase_clause) or _listed_after_title(ctx, spans, i):
+        return False  # titles start with a capital; "le journal « n’a jamais publié … »" is what the paper said
     if span.continued or span.continues:
         return True
     sentence_like = content[:1].isupper() and content.rstrip()[-1:] in ".!?…" and len(words) >= 2

@@ -366,3 +366,17 @@ def test_le_journal_is_no_person_quoted_before(fr) -> None:
             "Le journal estime que c'est « une atteinte à la démocratie et à la liberté de la presse ».")
     quotes, _ = enrich(fr, "fr", text)
     assert [q.speaker for q in quotes] == ["Philippe Martinez", "Le journal"]
+
+
+# Wikinews (fr), CGT et journaux (set B): after "le journal" a lowercase clause in marks is speech, not a title; the
+# coordinated "ajoute" takes the subject at the top of its infinitive chain
+LIBERATION = ("De son côté, Libération estime avoir « bien fait de refuser » la publication et ajoute que le journal "
+              "« n’a jamais publié de communiqué sous la pression et on ne le fera jamais ».")
+
+
+def test_a_clause_after_a_title_noun_is_speech_and_the_chain_keeps_its_subject(fr) -> None:
+    quotes, _ = enrich(fr, "fr", LIBERATION)
+    said = find(quotes, "n’a jamais publié de communiqué sous la pression")
+    assert said is not None and said.speaker == "Libération"
+    quotes, _ = enrich(fr, "fr", "Il a lu le journal « Le Monde » ce matin.")
+    assert quotes == []  # a capitalised name after the cue stays a title
