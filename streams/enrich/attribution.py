@@ -637,6 +637,8 @@ class Context:
         region = self._np_region(toks[k:])
         if not region:
             return None
+        if _relative_of(region):  # "les parents de Quentin Roy" speak, not Quentin Roy
+            return self._describe(region)
         p = self.person_in(region[0].idx, region[-1].idx + len(region[-1].text))
         if p:
             return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
@@ -757,6 +759,22 @@ ORG_SYNONYMS: dict[str, tuple[str, ...]] = {
     "union": ("union",), "company": ("inc", "ltd", "corp", "company", "group"), "agency": ("agency", "agence"),
     "court": ("court", "tribunal"), "gericht": ("gericht", "gerichtshof"),
 }
+
+
+# relatives and counsel: "<det> <noun> de/of <Name>" speaks for, but is not, the person named
+RELATIVE_NOUNS = frozenset({
+    "parents", "père", "mère", "fils", "fille", "frère", "sœur", "soeur", "épouse", "mari", "veuve", "famille",
+    "proches", "avocat", "avocats", "avocate", "mother", "father", "son", "daughter", "brother", "sister", "wife",
+    "husband", "widow", "family", "relatives", "lawyer", "lawyers", "attorney", "mutter", "vater", "eltern", "sohn",
+    "tochter", "bruder", "schwester", "witwe", "familie", "anwalt", "anwältin", "anwälte",
+})
+RELATIVE_LINKS = frozenset({"de", "d’", "d'", "du", "des", "of", "von", "vom"})
+
+
+def _relative_of(region: list[Token]) -> bool:
+    words = [t.lower_ for t in region if not t.is_space]
+    k = 1 if len(words) > 2 and words[0] in ARTICLES else 0
+    return len(words) > k + 2 and words[k] in RELATIVE_NOUNS and words[k + 1] in RELATIVE_LINKS
 
 
 def _modifier_participle(t: Token) -> bool:

@@ -18,7 +18,16 @@ from spacy.tokens import Doc, Token
 
 from streams.models import Quote
 
-from .attribution import CLITIC, COORDINATING, DEMONSTRATIVES, Context, Speaker, pronoun_speaker
+from .attribution import (
+    CLITIC,
+    COORDINATING,
+    DEMONSTRATIVES,
+    RELATIVE_LINKS,
+    RELATIVE_NOUNS,
+    Context,
+    Speaker,
+    pronoun_speaker,
+)
 from .quote_marks import SPACES, MarkedSpan, find_quote_spans_nested
 
 log = logging.getLogger(__name__)
@@ -1283,7 +1292,6 @@ PERSONAL = {"he", "she", "him", "her", "il", "elle", "lui", "er", "sie"}  # "the
 
 MEDIA_NOUNS = frozenset({"journal", "quotidien", "hebdomadaire", "magazine", "newspaper", "paper", "daily",
                          "zeitung", "blatt", "magazin", "sender", "chaîne", "broadcaster"})
-DEFINITE = frozenset({"le", "la", "l’", "l'", "the", "die", "das", "der"})
 
 
 def _media_antecedent(ctx: Context, spk: Speaker, history: list[_Said]) -> str | None:
@@ -1479,17 +1487,20 @@ def _latest_pair(ctx: Context, pos: int, history: list[_Said]) -> str | None:
     return said.name if said is not None else None
 
 
-DEFINITE = {"the", "der", "die", "le", "la", "l’", "l'"}
+DEFINITE = {"the", "der", "die", "das", "le", "la", "les", "l’", "l'"}
 ROLE_WINDOW = 40  # characters before a name where its role noun stands ("Foreign Minister Sergei Lavrov")
 
 
 def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     """"The minister" after "Foreign Minister Sergei Lavrov": a definite role noun names the latest person
     introduced with that role (an apposition before the name or ", the minister," after it); "the man" stays."""
-    words = WORD.findall(desc)
-    if not 2 <= len(words) <= 4 or words[0].lower() not in DEFINITE:
+    words = [w.lower() for w in WORD.findall(desc)]
+    if len(words) >= 4 and words[0] in DEFINITE and words[1] in RELATIVE_NOUNS and words[2] in RELATIVE_LINKS:
+        role = words[1]  # "les parents de Quentin Roy" after "Thierry et Véronique Roy, parents d’un jihadiste"
+    elif 2 <= len(words) <= 4 and words[0] in DEFINITE:
+        role = words[-1]
+    else:
         return None
-    role = words[-1].lower()
     if role in PERSON_NOUNS or len(role) < 4:
         return None
     pattern = re.compile(r"\b" + re.escape(role) + r"\b", re.IGNORECASE)
@@ -1498,7 +1509,8 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
         after = ctx.text[p.end:p.end + ROLE_WINDOW]
         before = re.split(r"[.!?\n]", before)[-1]
         if pattern.search(before) or (after.startswith(",") and pattern.search(after.split(",")[1])):
-            return p.canonical
+            pair = ctx.coordinated_people(max(0, p.start - 40), p.end)  # "Thierry et Véronique Roy, parents …"
+            return (pair.canonical or pair.text) if pair is not None else p.canonical
     return None
 
 

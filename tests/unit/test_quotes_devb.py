@@ -380,3 +380,15 @@ def test_a_clause_after_a_title_noun_is_speech_and_the_chain_keeps_its_subject(f
     assert said is not None and said.speaker == "Libération"
     quotes, _ = enrich(fr, "fr", "Il a lu le journal « Le Monde » ce matin.")
     assert quotes == []  # a capitalised name after the cue stays a title
+
+
+# Wikinews (fr), Sevran (set B): "les parents de Quentin Roy" are the couple introduced as parents, not their son
+SEVRAN_PARENTS = (
+          "Thierry et Véronique Roy, parents d’un jihadiste tué en Syrie, ont adressé une lettre ouverte au maire de "
+          "Sevran.\n\n« Nous, les parents, n'en pouvons plus de voir partir nos jeunes radicalisés », écrivent les "
+          "parents de Quentin Roy, jeune homme de 23 ans tué en Syrie.")
+
+
+def test_the_relatives_of_a_named_person_speak_not_the_person(fr) -> None:
+    quotes, _ = enrich(fr, "fr", SEVRAN_PARENTS)
+    assert [q.speaker for q in quotes] == ["Thierry et Véronique Roy"]
