@@ -717,8 +717,9 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
         toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)]
         if len(toks) < 4:
             continue
-        rules = (_ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund, _ind_konjunktiv,
-                 _ind_infinitive, _ind_infinitive_fr, _ind_incise, _ind_anaphoric, _ind_dass_konjunktiv)
+        rules = (_ind_as_reported, _ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund,
+                 _ind_konjunktiv, _ind_infinitive, _ind_infinitive_fr, _ind_incise, _ind_anaphoric,
+                 _ind_dass_konjunktiv)
         if inside:
             rules = (_ind_complement, _ind_ccomp)
         for rule in rules:
@@ -819,6 +820,39 @@ def _cand(ctx: Context, body: list[Token], spk: Speaker | None, cue: str) -> _Ca
     if sp is None or spk is None:
         return None
     return _Cand(sp[0], sp[1], "indirect", cue, spk)
+
+
+REPORTED_AS = {"de": "wie", "fr": "comme", "en": "as"}  # "Wie X mitteilte, …"
+
+
+def _ind_as_reported(ctx: Context, toks: list[Token]) -> _Cand | None:
+    """"Wie ein Sprecher der Staatsanwaltschaft dem BRF erklärte, war …", "Comme l'a indiqué X, …", "As the company
+    said, …" and the trailing ", wie der Sprecher …, Lothar Hofner, bestätigte.": the clause is the source's."""
+    word = REPORTED_AS.get(ctx.lang)
+    if word is None or len(toks) < 6:
+        return None
+    commas = [k for k, t in enumerate(toks) if t.text == ","]
+    if toks[0].lower_ == word and commas:  # leading: "Wie X erklärte, <clause>"
+        parts = [(toks[1:commas[0]], toks[commas[0] + 1:])]
+        # "Comme l'a indiqué le ministre, Bernard Cazeneuve, …": an apposed name runs to the next comma
+    else:
+        parts = [(toks[k + 2:], toks[:k]) for k in commas if k + 2 < len(toks) and toks[k + 1].lower_ == word]
+    for clause, body in parts:
+        end = next((j for j, t in enumerate(clause) if t.text in (".", "!", "?", ";")), len(clause))
+        clause = clause[:end]
+        verbs = [j for j, t in enumerate(clause) if ctx.speech_event(t)]
+        if not verbs or len(clause) > 14 or len(_words(" ".join(t.text for t in body))) < 3:
+            continue
+        v = verbs[-1]
+        spk = ctx.speaker_after(clause[:v]) if v > 0 else None  # "Wie ein Sprecher …", "As he told reporters"
+        if spk is None or (ctx.lang == "fr" and v + 1 < len(clause)):
+            spk = ctx.speaker_after([t for t in clause[v + 1:] if t.text != ","]) or spk
+        if spk is None and v > 0:
+            spk = ctx.speaker_before(clause[:v], clause[v])
+        cand = _cand(ctx, body, spk, ctx.cue_of(clause[v]))
+        if cand is not None:
+            return cand
+    return None
 
 
 def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
@@ -1008,6 +1042,12 @@ def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
         while comma < min(k + 3, len(toks)) and (toks[comma].lower_ in GERMAN_ADVERBS or (
                 toks[comma].lower_ == "es" and v.lower_ in ("heißt", "hieß"))):  # "Darin heißt es, …"
             comma += 1
+        if comma < len(toks) and toks[comma].text != ",":
+            # "erklärte am Mittwoch in Berlin, die Regierung werde …": the verb's adjuncts before the comma
+            end = next((j for j in range(comma, min(k + 10, len(toks))) if toks[j].is_punct), None)
+            if end is not None and toks[end].text == "," and not any(
+                    t.lower_ in ctx.lex.konjunktiv or t.lower_ in ctx.lex.complementizers for t in toks[comma:end]):
+                comma = end
         if comma < len(toks) and toks[comma].text == ",":
             window = toks[comma + 1:comma + 8]
             if any(t.lower_ in ctx.lex.konjunktiv for t in window):

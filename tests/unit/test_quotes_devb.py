@@ -392,3 +392,37 @@ SEVRAN_PARENTS = (
 def test_the_relatives_of_a_named_person_speak_not_the_person(fr) -> None:
     quotes, _ = enrich(fr, "fr", SEVRAN_PARENTS)
     assert [q.speaker for q in quotes] == ["Thierry et Véronique Roy"]
+
+
+# "Wie X erklärte, …" and the trailing ", wie X bestätigte." (BRF, 2021; Tagesspiegel/AP, 2006 — verbatim): the
+# clause is the source's; a German reporting verb's adjuncts may stand before its Konjunktiv comma (adapted from
+# ZEIT/AFP, 2015, where the reporting clause trails)
+BRF = ("Wie ein Sprecher der föderalen Staatsanwaltschaft dem BRF erklärte, war ein Hinweis eines Zeugen eingegangen, "
+       "der glaubte, den seit Tagen gesuchten Terrorverdächtigen Jürgen Conings dort gesehen zu haben.")
+HOFNER = ("Bei der Suche nach dem Bombenleger von Dresden hat die Polizei eine erste Spur. Die Ermittler entdeckten in "
+          "dem im Hauptbahnhof abgestellten Koffer DNA-Material, wie der Sprecher des sächsischen "
+          "Landeskriminalamtes, Lothar Hofner, bestätigte.")
+MAIZIERE = ("Nach dem Absturz der Germanwings-Maschine gibt es keine Hinweise auf einen Anschlag. Der Minister "
+            "sagte am Mittwoch in Berlin, Spekulationen zu möglichen Unfallursachen sollten aus Rücksicht auf die "
+            "Angehörigen unterbleiben.")
+
+
+def test_wie_x_erklaerte_reports_the_main_clause() -> None:
+    from streams.enrich.nlp import blank_pipeline
+
+    de = blank_pipeline("de")
+    quotes, _ = enrich(de, "de", BRF)
+    assert [(q.text[:30], q.speaker) for q in quotes] == [("war ein Hinweis eines Zeugen e", "ein Sprecher")]
+    quotes, _ = enrich(de, "de", HOFNER)
+    assert [(q.text[:30], q.speaker) for q in quotes] == [("Die Ermittler entdeckten in de", "der Sprecher")]
+    quotes, _ = enrich(de, "de", MAIZIERE)
+    assert [(q.text[:30], q.speaker) for q in quotes] == [("Spekulationen zu möglichen Unf", "Der Minister")]
+
+
+def test_as_the_company_said_in_english(en) -> None:
+    # constructed sentences: the English form of the construction (no real example in our sets)
+    quotes, _ = enrich(en, "en", "As the company said in a statement on Monday, the plant will remain closed "
+                                     "until the investigation is complete.")
+    assert [(q.text[:20], q.speaker) for q in quotes] == [("the plant will remai", "the company")]
+    quotes, _ = enrich(en, "en", "As prices rose, analysts warned of a recession.")
+    assert quotes == []
