@@ -772,6 +772,7 @@ RELATIVE_LINKS = frozenset({"de", "d’", "d'", "du", "des", "of", "von", "vom"}
 
 
 def _relative_of(region: list[Token]) -> bool:
+    """The phrase is "(the) <relative or counsel> of <someone>"."""
     words = [t.lower_ for t in region if not t.is_space]
     k = 1 if len(words) > 2 and words[0] in ARTICLES else 0
     return len(words) > k + 2 and words[k] in RELATIVE_NOUNS and words[k + 1] in RELATIVE_LINKS
