@@ -551,8 +551,9 @@ class Context:
         seg = toks[: j + 1]
         if not self.has_pos:  # no tagger: the capitalised run right before the verb ("von denen Relotius behauptet")
             k = len(seg)
-            while k > 0 and (_cap(seg[k - 1]) or seg[k - 1].lower_ in self.lex.particles) and len(seg) - k < 4:
-                k -= 1
+            while k > 0 and len(seg) - k < 6 and (_cap(seg[k - 1]) or seg[k - 1].lower_ in self.lex.particles or (
+                    seg[k - 1].lower_ in GENITIVE_LINKS_DE and k > 1 and _cap(seg[k - 2]))):
+                k -= 1  # "Ein Sprecher des Ministeriums sagte": the genitive belongs to the head noun
             if k < len(seg) and k > 0 and seg[k - 1].lower_ in self.lex.determiners:
                 k -= 1
             seg = seg[k:]
@@ -761,6 +762,7 @@ ORG_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+GENITIVE_LINKS_DE = frozenset({"des", "der", "vom"})
 # relatives and counsel: "<det> <noun> de/of <Name>" speaks for, but is not, the person named
 RELATIVE_NOUNS = frozenset({
     "parents", "père", "mère", "fils", "fille", "frère", "sœur", "soeur", "épouse", "mari", "veuve", "famille",

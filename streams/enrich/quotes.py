@@ -1050,13 +1050,24 @@ def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
                 comma = end
         if comma < len(toks) and toks[comma].text == ",":
             window = toks[comma + 1:comma + 8]
-            if any(t.lower_ in ctx.lex.konjunktiv for t in window):
+            if any(t.lower_ in ctx.lex.konjunktiv for t in window) or _pronoun_konjunktiv(window):
                 if v.lower_ in ("heißt", "hieß"):  # "es heißt": a document speaks, never a person subject
                     spk = _document_source(ctx, toks[:k])
                 else:
                     spk = _subject(ctx, toks[:k + 1], v)
                 return _cand(ctx, toks[comma + 1:], spk, ctx.cue_of(v))
     return None
+
+
+THIRD_PERSON_DE = frozenset({"man", "er", "sie", "es"})
+
+
+def _pronoun_konjunktiv(window: list[Token]) -> bool:
+    """"sagte, man prüfe …": a third-person pronoun, then a finite verb in -e — Konjunktiv I of any verb
+    (the indicative would end in -t), where the closed list of forms does not reach."""
+    return len(window) >= 3 and window[0].lower_ in THIRD_PERSON_DE and window[1].text.islower() and \
+        window[1].text.isalpha() and window[1].text.endswith("e") and len(window[1].text) > 3 and \
+        window[1].lower_ not in GERMAN_ADVERBS | {"gerne", "heute", "alle", "keine", "diese", "ohne", "schon"}
 
 
 # unambiguous Konjunktiv I forms (no Konjunktiv II, no form that doubles as a common indicative)
@@ -1209,10 +1220,12 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
     if ctx.lang != "de":
         return None
     for k, v in enumerate(toks[:-3]):
-        # the comma is optional in older spelling: "Ude hatte angekündigt es wieder … zu versuchen"
-        if not (ctx.speech_event(v) and (toks[k + 1].text == "," or _clause_final(toks, k))):
+        # the comma is optional in older spelling: "Ude hatte angekündigt es wieder … zu versuchen"; a separable
+        # verb's particle may stand before it: "kündigte an, die Steuern … zu senken"
+        particle = toks[k + 1].lower_ in SEPARABLE_PARTICLES and toks[k + 2].text == ","
+        if not (ctx.speech_event(v) and (toks[k + 1].text == "," or particle or _clause_final(toks, k))):
             continue
-        skip = 1 if toks[k + 1].text == "," else 0
+        skip = 2 if particle else 1 if toks[k + 1].text == "," else 0
         for j in range(k + 2 + skip, min(len(toks), k + 30)):
             t = toks[j]
             if t.text in (".", ";", ":", "!", "?") or (t.text == "," and toks[j - 1].lower_ != "zu"):
@@ -1226,6 +1239,9 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
                 return _cand(ctx, toks[k + 1 + skip:j + 1], spk, ctx.cue_of(v))
         return None
     return None
+
+
+SEPARABLE_PARTICLES = frozenset({"an", "mit", "ein", "zu", "hinzu", "bekannt", "fest", "vor"})
 
 
 def _clause_final(toks: list[Token], k: int) -> bool:

@@ -426,3 +426,30 @@ def test_as_the_company_said_in_english(en) -> None:
     assert [(q.text[:20], q.speaker) for q in quotes] == [("the plant will remai", "the company")]
     quotes, _ = enrich(en, "en", "As prices rose, analysts warned of a recession.")
     assert quotes == []
+
+
+# stol.it (APA/dpa, 2015, verbatim): a genitive after the head noun belongs to the speaker's phrase
+STOL = ("Der Justizminister würde sich gegen Ermittlungen nicht sperren. Eine Sprecherin des Ministeriums bestätigte "
+        "dies der dpa am Sonntag in Berlin indirekt: „Der Generalbundesanwalt entscheidet vollkommen unabhängig.“")
+
+
+def test_a_german_speaker_keeps_its_genitive() -> None:
+    from streams.enrich.nlp import blank_pipeline
+
+    quotes, _ = enrich(blank_pipeline("de"), "de", STOL)
+    assert [q.speaker for q in quotes] == ["Eine Sprecherin des Ministeriums"]
+
+
+def test_konjunktiv_of_any_verb_after_a_pronoun_and_a_separable_report() -> None:
+    # constructed sentences: Konjunktiv I outside the closed list of forms ("man prüfe") and a separable reporting
+    # verb whose particle stands before the comma ("kündigte an, … zu senken")
+    from streams.enrich.nlp import blank_pipeline
+
+    de = blank_pipeline("de")
+    quotes, _ = enrich(de, "de", "Ein Sprecher der Polizei sagte, man prüfe derzeit alle Hinweise aus der Bevölkerung.")
+    assert [(q.text, q.speaker) for q in quotes] == \
+        [("man prüfe derzeit alle Hinweise aus der Bevölkerung", "Ein Sprecher der Polizei")]
+    quotes, _ = enrich(de, "de", "Der Minister kündigte an, die Steuern im kommenden Jahr zu senken.")
+    assert [(q.text, q.speaker) for q in quotes] == [("die Steuern im kommenden Jahr zu senken", "Der Minister")]
+    quotes, _ = enrich(de, "de", "Der Minister sagte, die große Mehrheit stimmt zu.")
+    assert quotes == []  # indicative: no report marked, and "große" is no verb
