@@ -230,13 +230,17 @@ class Context:
 
     def _is_reporting(self, t: Token) -> bool:
         low = t.lower_
+        if self.lang == "fr" and low in ("savoir", "valoir") and t.i > 0 and \
+                self.token_list[t.i - 1].lower_ in FAIRE_FORMS:
+            return True  # "a fait savoir qu'il …", "fait valoir que …"
         lem = t.lemma_.lower() if self.has_lemma and t.lemma_ else ""
         if low not in self.lex.forms and lem not in self.lex.verbs:
             return False
         if self.lang == "fr" and t.i > 0 and self.token_list[t.i - 1].lower_ in ("se", "s’", "s'"):
             return False  # "se révèle", "se dit"
-        if self.lang == "fr" and self.text[max(0, t.idx - 3):t.idx].endswith(("à-", "à ")):
-            return False  # "c’est-à-dire", "à dire vrai"
+        if self.lang == "fr" and self.text[max(0, t.idx - 3):t.idx].endswith(("à-", "à ")) and \
+                not self._intended(t):
+            return False  # "c’est-à-dire", "à dire vrai" (but "a tenu à préciser que")
         if self.lang == "fr" and (low in PART_ADJ_FR or ("Part" in t.morph.get("VerbForm") and
                                                          "Pres" not in t.morph.get("Tense"))):
             # a past participle without its auxiliary is an adjective; "considérant que", "en expliquant" report
@@ -259,7 +263,7 @@ class Context:
         """A reporting verb that reports (not "to say", "can predict", "könnte sagen")."""
         if not self.is_reporting(t):
             return False
-        if "Inf" in t.morph.get("VerbForm") and not self._narrative_infinitive(t):
+        if "Inf" in t.morph.get("VerbForm") and not (self._narrative_infinitive(t) or self._intended(t)):
             return False
         prev = [x.lower_ for x in self.token_list[max(0, t.i - 4): t.i]]
         if self.lang == "en" and prev and (prev[-1] == "to" or any(x in ("can", "could", "might", "may", "must",
@@ -276,6 +280,14 @@ class Context:
                 return False
             j -= 1
         return True
+
+    def _intended(self, t: Token) -> bool:
+        """French infinitives that report all the same: "a tenu à préciser que", "a fait savoir que", "a voulu
+        rappeler que" — the subject of the intent verb says it."""
+        if self.lang != "fr" or t.i < 2:
+            return False
+        prev, before = self.token_list[t.i - 1].lower_, self.token_list[t.i - 2].lower_
+        return (prev == "à" and before in TENIR_FORMS) or prev in FAIRE_FORMS | INTENT_FORMS
 
     def _narrative_infinitive(self, t: Token) -> bool:
         """French "Eux d'ajouter que …", "Et lui de répondre : …": the infinitive tells what they said."""
@@ -763,6 +775,9 @@ ORG_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 
 GENITIVE_LINKS_DE = frozenset({"des", "der", "vom"})
+FAIRE_FORMS = frozenset({"fait", "faire", "fera", "font", "faisait", "fit", "ferait"})
+TENIR_FORMS = frozenset({"tenu", "tient", "tiennent", "tenait", "tenaient", "tint"})
+INTENT_FORMS = frozenset({"voulu", "veut", "veulent", "voulait", "souhaité", "souhaite", "souhaitait"})
 # relatives and counsel: "<det> <noun> de/of <Name>" speaks for, but is not, the person named
 RELATIVE_NOUNS = frozenset({
     "parents", "père", "mère", "fils", "fille", "frère", "sœur", "soeur", "épouse", "mari", "veuve", "famille",

@@ -68,7 +68,7 @@ def cue_words(lang: str) -> frozenset[str]:
 
     lexicon = raw_lexicon(lang)
     words: set[str] = set()
-    for key in ("forms", "verbs", "according", "postpositions"):
+    for key in ("forms", "verbs", "according", "postpositions", "parse_cues"):
         for entry in lexicon.get(key) or []:
             words.update(str(entry).lower().split())
     return frozenset(words)

@@ -453,3 +453,13 @@ def test_konjunktiv_of_any_verb_after_a_pronoun_and_a_separable_report() -> None
     assert [(q.text, q.speaker) for q in quotes] == [("die Steuern im kommenden Jahr zu senken", "Der Minister")]
     quotes, _ = enrich(de, "de", "Der Minister sagte, die große Mehrheit stimmt zu.")
     assert quotes == []  # indicative: no report marked, and "große" is no verb
+
+
+def test_french_intent_and_faire_savoir_report(fr) -> None:
+    # constructed sentences: an infinitive reporting verb after "tenir à", and "faire savoir que"
+    quotes, _ = enrich(fr, "fr", "Le président a tenu à préciser que la France ne participerait pas à l'opération.")
+    assert [(q.text, q.speaker) for q in quotes] == [("la France ne participerait pas à l'opération", "Le président")]
+    quotes, _ = enrich(fr, "fr", "Le gouvernement a fait savoir mardi qu'il ne reviendrait pas sur la réforme.")
+    assert [(q.text, q.speaker) for q in quotes] == [("il ne reviendrait pas sur la réforme", "Le gouvernement")]
+    quotes, _ = enrich(fr, "fr", "Il reste beaucoup à dire sur cette réforme, c'est-à-dire sur son coût.")
+    assert quotes == []
