@@ -959,8 +959,11 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
     for k, v in enumerate(toks):
         if not ctx.speech_event(v):
             continue
-        for j in range(k + 1, min(k + 6, len(toks))):
+        for j in range(k + 1, min(k + 12, len(toks))):
             t = toks[j]
+            far = j > k + 5  # "said in a report published Tuesday that …": past the verb's adjuncts, a true SCONJ only
+            if far and t.lower_ in ctx.lex.complementizers and ctx.has_pos and t.pos_ != "SCONJ":
+                continue
             if t.lower_ in ctx.lex.complementizers and (not ctx.has_pos or t.pos_ in ("SCONJ", "PRON", "") or
                                                          t.lower_ == "how"):
                 if ctx.lang == "fr" and toks[j - 1].lower_ in ("ainsi", "plus", "moins", "autant", "tant"):

@@ -463,3 +463,13 @@ def test_french_intent_and_faire_savoir_report(fr) -> None:
     assert [(q.text, q.speaker) for q in quotes] == [("il ne reviendrait pas sur la réforme", "Le gouvernement")]
     quotes, _ = enrich(fr, "fr", "Il reste beaucoup à dire sur cette réforme, c'est-à-dire sur son coût.")
     assert quotes == []
+
+
+def test_a_complementizer_after_long_adjuncts(en) -> None:
+    # constructed: the verb's adjuncts run past five words before "that"; a relative "that" there is no complement
+    quotes, _ = enrich(en, "en", "The agency said in a report published Tuesday that global temperatures had risen "
+                                 "faster than expected.")
+    assert [(q.text, q.speaker) for q in quotes] == [("global temperatures had risen faster than expected",
+                                                      "The agency")]
+    quotes, _ = enrich(en, "en", "The agency said nothing about the report published Tuesday that angered farmers.")
+    assert quotes == []
