@@ -28,7 +28,7 @@ from .attribution import (
     Speaker,
     pronoun_speaker,
 )
-from .quote_marks import SPACES, MarkedSpan, find_quote_spans_nested
+from .quote_marks import DOUBLE, SINGLE, SPACES, MarkedSpan, find_quote_spans_nested
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +249,9 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     described = _described_as(ctx, span, prev)  # "X bezeichnete es als „letzte Chance“": X's words
     if described is not None and described[0] is not None:
         return True  # before the title cues: "referred to his report as “junk”" names no report
+    if span.close_at is not None and ctx.text[span.close_at + 1:span.close_at + 2] == "-" and \
+            ctx.text[span.close_at + 2:span.close_at + 3].isalpha():
+        return False  # a compound with a quoted name: "der „Bild“-Zeitung", "the “Star Wars”-themed"
     lowercase_clause = content[:1].islower() and len(words) >= 4 and \
         any(ctx.is_finite_verb(t) for t in ctx.tokens(span.start, span.end))
     if (_title_cue(ctx, span) and not lowercase_clause) or _listed_after_title(ctx, spans, i):
@@ -893,7 +896,9 @@ def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
             while j > 0 and not toks[j - 1].is_punct and k - j < 5:
                 j -= 1
             spk = ctx._describe(toks[j:k])
-            return _cand(ctx, toks, spk, t.lower_)
+            rest = [x for x in toks[k + 1:] if not x.is_punct]
+            body = toks[k + 1:] if j == 0 else toks[:j] if not rest else toks  # the source phrase is no part of it
+            return _cand(ctx, body, spk, t.lower_)
     return None
 
 
@@ -1047,7 +1052,8 @@ def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
             comma += 1
         if comma < len(toks) and toks[comma].text != ",":
             # "erklärte am Mittwoch in Berlin, die Regierung werde …": the verb's adjuncts before the comma
-            end = next((j for j in range(comma, min(k + 10, len(toks))) if toks[j].is_punct), None)
+            end = next((j for j in range(comma, min(k + 10, len(toks)))
+                        if toks[j].is_punct and toks[j].text not in DOUBLE + SINGLE + "-"), None)
             if end is not None and toks[end].text == "," and not any(
                     t.lower_ in ctx.lex.konjunktiv or t.lower_ in ctx.lex.complementizers for t in toks[comma:end]):
                 comma = end

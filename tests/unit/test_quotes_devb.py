@@ -473,3 +473,17 @@ def test_a_complementizer_after_long_adjuncts(en) -> None:
                                                       "The agency")]
     quotes, _ = enrich(en, "en", "The agency said nothing about the report published Tuesday that angered farmers.")
     assert quotes == []
+
+
+def test_zufolge_source_is_no_part_of_the_quote_and_a_quoted_compound_is_a_name() -> None:
+    # constructed sentences: "Dem Bericht zufolge …" (sentence-initial postposition) and a newspaper's name in marks
+    # inside a compound ("der „Bild“-Zeitung"), which is not a quotation and does not hide the report after it
+    from streams.enrich.nlp import blank_pipeline
+
+    de = blank_pipeline("de")
+    quotes, _ = enrich(de, "de", "Dem Bericht zufolge wurden im vergangenen Jahr mehr als 3000 Fälle registriert.")
+    assert [(q.text, q.speaker) for q in quotes] == \
+        [("wurden im vergangenen Jahr mehr als 3000 Fälle registriert", "Dem Bericht")]
+    quotes, _ = enrich(de, "de", "Ministerpräsident Söder sagte der „Bild“-Zeitung, Bayern werde keine weiteren "
+                                 "Flüchtlinge aufnehmen.")
+    assert [(q.text, q.speaker) for q in quotes] == [("Bayern werde keine weiteren Flüchtlinge aufnehmen", "Söder")]
