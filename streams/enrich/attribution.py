@@ -329,8 +329,8 @@ class Context:
         if found is not None:
             return found
         org = _first_in(self.orgs, self.org_starts, a, b)
-        if org is None:
-            return None
+        if org is None or self.text[org.end:org.end + 1] == "-":
+            return None  # "EU-Kommissar Thierry Breton": the organisation only modifies the role
         lead = [t for t in self.tokens(a, org.start) if not t.is_punct]
         if all(t.lower_ in ARTICLES for t in lead):
             return org
@@ -689,9 +689,13 @@ class Context:
                 break
             if german and out and not self.has_pos:
                 seen_cap = any(_cap(o) for o in out)
+                particle = t.lower_ in lex.particles and (_cap(out[-1]) or out[-1].lower_ in lex.particles) and \
+                    n + 1 < len(toks) and (_cap(toks[n + 1]) or toks[n + 1].lower_ in lex.particles)
+                genitive = t.lower_ in GENITIVE_LINKS_DE and _cap(out[-1]) and n + 1 < len(toks) and _cap(toks[n + 1])
                 if not _cap(t) and (seen_cap or out[0].lower_ not in lex.determiners) and not (
-                        t.lower_ in lex.particles and _cap(out[-1]) and out[0].lower_ not in lex.determiners):
+                        (particle and out[0].lower_ not in lex.determiners) or genitive):
                     break  # "dem Europäischen Rechnungshof den Bau": stop at the first lower-case word after nouns
+                    # (but "Ursula von der Leyen", "der Vizepräsident der Kommission, Valdis Dombrovskis")
             out.append(t)
             if len(out) >= 14:
                 break

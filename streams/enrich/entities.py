@@ -107,7 +107,7 @@ FIRST_NAMES = frozenset({
     "Jacob", "Jane", "Javier", "Jeff", "Jennifer", "Jessica", "Jim", "Joe", "Jorge", "José", "Juan", "Kamala", "Kim",
     "Laurent", "Luis", "Mahmoud", "Mary", "Matteo", "Mehmet", "Mike", "Mikhail", "Mohamed",
     "Muhammad", "Nicola", "Nicolai", "Olga", "Pedro", "Petr", "Rishi", "Sergio", "Silvio", "Steve",
-    "Theresa", "Tony", "Valérie", "Vít", "Volodymyr", "Yasser", "Youssef",
+    "Theresa", "Thierry", "Tony", "Valérie", "Vít", "Volodymyr", "Yasser", "Youssef",
 })
 
 

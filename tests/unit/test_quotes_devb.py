@@ -487,3 +487,20 @@ def test_zufolge_source_is_no_part_of_the_quote_and_a_quoted_compound_is_a_name(
     quotes, _ = enrich(de, "de", "Ministerpräsident Söder sagte der „Bild“-Zeitung, Bayern werde keine weiteren "
                                  "Flüchtlinge aufnehmen.")
     assert [(q.text, q.speaker) for q in quotes] == [("Bayern werde keine weiteren Flüchtlinge aufnehmen", "Söder")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # constructed in the style of Commission press releases: names with particles, an organisation that only
+    # modifies a role, a name apposed after a role with a genitive, an opinion cue with a genitive article
+    ("„Dies ist ein wichtiger Schritt für Europa“, so Kommissionspräsidentin Ursula von der Leyen.",
+     "Ursula von der Leyen"),
+    ("EU-Kommissar Thierry Breton fügte hinzu: „Die Industrie braucht Planungssicherheit.“", "Thierry Breton"),
+    ("„Wir begrüßen die Einigung“, sagte der Vizepräsident der Kommission, Valdis Dombrovskis, am Dienstag in "
+     "Brüssel.", "Valdis Dombrovskis"),
+    ("Nach Ansicht der Kommission verstößt das Gesetz gegen das Recht der Union.", "Kommission"),
+])
+def test_german_speaker_phrases(text: str, speaker: str) -> None:
+    from streams.enrich.nlp import blank_pipeline
+
+    quotes, _ = enrich(blank_pipeline("de"), "de", text)
+    assert [q.speaker for q in quotes] == [speaker]
