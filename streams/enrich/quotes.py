@@ -360,7 +360,8 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
         nxt = kept[i + 1].open_at if i + 1 < len(kept) else len(ctx.text)
         prev = (kept[i - 1].close_at or kept[i - 1].end) + 1 if i > 0 else 0
         attr = _described_as(ctx, span, prev) or _right(ctx, span, nxt) or _shared_right(ctx, kept, i) or \
-            _left(ctx, span, prev) or _inner(ctx, span) or _clause_source(ctx, span, prev) or _dash_credit(ctx, span)
+            _left(ctx, span, prev) or _inner(ctx, span) or _clause_source(ctx, span, prev) or _dash_credit(ctx, span) \
+            or _mixed_right(ctx, span, nxt, prev)
         if attr is not None and attr[0] is None and attr[1] == ":":
             # "le Mouvement … a proposé … de signer une déclaration : « … »": no reporting verb before the colon,
             # the clause's subject (a person or an organisation) presents the words
@@ -386,6 +387,33 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
             if p.speaker is None:
                 p.speaker, p.cue, p.inherit = c.speaker, c.cue, False
     return out
+
+
+def _mixed_right(ctx: Context, span: MarkedSpan, limit: int, prev: int) -> tuple[Speaker | None, str] | None:
+    """A quote opening a sentence that the writer's words complete before the attribution: '"Il n'y a aucune
+    possibilité pour créer une fracture entre" le Sénégal et les pays de l'AES, a déclaré à Sputnik Yacine Fall.'"""
+    if span.close_at is None or not _opens_sentence(ctx, span, prev):
+        return None
+    _, s_end = ctx.sentence_of(span.close_at + 1)
+    toks = [t for t in ctx.tokens(span.close_at + 1, min(s_end, limit)) if not t.is_space]
+    for k, t in enumerate(toks[:16]):
+        if t.text != ",":
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].lower_ in ctx.lex.auxiliaries:
+            j += 1
+        if j < len(toks) and ctx.speech_event(toks[j]):
+            rest = [x for x in toks[j + 1:] if x.text not in (".", "!", "?")]
+            spk = ctx.speaker_after(rest)
+            end = rest[-1].idx + len(rest[-1].text) if rest else 0
+            people = [p for p in ctx.people if rest and rest[0].idx <= p.start and p.end <= end]
+            if spk is None and people:  # "a déclaré à Sputnik Afrique Yacine Fall": the person after the object
+                spk = Speaker("name", ctx.text[people[-1].start:people[-1].end], people[-1].start, people[-1].end,
+                              people[-1].canonical)
+            return (spk, ctx.cue_of(toks[j])) if spk is not None else None
+        if any(ctx.speech_event(x) for x in toks[:k]):
+            return None
+    return None
 
 
 _CREDIT_LINE = re.compile(r"[ \t]*\n\s*[—–―-][ \t]*([^\n]{2,80})(?:\n|$)")

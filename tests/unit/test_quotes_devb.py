@@ -504,3 +504,13 @@ def test_german_speaker_phrases(text: str, speaker: str) -> None:
 
     quotes, _ = enrich(blank_pipeline("de"), "de", text)
     assert [q.speaker for q in quotes] == [speaker]
+
+
+# news.alome.com (Sputnik Afrique, 2024, verbatim): a quote the writer's words complete before the attribution
+FALL = ('"Il n’y a aucune opportunité ou possibilité pour créer une fracture entre" le Senegal et les 3 pays de l’AES, '
+        "a déclaré à Sputnik Afrique Yacine Fall.")
+
+
+def test_a_mixed_quote_completed_by_the_writer_takes_the_trailing_attribution(fr) -> None:
+    quotes, _ = enrich(fr, "fr", FALL)
+    assert [(q.text[:20], q.speaker) for q in quotes] == [("Il n’y a aucune oppo", "Yacine Fall")]
