@@ -271,7 +271,10 @@ class Context:
             return False
         if self.lex.modals and any(x in self.lex.modals for x in prev):
             return False
-        # embedded or hypothetical: "pourrait indiquer que les chefs estiment que …"
+        # embedded or hypothetical: "pourrait indiquer que les chefs estiment que …" — but a verb right after a
+        # comma opens an incise ("…, dass die Konsolidierung Vorrang habe, sagte er"): what precedes is its content
+        if t.i > 0 and self.token_list[t.i - 1].text == "," and self._trailing_incise(t):
+            return True
         j = t.i - 1
         while j >= max(0, t.i - 25) and self.token_list[j].text not in (".", "!", "?") and \
                 "\n" not in self.token_list[j].text:
@@ -280,6 +283,15 @@ class Context:
                 return False
             j -= 1
         return True
+
+    def _trailing_incise(self, t: Token) -> bool:
+        """The verb's clause runs to the end of its sentence with no further comma: ", sagte er der „Bild“."."""
+        for x in self.token_list[t.i + 1:t.i + 14]:
+            if x.text in (".", "!", "?") or "\n" in x.text:
+                return True
+            if x.text in (",", ";", ":"):
+                return False
+        return False
 
     def _intended(self, t: Token) -> bool:
         """French infinitives that report all the same: "a tenu à préciser que", "a fait savoir que", "a voulu

@@ -1408,7 +1408,10 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
     history: list[_Said] = []
     named: list[_Said] = []  # the entries whose speaker is a person's name
     descs: list[tuple[str, str]] = []  # (description as written, speaker it resolved to)
+    pending: list[_Cand] = []  # reported-mood sentences before anyone spoke: the paragraph's next speaker says them
     for c in cands:
+        if pending and ctx.paragraph_of(pending[0].start) != ctx.paragraph_of(c.start):
+            pending = []
         name: str | None = None
         s_start = s_end = None
         spk = c.speaker
@@ -1419,7 +1422,8 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
                 last = history[-1]
                 name, s_start, s_end, person = last.name, last.start, last.end, last.person
             elif c.kind == "indirect":
-                continue  # reported mood with nobody to report it: not a quote we can attribute
+                pending.append(c)  # "Er sei etwas unglücklich … . Spielräume gebe es nicht, …, sagte er der …"
+                continue
             else:
                 name = _antecedent(ctx, c.start, history, False, recent_only=True)
                 guessed = True
@@ -1473,6 +1477,10 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
             entry = _Said(s_start if s_start is not None else c.start, name, s_start, s_end,
                           ctx.paragraph_of(c.start), person)
             history.append(entry)
+            if pending and not c.inherit and c.cue is not None:
+                out.extend(Quote(text=ctx.text[p.start:p.end], speaker=name, kind=p.kind, start=p.start, end=p.end,
+                                 speaker_start=s_start, speaker_end=s_end, cue=None) for p in pending)
+                pending = []
             if spk is not None and spk.kind in ("name", "pronoun") and person:
                 named.append(entry)
         text = ctx.text[c.start:c.end]

@@ -514,3 +514,24 @@ FALL = ('"Il n’y a aucune opportunité ou possibilité pour créer une fractur
 def test_a_mixed_quote_completed_by_the_writer_takes_the_trailing_attribution(fr) -> None:
     quotes, _ = enrich(fr, "fr", FALL)
     assert [(q.text[:20], q.speaker) for q in quotes] == [("Il n’y a aucune oppo", "Yacine Fall")]
+
+
+# Rhein-Zeitung (dpa, verbatim): reported speech before its trailing attribution, whose clause holds a "dass"
+SCHAEUBLE = ("Finanzminister Wolfgang Schäuble sieht für Steuersenkungen weder größere Spielräume noch eine "
+             "Notwendigkeit. Er sei etwas unglücklich über die öffentliche Debatte, die einen anderen Eindruck erweckt "
+             "habe. Spielräume gebe es nicht, auch weil man in der Koalition verabredet habe, dass die "
+             "Haushaltskonsolidierung Vorrang habe, sagte er der «Bild am Sonntag».")
+SEIBERT = ("Die Bundesregierung denkt über Steuersenkungen von bis zu 10 Milliarden Euro nach. Das besätigte "
+           "Regierungssprecher Steffen Seibert. Die Entlastungen kämen aber noch nicht zum kommenden Jahr. Einen "
+           "alternativen Zeitpunkt nannte Seibert nicht. Welche Entlastungen möglich seien, hänge davon ab, wie sich "
+           "der Haushalt entwickele, sagte Seibert.")
+
+
+def test_reported_speech_before_its_trailing_attribution() -> None:
+    from streams.enrich.nlp import blank_pipeline
+
+    quotes, _ = enrich(blank_pipeline("de"), "de", SCHAEUBLE)
+    assert [(q.text[:25], q.speaker) for q in quotes] == [("Er sei etwas unglücklich ", "Wolfgang Schäuble"),
+                                                          ("Spielräume gebe es nicht,", "Wolfgang Schäuble")]
+    quotes, _ = enrich(blank_pipeline("de"), "de", SEIBERT)
+    assert [(q.text[:25], q.speaker) for q in quotes[:1]] == [("Die Entlastungen kämen ab", "Steffen Seibert")]
