@@ -334,6 +334,10 @@ class Context:
         phrase = self.text[first.start:second.end]
         return Speaker("name", phrase, first.start, second.end, phrase)
 
+    def speaker_of(self, p: Person) -> Speaker:
+        """A person (or organisation) mention as a named speaker, as written and with its canonical name."""
+        return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+
     def person_in(self, a: int, b: int) -> Person | None:
         """First person mention within [a, b]; else an organisation that heads the phrase ("the BBC", not
         "a spokesperson for the BBC")."""
@@ -540,7 +544,7 @@ class Context:
                     return pair
                 p = self.person_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
                 if p:
-                    return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+                    return self.speaker_of(p)
                 if self.is_pronoun(s):
                     return pronoun_speaker(s)
                 if s.lower_ in self.lex.non_speakers and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < s.i:
@@ -563,7 +567,7 @@ class Context:
             # phrase of the verb's own clause, not a name in an adjunct before the comma
             p = self.person_in(tail[0].idx, tail[-1].idx + len(tail[-1].text))
             if p:
-                return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+                return self.speaker_of(p)
             if not any(t.pos_ in ("VERB", "AUX") for t in tail):
                 return self._name_or_desc(tail)
         appositive = self._apposition_before(toks[: j + 1])
@@ -571,7 +575,7 @@ class Context:
             return appositive
         p = self.person_in(toks[0].idx, toks[-1].idx + len(toks[-1].text))
         if p:
-            return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+            return self.speaker_of(p)
         seg = toks[: j + 1]
         if not self.has_pos:  # no tagger: the capitalised run right before the verb ("von denen Relotius behauptet")
             k = len(seg)
@@ -610,7 +614,7 @@ class Context:
         p = self.person_in(a, b)
         if p is None or p.canonical in self.org_names or (p.end - p.start) < 0.7 * (b - a):
             return None
-        return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+        return self.speaker_of(p)
 
     def _verb_second_subject(self, toks: list[Token]) -> Speaker | None:
         """German without a tagger: "Sie hatte vergangene Woche gesagt": a pronoun opening the clause before the
@@ -666,7 +670,7 @@ class Context:
             return self._describe(region)
         p = self.person_in(region[0].idx, region[-1].idx + len(region[-1].text))
         if p:
-            return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+            return self.speaker_of(p)
         # a description followed by an apposed name: "le ministre russe des Finances, Anton Siluanov"
         return self._name_or_desc(self._first_phrase(region))
 
@@ -743,7 +747,7 @@ class Context:
         a, b = seg[0].idx, seg[-1].idx + len(seg[-1].text)
         p = self.person_in(a, b)
         if p:
-            return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
+            return self.speaker_of(p)
         name = self._leading_name(seg)
         first = seg[0]
         looks_name = name and len(name) == len(seg) and first.lower_ not in self.lex.source_nouns

@@ -408,8 +408,7 @@ def _mixed_right(ctx: Context, span: MarkedSpan, limit: int, prev: int) -> tuple
             end = rest[-1].idx + len(rest[-1].text) if rest else 0
             people = [p for p in ctx.people if rest and rest[0].idx <= p.start and p.end <= end]
             if spk is None and people:  # "a déclaré à Sputnik Afrique Yacine Fall": the person after the object
-                spk = Speaker("name", ctx.text[people[-1].start:people[-1].end], people[-1].start, people[-1].end,
-                              people[-1].canonical)
+                spk = ctx.speaker_of(people[-1])
             return (spk, ctx.cue_of(toks[j])) if spk is not None else None
         if any(ctx.speech_event(x) for x in toks[:k]):
             return None
@@ -575,7 +574,7 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
         if p and pron and ctx.lang == "de":  # "schickt sie Relotius eine Nachricht:" — she sends, he receives
             return pronoun_speaker(pron[0]), ":"
         if p:
-            return Speaker("name", text[p.start:p.end], p.start, p.end, p.canonical), ":"
+            return ctx.speaker_of(p), ":"
         body = [t for t in toks if t.text != ":"]
         if 0 < len(_content(body, ctx)) <= 4 and not any(ctx.is_finite_verb(t) for t in body):
             return ctx._name_or_desc(body), ":"
@@ -696,7 +695,7 @@ def _clause_source(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker 
         p = next((x for x in ctx.people if a2 <= x.start and x.end <= b2), None)
         org = next((x for x in ctx.orgs if a2 <= x.start and x.end <= b2), None)
         if p is not None and p.canonical not in ctx.org_names:
-            return Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical), None
+            return ctx.speaker_of(p), None
         if org is not None:
             return ctx._describe(region), None
     return None
@@ -828,8 +827,7 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
     if colon is not None:  # "… kommt eine Mail von Relotius: Die meisten Gruppen seien …" — the mail's author
         p = ctx.person_in(toks[0].idx, toks[colon].idx)
         if p is not None:
-            return _Cand(sp[0], sp[1], "indirect", ":", Speaker("name", ctx.text[p.start:p.end], p.start, p.end,
-                                                                  p.canonical))
+            return _Cand(sp[0], sp[1], "indirect", ":", ctx.speaker_of(p))
     return _Cand(sp[0], sp[1], "indirect", None, None, inherit=True)
 
 
@@ -984,7 +982,7 @@ def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
             spk = pronoun_speaker(first)
         else:
             p = ctx.person_in(first.idx, first.idx + len(first.text))
-            spk = Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical) if p is not None else None
+            spk = ctx.speaker_of(p) if p is not None else None
     return spk
 
 
@@ -1023,7 +1021,7 @@ def _voice_of(ctx: Context, after: list[Token]) -> Speaker | None:
     p = ctx.person_in(m.end(), b) if m else None
     if p is None or p.canonical in ctx.org_names:
         return None
-    return Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical)
+    return ctx.speaker_of(p)
 
 
 def _pour_source(ctx: Context, between: list[Token]) -> Speaker | None:
@@ -1034,7 +1032,7 @@ def _pour_source(ctx: Context, between: list[Token]) -> Speaker | None:
         if t.lower_ == "pour":
             p = ctx.person_in(between[n + 1].idx, between[-1].idx + len(between[-1].text))
             if p is not None and p.canonical not in ctx.org_names:
-                return Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical)
+                return ctx.speaker_of(p)
     return None
 
 
@@ -1097,6 +1095,8 @@ def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
 
 
 THIRD_PERSON_DE = frozenset({"man", "er", "sie", "es"})
+# words in -e that follow a pronoun without being its verb ("er gerne", "es schon")
+NOT_VERBS_IN_E = frozenset({"gerne", "heute", "alle", "keine", "diese", "ohne", "schon"})
 
 
 def _pronoun_konjunktiv(window: list[Token]) -> bool:
@@ -1104,7 +1104,7 @@ def _pronoun_konjunktiv(window: list[Token]) -> bool:
     (the indicative would end in -t), where the closed list of forms does not reach."""
     return len(window) >= 3 and window[0].lower_ in THIRD_PERSON_DE and window[1].text.islower() and \
         window[1].text.isalpha() and window[1].text.endswith("e") and len(window[1].text) > 3 and \
-        window[1].lower_ not in GERMAN_ADVERBS | {"gerne", "heute", "alle", "keine", "diese", "ohne", "schon"}
+        window[1].lower_ not in GERMAN_ADVERBS and window[1].lower_ not in NOT_VERBS_IN_E
 
 
 # unambiguous Konjunktiv I forms (no Konjunktiv II, no form that doubles as a common indicative)
@@ -1132,7 +1132,7 @@ def _ind_dass_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
         p = ctx.person_in(head[0].idx, head[-1].idx + len(head[-1].text))
         if p is None or not ctx.is_subject(p):
             return None
-        return _cand(ctx, body, Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical), "dass")
+        return _cand(ctx, body, ctx.speaker_of(p), "dass")
     return None
 
 
@@ -1232,7 +1232,7 @@ def _ind_nach_worten(ctx: Context, toks: list[Token]) -> _Cand | None:
             pron = next((t for t in toks[:k] if ctx.is_pronoun(t)), None)
             p = ctx.person_in(toks[0].idx, toks[k].idx) if pron is None else None
             spk = pronoun_speaker(pron) if pron is not None else (
-                Speaker("name", ctx.text[p.start:p.end], p.start, p.end, p.canonical) if p is not None else None)
+                ctx.speaker_of(p) if p is not None else None)
         elif who.text[:1].isupper() and who.text.endswith("s") and len(who.text) > 3:
             p = ctx.person_in(who.idx, who.idx + len(who.text))
             if p is None:
@@ -1389,8 +1389,8 @@ MEDIA_NOUNS = frozenset({"journal", "quotidien", "hebdomadaire", "magazine", "ne
 
 def _media_antecedent(ctx: Context, spk: Speaker, history: list[_Said]) -> str | None:
     """"le journal", "the paper", "das Blatt": the organisation that spoke last in the two paragraphs before."""
-    words = spk.text.lower().replace("’", "' ").replace("'", "' ").split()
-    if len(words) != 2 or words[0].replace("' ", "'") not in DEFINITE | {"l'"} or words[1] not in MEDIA_NOUNS:
+    words = spk.text.lower().replace("’", "'").replace("'", "' ").split()  # "l'hebdomadaire" → "l'", "hebdomadaire"
+    if len(words) != 2 or words[0] not in DEFINITE or words[1] not in MEDIA_NOUNS:
         return None
     paragraph = ctx.paragraph_of(spk.start)
     people = {p.canonical for p in ctx.people}
