@@ -471,7 +471,7 @@ class Context:
             cut = par_start
             for m in _SENT_END.finditer(text, par_start, br):
                 end = m.end()
-                if _in_spans(m.end() - 1, inside) or _abbrev(text, m.start(), par_start):
+                if _in_spans(m.end() - 1, inside) or ends_abbreviation(text, m.start(), par_start):
                     continue
                 bounds.append((cut, end))
                 cut = end
@@ -861,7 +861,7 @@ def _in_spans(pos: int, inside: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in inside)
 
 
-def _abbrev(text: str, dot: int, floor: int) -> bool:
+def ends_abbreviation(text: str, dot: int, floor: int) -> bool:
     """The full stop at ``dot`` ends an abbreviation, an initial or a day number before a month name."""
     if text[dot] != ".":
         return False

@@ -57,7 +57,6 @@ def pipeline_for(lang: str, models: dict[str, str], aliases_file: str | None = N
 # -- running the parser only where quote attribution needs it ------------------------------------------------------
 QUOTE_MARKS = frozenset("“”«»„‟\"‹›‚‘")
 _SENTENCE_GAP = re.compile(r"(?<=[.!?…])[ \t\u00a0]*\n*[ \t\u00a0]*(?=[«“\"A-ZÀ-Ý])|\n\n+")
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZÀ-Ý][a-zà-ÿ]{0,2}|Mme|Mlle|Prof|Gen|Sen|Rep|Gov|Col|Capt|Sgt|Lt|Mgr)\.$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 
 
@@ -140,10 +139,12 @@ def _segments(text: str, lang: str) -> list[tuple[str, bool]]:
     """`text` cut into runs of whole sentences that need the parser or not (runs merged: fewer, longer docs).
     Sentences are cut by punctuation + capital; every sentence a quotation overlaps is parsed (a quote running
     over several sentences keeps them all), the others only where they hold a reporting cue."""
+    from streams.enrich.attribution import ends_abbreviation
     from streams.enrich.quote_marks import find_quote_spans
 
+    # the same abbreviations quote attribution's own sentence bounds skip ("Ms. Price", "M. Dupont", "3 mars")
     cuts = [m.end() for m in _SENTENCE_GAP.finditer(text)
-            if not _ABBREVIATION.search(text[max(0, m.start() - 6):m.start()])]
+            if not (m.start() > 0 and ends_abbreviation(text, m.start() - 1, max(0, m.start() - 12)))]
     bounds = [(a, b) for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True) if b > a] or [(0, len(text))]
     quoted = [(span.open_at, span.close_at if span.close_at is not None else span.end)
               for span in find_quote_spans(text)]
