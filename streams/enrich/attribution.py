@@ -275,11 +275,15 @@ class Context:
         # comma opens an incise ("…, dass die Konsolidierung Vorrang habe, sagte er"): what precedes is its content
         if t.i > 0 and self.token_list[t.i - 1].text == "," and self._trailing_incise(t):
             return True
+        # with a parse, only a complementizer or a conditional on the verb's own chain of heads embeds it, not
+        # one in an adjunct or a relative clause before it ("Concernant les craintes que …, M. Kerry a dit que")
+        chain = {t.i, *(x.i for x in t.ancestors)} if self.has_dep and t.dep_ else None
         j = t.i - 1
         while j >= max(0, t.i - 25) and self.token_list[j].text not in (".", "!", "?") and \
                 "\n" not in self.token_list[j].text:
             x = self.token_list[j]
-            if x.lower_ in self.lex.complementizers or "Cnd" in x.morph.get("Mood"):
+            if (x.lower_ in self.lex.complementizers or "Cnd" in x.morph.get("Mood")) and (
+                    chain is None or x.i in chain or x.head.i in chain):
                 return False
             j -= 1
         return True
@@ -493,6 +497,13 @@ class Context:
     def speaker_before(self, toks: list[Token], verb: Token) -> Speaker | None:
         """Subject of a reporting verb, looked for among the tokens before it (its clause)."""
         toks = [t for t in toks if t.i < verb.i]
+        if self.lang == "de" and not self.has_pos and _fronted_adjunct_de(toks):
+            # verb second after a fronted adjunct: "Am Montag sagte der Sprecher", "Dazu erklärte er"
+            after = [t for t in self.doc[verb.i + 1:verb.sent.end if verb.doc.has_annotation("SENT_START")
+                                         else len(self.doc)]][:16]
+            inverted = self.speaker_after(after)
+            if inverted is not None:
+                return inverted
         if not self.has_pos:  # before the pronoun next to the verb: "Dieser hatte über sie gesagt" — sie is no subject
             v2 = self._verb_second_subject(toks)
             if v2 is not None:
@@ -578,12 +589,16 @@ class Context:
             return self.speaker_of(p)
         seg = toks[: j + 1]
         if not self.has_pos:  # no tagger: the capitalised run right before the verb ("von denen Relotius behauptet")
+            while len(seg) > 1 and seg[-1].text.islower() and seg[-1].lower_ in SENTENCE_ADVERBS_DE:
+                seg = seg[:-1]  # "wo der Sprecher des Innenministeriums nochmal bestätigte"
             k = len(seg)
             while k > 0 and len(seg) - k < 6 and (_cap(seg[k - 1]) or seg[k - 1].lower_ in self.lex.particles or (
                     seg[k - 1].lower_ in GENITIVE_LINKS_DE and k > 1 and _cap(seg[k - 2]))):
                 k -= 1  # "Ein Sprecher des Ministeriums sagte": the genitive belongs to the head noun
             if k < len(seg) and k > 0 and seg[k - 1].lower_ in self.lex.determiners:
                 k -= 1
+            if k > 0 and seg[k - 1].lower_ in PREPOSITIONS_DE:
+                return None  # "… vor der Bundespressekonferenz erklärt": a prepositional phrase, not the subject
             seg = seg[k:]
             if not seg:
                 return None
@@ -627,6 +642,8 @@ class Context:
         if len(clause) >= 2 and clause[0].lower_ in self.lex.auxiliaries | self.lex.modals and \
                 self.is_pronoun(clause[1]):
             return pronoun_speaker(clause[1])  # inverted after a fronted object: "(das) hatte er schon mitgeteilt"
+        if len(clause) >= 2 and clause[0].lower_ in SUBORDINATORS_DE and self.is_pronoun(clause[1]):
+            return pronoun_speaker(clause[1])  # "wenn er vor der Bundespressekonferenz erklärt"
         return None
 
     def _cleft_antecedent(self, who: Token) -> Speaker | None:
@@ -647,6 +664,8 @@ class Context:
         """Subject of an inverted reporting verb / the source after "selon": the noun phrase that starts at toks."""
         if not toks:
             return None
+        if self.lang == "de" and not self.has_pos:
+            toks = _past_adjuncts_de(toks)  # "sagte am Montag ein Sprecher der Bahn"
         k = 0
         while k < len(toks) and CLITIC.match(toks[k].text) and toks[k].lower_ == "-t":
             k += 1
@@ -695,7 +714,8 @@ class Context:
                 break
             if t.text == ",":
                 nxt = toks[n + 1] if n + 1 < len(toks) else None
-                if nxt is not None and out and self._starts_name(nxt) and not any(",".__eq__(o.text) for o in out):
+                if nxt is not None and out and self._starts_name(nxt) and not any(",".__eq__(o.text) for o in out) \
+                        and not (german and not self.has_pos and not self._apposed_name_de(toks[n + 1:])):
                     out.append(t)
                     continue
                 break
@@ -718,6 +738,14 @@ class Context:
         while out and (out[-1].text in (",", "-") or (out[-1].lower_ in lex.particles and len(out) > 1)):
             out.pop()
         return out
+
+    def _apposed_name_de(self, toks: list[Token]) -> bool:
+        """"der Sprecher, Hans Meier, sagte" but not "der Sprecher, Europa müsse …": after a comma, a German run of
+        capitalised words is an apposition when a person's name or a punctuation mark ends it."""
+        run = self._leading_name(toks)
+        if run and self.person_in(run[0].idx, run[-1].idx + len(run[-1].text)) is not None:
+            return True
+        return bool(run) and (len(run) == len(toks) or toks[len(run)].is_punct)
 
     def _in_person(self, t: Token) -> bool:
         return self.person_in(t.idx, t.idx + len(t.text)) is not None
@@ -750,7 +778,8 @@ class Context:
             return self.speaker_of(p)
         name = self._leading_name(seg)
         first = seg[0]
-        looks_name = name and len(name) == len(seg) and first.lower_ not in self.lex.source_nouns
+        looks_name = name and len(name) == len(seg) and first.lower_ not in self.lex.source_nouns and not (
+            not self.has_pos and first.lower_ in self.lex.determiners)  # German nouns are capitalised: "Der Staatschef"
         if looks_name and (self.has_pos or not first.text[:1].islower()):
             text = self.text[a:b]
             return Speaker("name", text, a, b, self.canonical_name(text))
@@ -841,6 +870,56 @@ def _first_in(items: list[Person], starts: list[int], a: int, b: int) -> Person 
             return items[i]
         i += 1
     return None
+
+
+# German words that open a clause without being its subject (then the subject follows the finite verb)
+PREPOSITIONS_DE = frozenset({"am", "im", "in", "an", "auf", "bei", "beim", "gegenüber", "nach", "vor", "während",
+                             "seit", "mit", "zu", "zum", "zur", "über", "vom", "unter", "aus", "für", "angesichts",
+                             "trotz", "wegen", "bis", "ab", "hinter", "neben", "nahe"})
+SUBORDINATORS_DE = frozenset({"wenn", "als", "weil", "da", "nachdem", "dass", "daß", "ob", "wie", "wo", "während",
+                              "sobald", "obwohl", "bevor", "seit", "seitdem", "damit"})
+SENTENCE_ADVERBS_DE = frozenset({
+    "dazu", "dabei", "damals", "danach", "daraufhin", "darin", "darauf", "dagegen", "hingegen", "zudem", "außerdem",
+    "gleichzeitig", "zugleich", "zuvor", "später", "anschließend", "inzwischen", "mittlerweile", "jetzt", "nun",
+    "heute", "gestern", "vorgestern", "morgen", "ebenso", "ebenfalls", "weiter", "ferner", "allerdings", "jedoch",
+    "auch", "bereits", "schon", "zuletzt", "zunächst", "erst", "schließlich", "trotzdem", "dennoch", "deshalb",
+    "daher", "so", "indes", "immerhin", "erneut", "wiederholt", "kürzlich", "unterdessen", "derweil", "montag",
+    "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "vergangene", "vergangenen", "letzte",
+    "letzten", "am", "noch", "etwa", "offenbar", "ausdrücklich", "öffentlich", "nochmal", "nochmals"})
+NOMINATIVE_STARTS_DE = frozenset({"der", "die", "das", "ein", "eine", "er", "sie", "es", "wir", "ich", "man"})
+
+
+def _fronted_adjunct_de(clause: list[Token]) -> bool:
+    """The words before a German finite verb are an adjunct, not its subject: "Am Montag", "Nach dem Treffen",
+    "Dazu", "Gleichzeitig" (the last clause of the words before the verb)."""
+    cut = max((k + 1 for k, t in enumerate(clause) if t.text in (",", ";", ":", "–", "—")), default=0)
+    clause = [t for t in clause[cut:] if not t.is_space]
+    if not clause:
+        return False
+    first = clause[0].lower_
+    return first in PREPOSITIONS_DE or all(t.lower_ in SENTENCE_ADVERBS_DE for t in clause)
+
+
+def _past_adjuncts_de(toks: list[Token]) -> list[Token]:
+    """Skip the adverbs and prepositional phrases between a German verb and its subject ("am Montag", "auf
+    Anfrage", "gegenüber der Zeitung"): the tokens from the first nominative determiner, pronoun or name."""
+    if not toks or not (toks[0].lower_ in SENTENCE_ADVERBS_DE or toks[0].lower_ in PREPOSITIONS_DE):
+        return toks
+    in_phrase = False
+    for k, t in enumerate(toks[:10]):
+        low = t.lower_
+        if t.is_punct:
+            return toks
+        if low in PREPOSITIONS_DE:
+            in_phrase = True
+        elif low in SENTENCE_ADVERBS_DE:
+            in_phrase = False
+        elif low in NOMINATIVE_STARTS_DE and (not in_phrase or toks[k - 1].text[:1].isupper()):
+            return toks[k:]  # "am Montag ein Sprecher": a determiner after the phrase's noun opens the subject
+        elif in_phrase and t.text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and \
+                toks[k - 1].lower_ not in PREPOSITIONS_DE:
+            return toks[k + 1:]  # "am Montag Innenminister X"
+    return toks
 
 
 def _cap(t: Token) -> bool:

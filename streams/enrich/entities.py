@@ -79,7 +79,9 @@ _DE_ROLE_WORDS = frozenset({
 _DE_ROLE_SUFFIXES = ("-chef", "-chefin", "minister", "ministerin", "präsident", "präsidentin", "kanzler",
                      "kanzlerin", "-vorsitzende", "-vorsitzender", "sprecher", "sprecherin", "-politiker",
                      "-politikerin", "reporter", "reporterin", "gründer", "gründerin", "leiter", "leiterin",
-                     "direktor", "direktorin", "forscher", "forscherin")
+                     "direktor", "direktorin", "forscher", "forscherin", "kommissar", "kommissarin", "sekretär",
+                     "sekretärin", "botschafter", "botschafterin", "beauftragte", "beauftragter", "vorsitzende",
+                     "vorsitzender", "bürgermeister", "bürgermeisterin", "chef", "chefin")
 _DE_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis", "tum", "ismus", "chen", "lein", "ment",
                      "ei", "ik", "ur")
 # particles that are not German words ("von", "zu", "der" start common phrases: "Nacht von Mittwoch")

@@ -98,10 +98,18 @@ REPEAT_MIN_WORDS = 6  # shorter identical quotes can be separate uses of a sloga
 
 def _without_repeats(quotes: list[Quote]) -> list[Quote]:
     """The same words quoted twice in one article (a pull quote repeating the body's quotation) are one quote: the
-    first, with the speaker of the first copy that has one."""
+    first, with the speaker of the first copy that has one; one span found twice is one quote."""
     seen: dict[tuple[str, ...], Quote] = {}
     out: list[Quote] = []
+    spans: dict[tuple[int, int], Quote] = {}
     for q in quotes:
+        same = spans.get((q.start, q.end))
+        if same is not None:  # one sentence reported twice ("X hat einem Bericht zufolge … . Das bestätigte X"):
+            if q.speaker is not None:  # the later, explicit source
+                same.speaker, same.speaker_start, same.speaker_end, same.cue = \
+                    q.speaker, q.speaker_start, q.speaker_end, q.cue
+            continue
+        spans[(q.start, q.end)] = q
         key = tuple(w.lower() for w in _words(q.text))
         if q.kind != "direct" or len(key) < REPEAT_MIN_WORDS:
             out.append(q)
@@ -538,15 +546,17 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
     if not toks:
         return None
     colon = text[a:span.open_at].rstrip(SPACES + "\n").endswith(":")
+    verbs = [t for t in toks if ctx.is_reporting(t)]
     for k in range(len(toks)):
         n_acc = _according(ctx, toks, k)
+        if n_acc and verbs and verbs[-1].i > toks[k].i and _reports_after_source(ctx, toks, k + n_acc, verbs[-1]):
+            break  # "Selon l'AFP …, François Hollande … a soutenu que «": the agency relays, Hollande speaks
         if n_acc and (k == 0 or toks[k - 1].is_punct):
             rest = toks[k + n_acc:]
             if not adjacent or (rest and rest[-1].text in (",", ":")):
                 spk = ctx.speaker_after(rest)
                 if spk is not None:
                     return spk, " ".join(t.lower_ for t in toks[k:k + n_acc])
-    verbs = [t for t in toks if ctx.is_reporting(t)]
     if verbs:
         v = verbs[-1]
         after = [t for t in toks if t.i > v.i and not CLITIC.match(t.text)]
@@ -575,6 +585,11 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
             return pronoun_speaker(pron[0]), ":"
         if p:
             return ctx.speaker_of(p), ":"
+        if ctx.is_pronoun(toks[0]) and a == s_start:  # "Er habe … auf Fehlstellen gestoßen: „…“"
+            return pronoun_speaker(toks[0]), ":"
+        answer = next((t for t in toks[:3] if t.lower_.startswith(ANSWER_STEMS)), None)
+        if answer is not None:  # "Die Antwort lautet: „…“": who was asked answers
+            return Speaker("pronoun", answer.text, answer.idx, answer.idx + len(answer.text)), ":"
         body = [t for t in toks if t.text != ":"]
         if 0 < len(_content(body, ctx)) <= 4 and not any(ctx.is_finite_verb(t) for t in body):
             return ctx._name_or_desc(body), ":"
@@ -588,6 +603,15 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
 ROLE_HEADS = ("sprecher", "sprecherin", "spokesperson", "spokesman", "spokeswoman", "porte-parole", "official",
               "minister", "ministerin", "ministre", "chef", "chefin", "leiter", "leiterin", "president", "präsident",
               "präsidentin", "président", "présidente", "responsable", "officer", "director", "direktor")
+
+
+def _reports_after_source(ctx: Context, toks: list[Token], k: int, verb: Token) -> bool:
+    """After "Selon X," a reporting verb with a subject of its own between the source's comma and the verb."""
+    comma = next((j for j in range(k, len(toks)) if toks[j].text == "," and toks[j].i < verb.i), None)
+    if comma is None:
+        return False
+    subject = [t for t in toks[comma + 1:] if t.i < verb.i]
+    return bool(subject) and ctx.speaker_before(subject, verb) is not None
 
 
 def _role_phrase(ctx: Context, body: list[Token]) -> Speaker | None:
@@ -634,6 +658,9 @@ def _described_as(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker |
         toks = toks[:-1]  # "dismissing them as a “full-scale witch hunt”"
     if len(toks) < 3:
         return None
+    spoke = _speaks_of(ctx, toks)
+    if spoke is not None:
+        return spoke
     if toks[-1].lower_ not in AS_WORDS:
         return _named_object(ctx, toks)
     verb = toks[-2]
@@ -651,6 +678,27 @@ def _described_as(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker |
         return None
     spk = ctx.speaker_before([t for t in toks if t.i < verb.i], verb)
     return (spk, ctx.cue_of(verb)) if spk is not None else None
+
+
+# "spricht von „…“", "parle d’une « … »", "spoke of “…”": the marked words are the speaker's own
+SPEAK_OF = {
+    "de": (frozenset({"spricht", "sprach", "sprachen", "sprechen", "gesprochen"}), frozenset({"von", "vom"})),
+    "fr": (frozenset({"parle", "parlent", "parlé", "parlait", "parlaient", "parlant"}),
+           frozenset({"de", "d’", "d'", "du", "des"})),
+    "en": (frozenset({"spoke", "speaks", "spoken", "speaking", "talked", "talks"}), frozenset({"of", "about"})),
+}
+SPEAK_OF_GAP = 3  # at most this many words (determiner, adjectives) between "von/de/of" and the marks
+
+
+def _speaks_of(ctx: Context, toks: list[Token]) -> tuple[Speaker | None, str] | None:
+    verbs, links = SPEAK_OF.get(ctx.lang, (frozenset(), frozenset()))
+    for k in range(len(toks) - 1, max(0, len(toks) - 2 - SPEAK_OF_GAP), -1):
+        if toks[k].lower_ in links and toks[k - 1].lower_ in verbs and \
+                not any(t.is_punct for t in toks[k + 1:]):
+            verb = toks[k - 1]
+            spk = ctx.speaker_before([t for t in toks if t.i < verb.i], verb)
+            return (spk, verb.lower_) if spk is not None else None
+    return None
 
 
 def _describes(ctx: Context, verb: Token) -> bool:
@@ -758,6 +806,9 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
                 if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
                         and len(_words(ctx.text[cand.start:cand.end])) >= 3 and not (inside and _verbless(ctx, cand)):
                     out.extend(_with_gerund_report(ctx, cand))
+                    more = _gerund_continuation(ctx, toks, cand) if rule is _ind_incise else None
+                    if more is not None:
+                        out.append(more)
                 break
         else:
             if not inside:
@@ -921,7 +972,10 @@ def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
             j = k - 1
             while j > 0 and not toks[j - 1].is_punct and k - j < 5:
                 j -= 1
-            spk = ctx._describe(toks[j:k])
+            a = j
+            while a < k - 1 and toks[a].text[:1].islower() and toks[a].lower_ not in ctx.lex.determiners:
+                a += 1  # "Schröter hat einem Medienbericht zufolge …": the source starts at its determiner
+            spk = ctx._describe(toks[a:k])
             rest = [x for x in toks[k + 1:] if not x.is_punct]
             body = toks[k + 1:] if j == 0 else toks[:j] if not rest else toks  # the source phrase is no part of it
             return _cand(ctx, body, spk, t.lower_)
@@ -1001,6 +1055,8 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
                     break
                 if ctx.lang == "en" and t.lower_ == "that" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
                     break  # "misrepresented VOA reporting in a way that served …": a relative pronoun
+                if _incise_verb(ctx, toks, k) and any(ctx.is_reporting(w) for w in toks[k + 1:j]):
+                    return None  # "…, a dit M. Bush en soulignant que …": an incise, then a gerund's report
                 spk = _pour_source(ctx, toks[k + 1:j]) or _subject(ctx, toks[:k + 1], v)
                 return _cand(ctx, toks[j + 1:], spk, ctx.cue_of(v))
             if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de"):
@@ -1324,6 +1380,34 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> _Cand | None:
     return None
 
 
+def _incise_verb(ctx: Context, toks: list[Token], k: int) -> bool:
+    """toks[k] follows a comma with only auxiliaries or clitics between: ", a dit", ", a-t-il ajouté"."""
+    j = k - 1
+    while j >= 0 and (toks[j].lower_ in ctx.lex.auxiliaries or CLITIC.match(toks[j].text)):
+        j -= 1
+    return j >= 1 and toks[j].text in (",", "–", "—")
+
+
+def _reporting_gerund(ctx: Context, toks: list[Token], e: int) -> bool:
+    """French "en soulignant", "tout en ajoutant" at toks[e]: a gerund that reports."""
+    if ctx.lang != "fr" or toks[e].lower_ not in GERUND_MARKERS:
+        return False
+    v = next((t for t in toks[e + 1:e + 3] if t.lower_ not in GERUND_MARKERS), None)
+    return v is not None and ctx.is_reporting(v) and "Part" in v.morph.get("VerbForm")
+
+
+def _gerund_continuation(ctx: Context, toks: list[Token], cand: _Cand) -> _Cand | None:
+    """"…, a dit M. Bush en soulignant que …": after an incise, a reporting gerund's clause is a second report."""
+    rest = [t for t in toks if t.idx >= cand.end]
+    for e in range(len(rest) - 3):
+        if _reporting_gerund(ctx, rest, e):
+            v = next(t for t in rest[e + 1:e + 3] if t.lower_ not in GERUND_MARKERS)
+            k = rest.index(v)
+            start = k + 2 if k + 1 < len(rest) and rest[k + 1].lower_ in ctx.lex.complementizers else k + 1
+            return _cand(ctx, rest[start:], cand.speaker, ctx.cue_of(v))
+    return None
+
+
 def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
     """', a-t-il noté,' / ', sagt de Decker.' / ', he said.' / ', glauben Kritiker,' inside unmarked speech."""
     for k, v in enumerate(toks):
@@ -1344,9 +1428,11 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
                                       (ctx.lang == "de" and x.lower_ in GERMAN_ADVERBS)) for x in pre):
             continue
         e = k + 1
-        while e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—") and e - k <= 12:
+        while e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—") and e - k <= 12 and \
+                not _reporting_gerund(ctx, toks, e):
             e += 1
-        if e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—"):
+        gerund = e < len(toks) and _reporting_gerund(ctx, toks, e)
+        if e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—") and not gerund:
             continue
         if so_incise:
             spk = ctx.speaker_after(toks[k + 1:e])
@@ -1359,7 +1445,7 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
         else:
             clit = [x for x in pre if CLITIC.match(x.text) and x.lower_ != "-t"]
             spk = ctx.speaker_after(clit or toks[k + 1:e])
-        trailing = e >= len(toks) - 1 or toks[e].text in (".", "!", "?")
+        trailing = e >= len(toks) - 1 or toks[e].text in (".", "!", "?") or gerund
         body = toks[:j] if trailing else toks
         if body and body[0].lower_ in SUBORDINATORS:
             return None  # "Während Seehofer wartete, antwortete er …": a time clause, not what was said
@@ -1588,23 +1674,41 @@ def _latest_pair(ctx: Context, pos: int, history: list[_Said]) -> str | None:
     return said.name if said is not None else None
 
 
-DEFINITE = {"the", "der", "die", "das", "le", "la", "les", "l’", "l'"}
+DEFINITE = {"the", "der", "die", "das", "le", "la", "les", "l", "l’", "l'"}
+# A definite description of an office (accents folded) and the titles its holder is introduced with.
+HEAD_OFFICES = {
+    "chef de l etat": ("président", "présidente", "chef de l'état", "chef de l’état", "chef de l'etat",
+                       "chef de l’etat"),
+    "chef du gouvernement": ("premier ministre", "première ministre", "chef du gouvernement"),
+    "head of state": ("president", "head of state"),
+    "head of government": ("prime minister", "premier", "chancellor", "head of government"),
+    "staatschef": ("präsident", "präsidentin", "staatschef", "staatschefin", "staatsoberhaupt"),
+    "staatschefin": ("präsidentin", "staatschefin", "staatsoberhaupt"),
+    "regierungschef": ("kanzler", "ministerpräsident", "premierminister", "regierungschef"),
+    "regierungschefin": ("kanzlerin", "ministerpräsidentin", "premierministerin", "regierungschefin"),
+}
 ROLE_WINDOW = 40  # characters before a name where its role noun stands ("Foreign Minister Sergei Lavrov")
 
 
 def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     """"The minister" after "Foreign Minister Sergei Lavrov": a definite role noun names the latest person
     introduced with that role (an apposition before the name or ", the minister," after it); "the man" stays."""
-    words = [w.lower() for w in WORD.findall(desc)]
-    if len(words) >= 4 and words[0] in DEFINITE and words[1] in RELATIVE_NOUNS and words[2] in RELATIVE_LINKS:
-        role = words[1]  # "les parents de Quentin Roy" after "Thierry et Véronique Roy, parents d’un jihadiste"
+    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
+    head = " ".join(words[1:]).replace("é", "e")
+    office = next((k for k in HEAD_OFFICES if head == k or head.startswith(k + " ")), None) \
+        if words and words[0] in DEFINITE else None
+    if office is not None and len(head.split()) - len(office.split()) <= 1:
+        roles = HEAD_OFFICES[office]  # "le chef de l’Etat français" after "Le président français, François Hollande"
+    elif len(words) >= 4 and words[0] in DEFINITE and words[1] in RELATIVE_NOUNS and words[2] in RELATIVE_LINKS:
+        roles = (words[1],)  # "les parents de Quentin Roy" after "Thierry et Véronique Roy, parents d’un jihadiste"
     elif 2 <= len(words) <= 4 and words[0] in DEFINITE:
-        role = words[-1]
+        roles = (words[-1],)
     else:
         return None
-    if role in PERSON_NOUNS or len(role) < 4:
+    if roles[0] in PERSON_NOUNS or len(roles[0]) < 4:
         return None
-    pattern = re.compile(r"\b" + re.escape(role) + r"\b", re.IGNORECASE)
+    left = "" if ctx.lang == "de" else r"\b"  # German compounds: "Bundeskanzlerin" holds "kanzlerin"
+    pattern = re.compile(left + "(?:" + "|".join(re.escape(r) for r in roles) + r")\b", re.IGNORECASE)
     for p in sorted((p for p in ctx.people if p.end <= pos), key=lambda p: p.start, reverse=True):
         before = ctx.text[max(0, p.start - ROLE_WINDOW):p.start]
         after = ctx.text[p.end:p.end + ROLE_WINDOW]

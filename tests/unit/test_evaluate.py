@@ -77,7 +77,19 @@ def test_gold_quotes_entities_and_titles_occur_in_their_article(
     gold: dict[str, dict[str, Any]], raw_dirs: list[Path]
 ) -> None:
     """Annotations are of the real text: every quote's words appear in order there, every mention and title too."""
-    raws = load_raw(raw_dirs)
+    _check_annotations_occur(gold, load_raw(raw_dirs))
+
+
+@pytest.mark.parametrize("folder", ["heldout", "devb", "devc", "blind"])
+def test_other_sets_annotate_their_real_text(folder: str) -> None:
+    base = DATA / folder
+    gold = load_gold(base / "gold")
+    raws = load_raw([base / "raw"])
+    assert gold and set(gold) <= set(raws)
+    _check_annotations_occur(gold, raws)
+
+
+def _check_annotations_occur(gold: dict[str, dict[str, Any]], raws: dict[str, dict[str, Any]]) -> None:
     for article_id, annotation in gold.items():
         body = _body(raws[article_id])
         joined = " " + " ".join(body) + " "
