@@ -60,7 +60,13 @@ def _bag_coverage(gold: list[str], predicted: list[str]) -> float:
 
 
 def speaker_matches(gold: str | None, predicted: str | None) -> bool:
-    """Same speaker: equal names, same last word, or the predicted last word inside a longer gold description."""
+    """Same speaker: equal names, same last word, or the predicted last word inside a longer gold description —
+    after both names go through the shipped alias table ("Maison Blanche" and "White House" are one speaker)."""
+    from streams.enrich.canonical import default_aliases
+
+    table = default_aliases()
+    gold = (table.canonical(gold) or gold) if gold else gold
+    predicted = (table.canonical(predicted) or predicted) if predicted else predicted
     gold_tokens, pred_tokens = tokens(gold), tokens(predicted)
     if not gold_tokens or not pred_tokens:
         return False

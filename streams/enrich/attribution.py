@@ -512,9 +512,9 @@ class Context:
         j = len(toks) - 1
         if self.lang == "fr" and self._narrative_infinitive(verb):
             j -= 1  # "Eux d'ajouter": the pronoun before "d'"
-        while j >= 0 and (toks[j].lower_ in self.lex.auxiliaries or (self.has_pos and toks[j].pos_ in ("ADV", "PART")
-                                                                       and not self.is_pronoun(toks[j]))):
-            j -= 1
+        while j >= 0 and (toks[j].lower_ in self.lex.auxiliaries or toks[j].lower_ in REFLEXIVES or (
+                self.has_pos and toks[j].pos_ in ("ADV", "PART") and not self.is_pronoun(toks[j]))):
+            j -= 1  # "il s’est dit": past the reflexive too
         if j >= 0 and self.is_pronoun(toks[j]):
             k = j
             while k >= 0 and self.is_pronoun(toks[k]):
@@ -565,6 +565,11 @@ class Context:
                     cleft = self._cleft_antecedent(s)
                     if cleft is not None:
                         return cleft
+                for a in s.children:  # "Zimbabwe’s main opposition group, the Movement for Democratic Change,"
+                    named = self.person_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge.text)) \
+                        if a.dep_ == "appos" and a.i < verb.i else None
+                    if named is not None:
+                        return self.speaker_of(named)
                 sub = [t for t in s.subtree if t.i < verb.i]
                 cut = next((k for k, t in enumerate(sub) if t.text == "," and t.i > s.i), None)
                 return self._describe(sub[:cut] if cut else sub)  # no relative clause: "…, who was a witness,"
@@ -824,6 +829,7 @@ ORG_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 
 GENITIVE_LINKS_DE = frozenset({"des", "der", "vom"})
+REFLEXIVES = frozenset({"se", "s’", "s'"})
 FAIRE_FORMS = frozenset({"fait", "faire", "fera", "font", "faisait", "fit", "ferait"})
 TENIR_FORMS = frozenset({"tenu", "tient", "tiennent", "tenait", "tenaient", "tint"})
 INTENT_FORMS = frozenset({"voulu", "veut", "veulent", "voulait", "souhaité", "souhaite", "souhaitait"})

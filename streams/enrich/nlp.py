@@ -19,11 +19,24 @@ UNUSED_COMPONENTS = ("senter",)
 MODEL_LOAD_SECONDS: dict[str, float] = {}
 
 
+@SpacyLanguage.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break starts a sentence: a headline or a list line without a full stop is not parsed into the next
+    paragraph ("… Threatening Its Leader\n\nZimbabwe’s main opposition group … says": "group" is no object of the
+    headline's verb). The parser keeps sentence starts set before it."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load_model(name: str) -> SpacyLanguage:
     """Load an installed spaCy model package by name (never downloads)."""
     started = time.perf_counter()
     nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("line_breaks", before="parser")
     MODEL_LOAD_SECONDS[name] = time.perf_counter() - started
     log.info("model loaded", extra={"model": name, "seconds": round(MODEL_LOAD_SECONDS[name], 2)})
     return nlp

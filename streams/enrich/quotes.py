@@ -780,6 +780,10 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
         if inside and b - tail_from > 20:  # "In what an officer described as “…”, police reported recovering …"
             tail = [t for t in ctx.tokens(tail_from, b) if not any(x <= t.idx < y for x, y in marked
                                                                   if x < b and tail_from < y)]
+            second = _second_complement(ctx, ctx.tokens(tail_from, b))
+            if second is not None:  # "estime que « … » et que la force … devrait avoir « … »": the same report
+                out.append(second)
+                continue
             for rule in (_ind_complement, _ind_ccomp, _ind_gerund, _ind_trailing_konjunktiv):
                 cand = rule(ctx, tail) if len(tail) >= 4 else None
                 if cand is not None and (cand.speaker is not None or cand.inherit) and \
@@ -796,8 +800,8 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
         if len(toks) < 4:
             continue
         rules = (_ind_as_reported, _ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund,
-                 _ind_konjunktiv, _ind_infinitive, _ind_infinitive_fr, _ind_incise, _ind_anaphoric,
-                 _ind_dass_konjunktiv)
+                 _ind_konjunktiv, _ind_infinitive, _ind_infinitive_fr, _ind_accusation, _ind_incise,
+                 _ind_anaphoric, _ind_dass_konjunktiv)
         if inside:
             rules = (_ind_complement, _ind_ccomp)
         for rule in rules:
@@ -806,9 +810,10 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
                 if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
                         and len(_words(ctx.text[cand.start:cand.end])) >= 3 and not (inside and _verbless(ctx, cand)):
                     out.extend(_with_gerund_report(ctx, cand))
-                    more = _gerund_continuation(ctx, toks, cand) if rule is _ind_incise else None
-                    if more is not None:
-                        out.append(more)
+                    more = _gerund_continuation(ctx, toks, cand) if rule is _ind_incise else \
+                        _ind_accusation(ctx, toks) if rule is not _ind_accusation and not inside else None
+                    if more is not None and (more.end <= cand.start or more.start >= cand.end):
+                        out.append(more)  # "X has accused Y of …, and has also sworn that …": both reports
                 break
         else:
             if not inside:
@@ -819,6 +824,17 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
 
 
 GERUND_MARKERS = frozenset({"en", "tout"})
+AND_WORDS = frozenset({"et", "and", "und", "mais", "but", "aber"})
+
+
+def _second_complement(ctx: Context, tail: list[Token]) -> _Cand | None:
+    """A second complement clause after a quoted first one ("X estime que « … » et que …", "said that “…” and that
+    …"): the quote's speaker says it too (taken from the quote before it)."""
+    words = [t for t in tail if not t.is_space and t.text not in (",",)]
+    if len(words) < 5 or words[0].lower_ not in AND_WORDS or words[1].lower_ not in ctx.lex.complementizers:
+        return None
+    sp = _span_of(words[2:], ctx)
+    return _Cand(sp[0], sp[1], "indirect", None, None, inherit=True) if sp is not None else None
 
 
 def _with_gerund_report(ctx: Context, cand: _Cand) -> list[_Cand]:
@@ -842,7 +858,12 @@ def _with_gerund_report(ctx: Context, cand: _Cand) -> list[_Cand]:
         start = k + 2 if nxt.lower_ in ctx.lex.complementizers else k + 1
         if start == k + 1 and "Inf" not in toks[k + 1].morph.get("VerbForm"):
             continue  # "en expliquant être …" or "… que …"; not "en disant cela"
-        first = _span_of(toks[:comma], ctx)
+        head = toks[:comma]
+        incise = next((n for n in range(len(head) - 1, 1, -1) if ctx.speech_event(head[n]) and
+                       _incise_verb(ctx, head, n)), None)
+        if incise is not None:  # "X, a souligné M. Nguesso, ajoutant qu’…": the incise is no part of the first
+            head = head[:max(n for n in range(incise) if head[n].text in (",", "–", "—"))]
+        first = _span_of(head, ctx)
         second = _span_of(toks[start:], ctx)
         if first is None or second is None:
             return [cand]
@@ -917,6 +938,9 @@ def _ind_as_reported(ctx: Context, toks: list[Token]) -> _Cand | None:
         # "Comme l'a indiqué le ministre, Bernard Cazeneuve, …": an apposed name runs to the next comma
     else:
         parts = [(toks[k + 2:], toks[:k]) for k in commas if k + 2 < len(toks) and toks[k + 1].lower_ == word]
+        # "Mr. Tsvangirai said the MDC would stay put …, as … Jonathan Moyo … has recently urged": a main clause that
+        # reports with its own verb is its subject's, the trailing "as" clause only a comparison
+        parts = [(clause, body) for clause, body in parts if not any(ctx.speech_event(t) for t in body)]
     for clause, body in parts:
         end = next((j for j, t in enumerate(clause) if t.text in (".", "!", "?", ";")), len(clause))
         clause = clause[:end]
@@ -1055,9 +1079,13 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
                     break
                 if ctx.lang == "en" and t.lower_ == "that" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
                     break  # "misrepresented VOA reporting in a way that served …": a relative pronoun
-                if _incise_verb(ctx, toks, k) and any(ctx.is_reporting(w) for w in toks[k + 1:j]):
-                    return None  # "…, a dit M. Bush en soulignant que …": an incise, then a gerund's report
+                if _incise_verb(ctx, toks, k) and (any(ctx.is_reporting(w) for w in toks[k + 1:j]) or any(
+                        ctx.speech_event(w) and _incise_verb(ctx, toks, n) for n, w in enumerate(toks[:k]))):
+                    return None  # "…, a dit M. Bush en soulignant que …", "…, a souligné X, ajoutant qu’…": an
+                    # incise, then a gerund's report — the incise rule takes both
                 spk = _pour_source(ctx, toks[k + 1:j]) or _subject(ctx, toks[:k + 1], v)
+                if spk is None and any(ctx.speech_event(w) for w in toks[j + 1:]):
+                    break  # "Rappelant que …, le leader congolais a souligné que …": the next verb has a subject
                 return _cand(ctx, toks[j + 1:], spk, ctx.cue_of(v))
             if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de"):
                 break
@@ -1315,10 +1343,15 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
     for k, v in enumerate(toks[:-3]):
         # the comma is optional in older spelling: "Ude hatte angekündigt es wieder … zu versuchen"; a separable
         # verb's particle may stand before it: "kündigte an, die Steuern … zu senken"
-        particle = toks[k + 1].lower_ in SEPARABLE_PARTICLES and toks[k + 2].text == ","
+        # "warf der Regierung vor, …": the particle after the verb's object
+        m = next((m for m in range(k + 1, min(k + 8, len(toks) - 1)) if toks[m].lower_ in SEPARABLE_PARTICLES
+                  and toks[m + 1].text == "," and not any(t.is_punct for t in toks[k + 1:m])), None)
+        particle = m is not None
         if not (ctx.speech_event(v) and (toks[k + 1].text == "," or particle or _clause_final(toks, k))):
             continue
-        skip = 2 if particle else 1 if toks[k + 1].text == "," else 0
+        if any(t.lower_ in PASSIVE_DE for t in toks[max(0, k - 4):k]):
+            continue  # "Den Personen wird vorgeworfen, … zu haben": an agentless passive names no speaker
+        skip = m - k + 1 if m is not None else 1 if toks[k + 1].text == "," else 0
         for j in range(k + 2 + skip, min(len(toks), k + 30)):
             t = toks[j]
             if t.text in (".", ";", ":", "!", "?") or (t.text == "," and toks[j - 1].lower_ != "zu"):
@@ -1334,6 +1367,7 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
     return None
 
 
+PASSIVE_DE = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
 SEPARABLE_PARTICLES = frozenset({"an", "mit", "ein", "zu", "hinzu", "bekannt", "fest", "vor"})
 
 
@@ -1366,17 +1400,60 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> _Cand | None:
     if ctx.lang != "fr" or not ctx.has_pos:
         return None
     for k, v in enumerate(toks[:-3]):
-        if not ctx.speech_event(v) or v.pos_ != "VERB":
+        if not ctx.speech_event(v):
             continue
         j = k + 1
         while j < len(toks) and toks[j].pos_ == "ADV" and j - k <= 2:
             j += 1
+        if v.lower_ in SE_DIRE and _reflexive_before(toks, k) and j < len(toks) and toks[j].pos_ in ("ADJ", "VERB"):
+            spk = _subject(ctx, toks[:k + 1], v)  # "il s’est dit désireux de …", "se disent prêts à …"
+            return _cand(ctx, toks[j:], spk, ctx.cue_of(v)) if spk is not None else None
+        if v.pos_ != "VERB":
+            continue
         if j < len(toks) and "Inf" in toks[j].morph.get("VerbForm") and toks[j].pos_ in ("VERB", "AUX"):
             spk = _subject(ctx, toks[:k + 1], v)
             if spk is None or (spk.kind == "pronoun" and spk.text.lower() in FIRST_PERSON):
                 return None
             return _cand(ctx, toks[j:], spk, ctx.cue_of(v))
         return None
+    return None
+
+
+SE_DIRE = frozenset({"dit", "dite", "dits", "dites", "disait", "disaient", "disent"})
+
+
+def _reflexive_before(toks: list[Token], k: int) -> bool:
+    """"s’est dit", "se sont dits", "se disent": a reflexive pronoun before the verb and its auxiliary."""
+    back = [t.lower_ for t in toks[max(0, k - 3):k]]
+    while back and back[-1] in ("est", "sont", "était", "étaient", "a", "ont", "avait"):
+        back.pop()
+    return bool(back) and back[-1] in ("se", "s’", "s'")
+
+
+ACCUSE = {"en": frozenset({"accuse", "accused", "accuses", "accusing"}),
+          "fr": frozenset({"accuse", "accusé", "accusée", "accusés", "accusent", "accusait", "accusaient"})}
+ACCUSE_LINK = {"en": frozenset({"of"}), "fr": frozenset({"de", "d’", "d'"})}
+ACCUSED_WORDS = 20  # at most this many tokens name the accused between the verb and "of"/"de"
+
+
+def _ind_accusation(ctx: Context, toks: list[Token]) -> _Cand | None:
+    """"X has accused hardliners … of attempting to provoke …", "Les démocrates ont accusé le président de politiser
+    …": what the accuser says the accused did — the gerund or infinitive clause."""
+    verbs, links = ACCUSE.get(ctx.lang), ACCUSE_LINK.get(ctx.lang)
+    if verbs is None or links is None or not ctx.has_pos:
+        return None
+    for k, v in enumerate(toks):
+        if v.lower_ not in verbs or v.pos_ != "VERB" or "Inf" in v.morph.get("VerbForm"):
+            continue  # a finite or perfect "accused", not "to accuse" nor "the accused"
+        for j in range(k + 1, min(len(toks) - 1, k + ACCUSED_WORDS + 2)):
+            nxt = toks[j + 1]
+            act = nxt.tag_ == "VBG" if ctx.lang == "en" else "Inf" in nxt.morph.get("VerbForm")
+            if toks[j].lower_ in links and act and j > k + 1:
+                ids = {t.i for t in toks}
+                body = [t for t in nxt.subtree if t.i in ids and t.i >= nxt.i] if ctx.has_dep else toks[j + 1:]
+                return _cand(ctx, body, _subject(ctx, toks[:k + 1], v), ctx.cue_of(v))
+            if toks[j].text in (".", ";", ":") or (ctx.has_pos and toks[j].pos_ == "VERB"):
+                break
     return None
 
 
@@ -1526,6 +1603,9 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
             elif spk.kind == "desc" and (ANAPHORIC_DESC.search(spk.text) or _expert_epithet(spk.text)):
                 # "the 48-year-old", "l'universitaire belge" after "Le politologue Filip Reyntjens": a person
                 name = _antecedent(ctx, spk.start, named, True) or spk.text
+            elif spk.kind == "desc" and _statement(spk.text) and history and \
+                    ctx.paragraph_of(spk.start) - history[-1].paragraph <= 1:
+                name = history[-1].name  # "The statement added that …": the issuer of the statement speaks
             elif spk.kind == "desc" and _couple(spk.text) and (pair := _latest_pair(ctx, spk.start, history)):
                 name = pair  # "Le couple y déplore …" after "Thierry et Véronique Roy"
             elif spk.kind == "name":
@@ -1645,7 +1725,11 @@ EXPERT_NOUNS = frozenset({
     "scholar", "historian", "economist", "analyst", "politologe", "politologin",
     "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "historiker", "historikerin", "ökonom",
     "ökonomin", "expertin"})
+LEADER_NOUNS = frozenset({"leader", "dirigeant", "dirigeante", "anführer", "anführerin"})
 COUPLE_NOUNS = frozenset({"couple", "époux", "pair", "paar", "ehepaar"})
+# "The statement added that …" after "In a press statement, the MDC said …": who issued it speaks
+STATEMENT_NOUNS = frozenset({"statement", "communiqué", "communique", "release", "déclaration", "erklärung",
+                             "mitteilung", "pressemitteilung"})
 EPITHET = re.compile(r"^(?:the|le|la|l[’']|der|die)\s*(\w+)(?:\s+\w+)?$", re.IGNORECASE)
 
 
@@ -1653,7 +1737,12 @@ def _expert_epithet(desc: str) -> bool:
     """"l'universitaire belge", "the academic", "der Politologe": an epithet for the expert the article quotes,
     never a new unnamed source (those come with an indefinite article: "un chercheur")."""
     m = EPITHET.match(desc.strip())
-    return m is not None and m.group(1).lower() in EXPERT_NOUNS
+    return m is not None and (m.group(1).lower() in EXPERT_NOUNS or m.group(1).lower() in LEADER_NOUNS)
+
+
+def _statement(desc: str) -> bool:
+    m = EPITHET.match(desc.strip())
+    return m is not None and m.group(1).lower() in STATEMENT_NOUNS
 
 
 def _couple(desc: str) -> bool:

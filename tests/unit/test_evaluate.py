@@ -145,6 +145,9 @@ def test_match_quotes_is_strictly_above_threshold_and_one_to_one() -> None:
         ("Jake Sullivan", "Anton Siluanov", False),
         ("Jake Sullivan", None, False),
         ("un responsable américain", "un", False),
+        ("Maison Blanche", "White House", True),  # one speaker through the shipped alias table
+        ("Poutine", "Vladimir Putin", True),
+        ("Maison Blanche", "Kremlin", False),
     ],
 )
 def test_speaker_matches(gold: str, predicted: str | None, expected: bool) -> None:
