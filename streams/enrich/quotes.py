@@ -525,8 +525,12 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
     for n, t in enumerate(toks[:10]):
         if t.text in (".", "!", "?", ";", ":") or t.text in ("“", "«", "„", '"'):
             break
-        if ctx.is_reporting(t):
+        # "« … », s’est emporté le ministre": right after the quote, a reflexive verb of emotion reports it
+        emotive = ctx.lang == "fr" and ctx.has_pos and n <= 3 and t.pos_ == "VERB" and _reflexive_before(toks, n)
+        if ctx.is_reporting(t) or emotive:
             pre = toks[:n]
+            if emotive:
+                pre = [x for x in pre if x.lower_ not in ("se", "s’", "s'")]
             spk = ctx.speaker_before(pre, t) if _content(pre, ctx) or any(ctx.is_pronoun(x) for x in pre) else None
             if spk is None:
                 spk = ctx.speaker_after(toks[n + 1:]) or _pour_source(ctx, toks[n + 1:n + 9])
@@ -1457,6 +1461,19 @@ def _ind_accusation(ctx: Context, toks: list[Token]) -> _Cand | None:
     return None
 
 
+OPENERS = frozenset({"que", "qu’", "qu'", "dont", "qui", "lorsque", "quand", "that", "who", "which", "while", "whom",
+                     "whose", "when"})
+
+
+def _open_subordinate(ctx: Context, before: list[Token]) -> bool:
+    """The words before a comma end inside a subordinate or relative clause still waiting for its verb ("…, tandis
+    que la maire de Boston, Michelle Wu"): the verb after the comma is that clause's, not an incise."""
+    if not ctx.has_pos:
+        return False
+    opener = max((n for n, t in enumerate(before) if t.lower_ in OPENERS), default=None)
+    return opener is not None and not any(t.pos_ in ("VERB", "AUX") for t in before[opener + 1:])
+
+
 def _incise_verb(ctx: Context, toks: list[Token], k: int) -> bool:
     """toks[k] follows a comma with only auxiliaries or clitics between: ", a dit", ", a-t-il ajouté"."""
     j = k - 1
@@ -1511,6 +1528,8 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
         gerund = e < len(toks) and _reporting_gerund(ctx, toks, e)
         if e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—") and not gerund:
             continue
+        if _open_subordinate(ctx, toks[:j]):
+            continue  # "…, tandis que la maire de Boston, Michelle Wu, a annoncé l’urgence": that clause's own verb
         if so_incise:
             spk = ctx.speaker_after(toks[k + 1:e])
         elif pre and any(not (x.lower_ in ctx.lex.auxiliaries or CLITIC.match(x.text)) for x in pre):

@@ -246,3 +246,20 @@ def test_line_breaks_bound_the_parse_and_an_apposed_name_speaks(en) -> None:
 def test_german_accusations_active_and_passive(de, text: str, expected: list) -> None:
     quotes, _ = enrich(de, "de", text)
     assert speakers(quotes) == expected
+
+
+# journaldebangui.com, September 2020 (verbatim): a reflexive verb of emotion right after the quote reports it
+MATHA = ("Une décision unilatérale « qui sonne dans l’opinion comme un défi à l’autorité publique », s’est emporté le "
+         "ministre de l’Intérieur, Lambert Noël Matha, en conférence de presse samedi.")
+# n3k6.wordpress.com (Radio-Canada with AP, January 2022, verbatim): a verb after an open "tandis que" clause is
+# that clause's own, not an incise; the next sentence is one
+BOSTON = ("Les gouverneurs de New York et du New Jersey ont déclaré l’état d’urgence, tandis que la maire de Boston, "
+          "Michelle Wu, a annoncé l’urgence neige pour sa ville.\n\nRentrez chez vous ce soir, restez chez vous "
+          "pendant le week-end, évitez tout déplacement inutile, a déclaré la gouverneure Kathy Hochul.")
+
+
+def test_reflexive_emotion_verbs_and_verbs_of_open_clauses(fr) -> None:
+    quotes, _ = enrich(fr, "fr", MATHA)
+    assert speakers(quotes) == [("qui sonne dans l’opinion", "Lambert Noël Matha")]
+    quotes, _ = enrich(fr, "fr", BOSTON)
+    assert speakers(quotes) == [("Rentrez chez vous ce soi", "Kathy Hochul")]
