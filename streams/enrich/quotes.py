@@ -952,6 +952,10 @@ def _ind_as_reported(ctx: Context, toks: list[Token]) -> _Cand | None:
         if not verbs or len(clause) > 14 or len(_words(" ".join(t.text for t in body))) < 3:
             continue
         v = verbs[-1]
+        first = clause[0]
+        if first.text.islower() and first.lower_ not in ctx.lex.determiners and not ctx.is_pronoun(first) and \
+                not CLITIC.match(first.text) and first.lower_ not in ("l’", "l'", "le", "la", "les", "the"):
+            continue  # "…, wie beiläufig … betrachtet worden sei, erklärte Laschet": "wie" asks; "comme prévu"
         spk = ctx.speaker_after(clause[:v]) if v > 0 else None  # "Wie ein Sprecher …", "As he told reporters"
         if spk is None or (ctx.lang == "fr" and v + 1 < len(clause)):
             spk = ctx.speaker_after([t for t in clause[v + 1:] if t.text != ","]) or spk
@@ -1474,6 +1478,18 @@ def _open_subordinate(ctx: Context, before: list[Token]) -> bool:
     return opener is not None and not any(t.pos_ in ("VERB", "AUX") for t in before[opener + 1:])
 
 
+def _past_apposed_name(ctx: Context, toks: list[Token], comma: int) -> int:
+    """Index of the comma that closes a name apposed at toks[comma] (", Lorenz Caffier (CDU),"), else `comma`."""
+    run = ctx._leading_name(toks[comma + 1:])
+    end = comma + 1 + len(run)
+    if not run or (ctx.person_in(run[0].idx, run[-1].idx + len(run[-1].text)) is None and ctx.lang != "de"):
+        return comma
+    if end < len(toks) and toks[end].text == "(":  # a party or an age in brackets
+        close = next((j for j in range(end, min(end + 6, len(toks))) if toks[j].text == ")"), None)
+        end = close + 1 if close is not None else end
+    return end if end < len(toks) and toks[end].text == "," else comma
+
+
 def _incise_verb(ctx: Context, toks: list[Token], k: int) -> bool:
     """toks[k] follows a comma with only auxiliaries or clitics between: ", a dit", ", a-t-il ajouté"."""
     j = k - 1
@@ -1521,10 +1537,13 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
                                       or x.text[:1].isupper() or x.lower_ in ctx.lex.particles or
                                       (ctx.lang == "de" and x.lower_ in GERMAN_ADVERBS)) for x in pre):
             continue
-        e = k + 1
-        while e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—") and e - k <= 12 and \
+        e, limit = k + 1, k + 12
+        while e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—") and e <= limit and \
                 not _reporting_gerund(ctx, toks, e):
             e += 1
+            if e < len(toks) and toks[e].text == "," and (closing := _past_apposed_name(ctx, toks, e)) > e:
+                limit += closing + 1 - e  # ", sagte der Vorsitzende …, Lorenz Caffier (CDU), am Mittwoch in Rostock."
+                e = closing + 1
         gerund = e < len(toks) and _reporting_gerund(ctx, toks, e)
         if e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—") and not gerund:
             continue

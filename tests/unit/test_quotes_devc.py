@@ -263,3 +263,18 @@ def test_reflexive_emotion_verbs_and_verbs_of_open_clauses(fr) -> None:
     assert speakers(quotes) == [("qui sonne dans l’opinion", "Lambert Noël Matha")]
     quotes, _ = enrich(fr, "fr", BOSTON)
     assert speakers(quotes) == [("Rentrez chez vous ce soi", "Kathy Hochul")]
+
+
+# wirtschaft-regional.net (dapd, verbatim): a name apposed to the speaker's role inside the trailing incise;
+# deutschlandfunk.de (verbatim): "wie beiläufig" asks — it is no "wie X sagte" source
+CAFFIER = ("Über Länder- und Parteigrenzen hinweg sei dazu ein einvernehmlicher Beschluss gefasst worden, sagte der "
+           "Vorsitzende der Innenministerkonferenz, Lorenz Caffier (CDU), am Mittwoch in Rostock.")
+LASCHET = ("Zudem werde dort in den kommenden Jahren die Energiepolitik gemacht. Er wundere sich daher, wie beiläufig "
+           "das Wirtschaftsministerium von manchem betrachtet worden sei, erklärte Laschet im Deutschlandfunk.")
+
+
+def test_german_incise_with_an_apposed_name_and_an_asking_wie(de) -> None:
+    quotes, _ = enrich(de, "de", CAFFIER)
+    assert [(q.text[-20:], q.speaker) for q in quotes] == [("hluss gefasst worden", "Lorenz Caffier")]
+    quotes, _ = enrich(de, "de", LASCHET)
+    assert quotes[-1].text.endswith("betrachtet worden sei") and quotes[-1].speaker == "Laschet"
