@@ -64,9 +64,17 @@ def speaker_matches(gold: str | None, predicted: str | None) -> bool:
     after both names go through the shipped alias table ("Maison Blanche" and "White House" are one speaker)."""
     from streams.enrich.canonical import default_aliases
 
+    if _same_speaker(gold, predicted):
+        return True
     table = default_aliases()
-    gold = (table.canonical(gold) or gold) if gold else gold
-    predicted = (table.canonical(predicted) or predicted) if predicted else predicted
+    return bool(gold and predicted) and _same_speaker(table.canonical(_ARTICLE.sub("", gold)) or gold,
+                                                     table.canonical(_ARTICLE.sub("", predicted)) or predicted)
+
+
+_ARTICLE = re.compile(r"^(?:the|le|la|les|l[’']|der|die|das)\s*", re.IGNORECASE)
+
+
+def _same_speaker(gold: str | None, predicted: str | None) -> bool:
     gold_tokens, pred_tokens = tokens(gold), tokens(predicted)
     if not gold_tokens or not pred_tokens:
         return False
