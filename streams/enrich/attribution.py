@@ -245,8 +245,11 @@ class Context:
                                                          "Pres" not in t.morph.get("Tense"))):
             # a past participle without its auxiliary is an adjective; "considérant que", "en expliquant" report
             near = [x.lower_ for x in self.token_list[max(0, t.i - 4): t.i + 2]]
-            if not any(x in AUX_FR or CLITIC.match(x) for x in near):
-                return False  # adjectival participle: "des réponses dites « … »"
+            nxt = self.token_list[t.i + 1] if t.i + 1 < len(self.token_list) else None
+            coordinated = t.i > 0 and self.token_list[t.i - 1].lower_ in ("et", "puis", "mais") and nxt is not None \
+                and (nxt.lower_ in self.lex.complementizers or "Inf" in nxt.morph.get("VerbForm"))
+            if not coordinated and not any(x in AUX_FR or CLITIC.match(x) for x in near):
+                return False  # adjectival participle: "des réponses dites « … »" (not "… et dit regretter …")
         pos = t.pos_ if self.has_pos else ""
         if not pos or pos in ("VERB", "AUX"):
             return True

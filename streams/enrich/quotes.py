@@ -490,8 +490,8 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     if ctx.person_in(span_a, span_b) is not None:
         return True
     words = [t for t in toks[k + 1:comma] if not t.is_punct]  # a newspaper the model calls MISC: "L'Opinion"
-    return 0 < len(words) <= 3 and all(t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME", "EVENT")
-                                       for t in words)
+    return 0 < len(words) <= 4 and all(t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME", "EVENT")
+                                       for t in words)  # "Pour L'Orient-Le Jour, …"
 
 
 def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, str] | None:
@@ -795,6 +795,7 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
                     out.append(cand)
                     break
         local = [(x, y) for x, y in marked if x < b and a < y]  # the marks of this sentence only
+        whole = ctx.tokens(a, b)
         if inside:  # reported clause introducing a quote: "X précisent qu'il s'agit d'un progrès : « … »"
             verb = next((t.idx for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)
                          and ctx.speech_event(t)), None)
@@ -808,12 +809,14 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
                  _ind_anaphoric, _ind_dass_konjunktiv)
         if inside:
             rules = (_ind_complement, _ind_ccomp)
+        found = len(out)
         for rule in rules:
             cand = rule(ctx, toks)
             if cand is not None:
                 if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
                         and len(_words(ctx.text[cand.start:cand.end])) >= 3 and not (inside and _verbless(ctx, cand)):
-                    out.extend(_with_gerund_report(ctx, cand))
+                    out.extend(piece for part in _with_gerund_report(ctx, cand)
+                               for piece in _with_coordinated_report(ctx, part))
                     more = _gerund_continuation(ctx, toks, cand) if rule is _ind_incise else \
                         _ind_accusation(ctx, toks) if rule is not _ind_accusation and not inside else None
                     if more is not None and (more.end <= cand.start or more.start >= cand.end):
@@ -824,6 +827,12 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
                 cand = _ind_reported_mood(ctx, toks)
                 if cand is not None and len(_words(ctx.text[cand.start:cand.end])) >= 3:
                     out.append(cand)
+        if len(out) == found and len(whole) > len(toks):
+            # the marks cut out of the tokens hold the accusation: "Moscou a accusé les États-Unis de vouloir
+            # « défendre l’État islamique »"
+            cand = _ind_accusation(ctx, whole)
+            if cand is not None and len(_words(ctx.text[cand.start:cand.end])) >= 3:
+                out.append(cand)
     return out
 
 
@@ -869,6 +878,30 @@ def _with_gerund_report(ctx: Context, cand: _Cand) -> list[_Cand]:
             head = head[:max(n for n in range(incise) if head[n].text in (",", "–", "—"))]
         first = _span_of(head, ctx)
         second = _span_of(toks[start:], ctx)
+        if first is None or second is None:
+            return [cand]
+        return [_Cand(first[0], first[1], cand.kind, cand.cue, cand.speaker),
+                _Cand(second[0], second[1], cand.kind, ctx.cue_of(v), cand.speaker)]
+    return [cand]
+
+
+def _with_coordinated_report(ctx: Context, cand: _Cand) -> list[_Cand]:
+    """"Le Pentagone a précisé qu’il visait l’État islamique et dit regretter les pertes": a reporting verb
+    coordinated with the cue verb (the parser's conj) ends the first report and starts the second."""
+    if not ctx.has_dep:
+        return [cand]
+    toks = [t for t in ctx.tokens(cand.start, cand.end) if not t.is_space]
+    for k in range(2, len(toks) - 2):
+        if toks[k].lower_ not in AND_WORDS:
+            continue
+        v = next((t for t in toks[k + 1:k + 3] if t.lower_ not in ctx.lex.auxiliaries), None)
+        if v is None or not ctx.is_reporting(v) or v.dep_ != "conj":
+            continue  # (the parser often hangs it on the reported clause's verb: "qu’il visait X et dit …")
+        n = toks.index(v) + 1
+        start = n + 1 if n < len(toks) and toks[n].lower_ in ctx.lex.complementizers else n
+        if start == n and "Inf" not in toks[n].morph.get("VerbForm"):
+            continue
+        first, second = _span_of(toks[:k], ctx), _span_of(toks[start:], ctx)
         if first is None or second is None:
             return [cand]
         return [_Cand(first[0], first[1], cand.kind, cand.cue, cand.speaker),
@@ -1040,10 +1073,10 @@ def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
     """'selon les domaines' is not a source: require a name, a pronoun or a source-like noun phrase."""
     if spk.kind in ("name", "pronoun"):
         return True
-    if not ctx.has_pos:
+    head = [t for t in rest if spk.start <= t.idx < spk.end]
+    if not ctx.has_pos or not any(t.pos_ for t in head):  # no tagger, or a sentence left unparsed (cues scope)
         return bool(rest) and (rest[0].text[:1].isupper() or rest[0].lower_ in ctx.lex.particles or
                                any(t.text[:1].isupper() for t in rest[:3]))
-    head = [t for t in rest if spk.start <= t.idx < spk.end]
     nouns = [t for t in head if t.pos_ in ("NOUN", "PROPN")]
     if nouns and nouns[0].pos_ == "NOUN" and nouns[0].lower_ not in ctx.lex.source_nouns and any(
             t.pos_ == "ADP" for t in head if t.i > nouns[0].i):
@@ -1083,8 +1116,9 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
                 continue
             if t.lower_ in ctx.lex.complementizers and (not ctx.has_pos or t.pos_ in ("SCONJ", "PRON", "") or
                                                          t.lower_ == "how"):
-                if ctx.lang == "fr" and toks[j - 1].lower_ in ("ainsi", "plus", "moins", "autant", "tant"):
-                    break
+                if ctx.lang == "fr" and toks[j - 1].lower_ in ("ainsi", "plus", "moins", "autant", "tant") and \
+                        not (j - 1 == k + 1 and toks[j - 1].lower_ == "ainsi"):
+                    break  # "X ainsi que Y" is "as well as" — but "estime ainsi que" is "thus says that"
                 if ctx.lang == "en" and t.lower_ == "that" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
                     break  # "misrepresented VOA reporting in a way that served …": a relative pronoun
                 if _incise_verb(ctx, toks, k) and (any(ctx.is_reporting(w) for w in toks[k + 1:j]) or any(
@@ -1416,17 +1450,21 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> _Cand | None:
         if v.lower_ in SE_DIRE and _reflexive_before(toks, k) and j < len(toks) and toks[j].pos_ in ("ADJ", "VERB"):
             spk = _subject(ctx, toks[:k + 1], v)  # "il s’est dit désireux de …", "se disent prêts à …"
             return _cand(ctx, toks[j:], spk, ctx.cue_of(v)) if spk is not None else None
-        if v.pos_ != "VERB":
-            continue
+        if v.pos_ != "VERB" and not (v.pos_ == "AUX" and "Part" in v.morph.get("VerbForm")):
+            continue  # the tagger calls "affirmant" (in "en affirmant avoir été trompés") an auxiliary
+        while j < len(toks) - 1 and toks[j].lower_ in OBJECT_CLITICS and toks[j].pos_ in ("PRON", "DET"):
+            j += 1  # "indiquant les avoir arrêtées"
         if j < len(toks) and "Inf" in toks[j].morph.get("VerbForm") and toks[j].pos_ in ("VERB", "AUX"):
             spk = _subject(ctx, toks[:k + 1], v)
             if spk is None or (spk.kind == "pronoun" and spk.text.lower() in FIRST_PERSON):
                 return None
             return _cand(ctx, toks[j:], spk, ctx.cue_of(v))
-        return None
+        # "ont reconnu leur responsabilité …, indiquant les avoir arrêtées": a later verb may report
     return None
 
 
+OBJECT_CLITICS = frozenset({"le", "la", "les", "l’", "l'", "lui", "leur", "y", "en", "se", "s’", "s'", "me", "m’",
+                            "m'", "nous", "vous"})
 SE_DIRE = frozenset({"dit", "dite", "dits", "dites", "disait", "disaient", "disent"})
 
 

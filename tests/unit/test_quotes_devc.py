@@ -278,3 +278,36 @@ def test_german_incise_with_an_apposed_name_and_an_asking_wie(de) -> None:
     assert [(q.text[-20:], q.speaker) for q in quotes] == [("hluss gefasst worden", "Lorenz Caffier")]
     quotes, _ = enrich(de, "de", LASCHET)
     assert quotes[-1].text.endswith("betrachtet worden sei") and quotes[-1].speaker == "Laschet"
+
+
+# Wikinews (fr), 19 September 2016, CC BY 2.5 (dev set D, verbatim, the corpus' spaces before punctuation kept)
+DEIR_EZ_ZOR = [
+    ("Les États-Unis ont reconnu leur responsabilité dans ces frappes, indiquant les avoir arrêtées après avoir été "
+     "prévenus par le commandement russe.", [("avoir arrêtées après avo", "Les États-Unis")]),
+    ("Le Pentagone a également précisé qu'il visait l’État islamique et dit regretter les pertes en vies humaines.",
+     [("il visait l’État islamiq", "Pentagon"), ("regretter les pertes en ", "Pentagon")]),
+    ("Moscou a ainsi accusé les États-Unis de vouloir « défendre l’État islamique » et que l'attaque était « "
+     "délibérée » .", [("vouloir « défendre l’Éta", "Moscou")]),
+    ("Dans un nouveau communiqué, les États-Unis se sont défendus en affirmant avoir été trompés par de fausses "
+     "informations russes.", [("avoir été trompés par de", "les États-Unis")]),
+    ("Le quotidien suisse Le Temps estime ainsi que l'une des clauses secrètes de l'accord russo-américain pourrait "
+     "être une coopération entre l'aviation occidentale et l'armée syrienne.",
+     [("l'une des clauses secrèt", "Le Temps")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEIR_EZ_ZOR)
+def test_french_reports_of_dev_set_d(fr, text: str, expected: list) -> None:
+    quotes, _ = enrich(fr, "fr", text)
+    assert speakers(quotes)[:len(expected)] == expected
+
+
+def test_an_unparsed_pour_x_sentence_still_names_its_source() -> None:
+    """parse_scope=cues leaves "Pour L'Orient-Le Jour , …" (no cue) unparsed: the source test must not need tags."""
+    from streams.config import Settings
+    from streams.enrich.pipeline import Enricher
+
+    text = ("Plusieurs hypothèses ont été avancées. Pour L'Orient-Le Jour , une victoire de l’État islamique à Deir "
+            "ez-Zor permettrait à l'organisation d'évacuer plus facilement Mossoul en Irak.")
+    out = Enricher(Settings()).enrich_message({"id": "t", "text": text, "language": "fr"})
+    assert [(q["text"][:20], q["speaker"]) for q in out["quotes"]] == [("une victoire de l’Ét", "L'Orient-Le Jour")]
