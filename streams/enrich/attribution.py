@@ -280,7 +280,7 @@ class Context:
             return True
         # with a parse, only a complementizer or a conditional on the verb's own chain of heads embeds it, not
         # one in an adjunct or a relative clause before it ("Concernant les craintes que …, M. Kerry a dit que")
-        chain = {t.i, *(x.i for x in t.ancestors)} if self.has_dep and t.dep_ else None
+        chain = _assertion_chain(t) if self.has_dep and t.dep_ else None
         j = t.i - 1
         while j >= max(0, t.i - 25) and self.token_list[j].text not in (".", "!", "?") and \
                 "\n" not in self.token_list[j].text:
@@ -563,7 +563,10 @@ class Context:
                     return pronoun_speaker(s)
                 if s.lower_ in self.lex.non_speakers and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < s.i:
                     head = verb.head  # "a wine merchant in Berlin who informed me"
-                    return self._name_or_desc([t for t in self.doc[head.left_edge.i: s.i] if not t.is_space])
+                    region = [t for t in self.doc[head.left_edge.i: s.i] if not t.is_space]
+                    while region and region[0].dep_ == "case":
+                        region = region[1:]  # "… négociée avec le chef …, qui déclare": not "avec"
+                    return self._name_or_desc(region)
                 if s.lower_ in RELATIVE_WHO:  # cleft: "It was a wine merchant in Berlin who first informed me"
                     cleft = self._cleft_antecedent(s)
                     if cleft is not None:
@@ -784,6 +787,10 @@ class Context:
         p = self.person_in(a, b)
         if p:
             return self.speaker_of(p)
+        trailing = self._trailing_name(seg)
+        if trailing:  # "le chef de l'organisation Ayman al-Zawahiri": the role, then the name it introduces
+            ta, tb = trailing[0].idx, trailing[-1].idx + len(trailing[-1].text)
+            return Speaker("name", self.text[ta:tb], ta, tb, self.canonical_name(self.text[ta:tb]))
         name = self._leading_name(seg)
         first = seg[0]
         looks_name = name and len(name) == len(seg) and first.lower_ not in self.lex.source_nouns and not (
@@ -792,6 +799,16 @@ class Context:
             text = self.text[a:b]
             return Speaker("name", text, a, b, self.canonical_name(text))
         return self._describe(seg)
+
+    def _trailing_name(self, seg: list[Token]) -> list[Token]:
+        """Two or more proper nouns closing a description that opens with a determiner and a common noun."""
+        if not self.has_pos or len(seg) < 4 or seg[0].pos_ != "DET" or seg[1].pos_ != "NOUN":
+            return []
+        k = len(seg)
+        while k > 2 and (seg[k - 1].pos_ == "PROPN" or (seg[k - 1].text == "-" and seg[k - 2].pos_ == "PROPN")):
+            k -= 1
+        run = seg[k:]
+        return run if sum(t.pos_ == "PROPN" for t in run) >= 2 and run[0].pos_ == "PROPN" else []
 
     def _describe(self, seg: list[Token]) -> Speaker | None:
         seg = [t for t in seg if not t.is_space]
@@ -929,6 +946,17 @@ def _past_adjuncts_de(toks: list[Token]) -> list[Token]:
                 toks[k - 1].lower_ not in PREPOSITIONS_DE:
             return toks[k + 1:]  # "am Montag Innenminister X"
     return toks
+
+
+def _assertion_chain(t: Token) -> set[int]:
+    """The token and its heads up to the root — stopping at a relative clause, which asserts on its own ("il
+    semble que la rupture ait été négociée avec X, qui déclare que …": déclare is not embedded under "que")."""
+    chain = {t.i}
+    node = t
+    while node.dep_ not in ("acl:relcl", "relcl") and node.head.i != node.i:
+        node = node.head
+        chain.add(node.i)
+    return chain
 
 
 def _cap(t: Token) -> bool:

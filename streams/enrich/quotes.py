@@ -512,7 +512,7 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
     if not toks:
         return None
     n_acc = _according(ctx, toks, 0)
-    if (n_acc and toks[0].lower_ != "so") or (n_acc and first == ","):
+    if (n_acc and toks[0].lower_ != "so") or (n_acc and (first == "," or last == ",")):  # „…,“ so Bulc.
         spk = ctx.speaker_after(toks[n_acc:])
         if spk is not None:
             return spk, " ".join(t.lower_ for t in toks[:n_acc])
@@ -1106,10 +1106,11 @@ def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
 
 
 def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
+    reach = 16 if ctx.lang == "de" else 12  # "erklärte Präsident Jean-Claude Juncker in seiner Rede …, dass"
     for k, v in enumerate(toks):
         if not ctx.speech_event(v):
             continue
-        for j in range(k + 1, min(k + 12, len(toks))):
+        for j in range(k + 1, min(k + reach, len(toks))):
             t = toks[j]
             far = j > k + 5  # "said in a report published Tuesday that …": past the verb's adjuncts, a true SCONJ only
             if far and t.lower_ in ctx.lex.complementizers and ctx.has_pos and t.pos_ != "SCONJ":
@@ -1125,7 +1126,8 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
                         ctx.speech_event(w) and _incise_verb(ctx, toks, n) for n, w in enumerate(toks[:k]))):
                     return None  # "…, a dit M. Bush en soulignant que …", "…, a souligné X, ajoutant qu’…": an
                     # incise, then a gerund's report — the incise rule takes both
-                spk = _pour_source(ctx, toks[k + 1:j]) or _subject(ctx, toks[:k + 1], v)
+                spk = _voice_of(ctx, toks[k + 1:j]) or _pour_source(ctx, toks[k + 1:j]) or \
+                    _subject(ctx, toks[:k + 1], v)  # "…, qui indique par la voix d’Igor Morozov que"
                 if spk is None and any(ctx.speech_event(w) for w in toks[j + 1:]):
                     break  # "Rappelant que …, le leader congolais a souligné que …": the next verb has a subject
                 return _cand(ctx, toks[j + 1:], spk, ctx.cue_of(v))

@@ -311,3 +311,36 @@ def test_an_unparsed_pour_x_sentence_still_names_its_source() -> None:
             "ez-Zor permettrait à l'organisation d'évacuer plus facilement Mossoul en Irak.")
     out = Enricher(Settings()).enrich_message({"id": "t", "text": text, "language": "fr"})
     assert [(q["text"][:20], q["speaker"]) for q in out["quotes"]] == [("une victoire de l’Ét", "L'Orient-Le Jour")]
+
+
+# Wikinews (fr), 29 July 2016, CC BY 2.5 (dev set D, verbatim with the corpus' spaces): a relative clause asserts on
+# its own (not embedded under the earlier "il semble que"), its antecedent without the preposition, the name closing
+# a role description; "par la voix de" names the speaker of a "que" clause
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ainsi, il semble bien que cette rupture ait été négociée à l'amiable avec le chef de l'organisation Ayman "
+     "al-Zawahiri , qui déclare à ce propos que les liens organisationnels peuvent être sacrifiés.",
+     [("les liens organisationne", "Ayman al-Zawahiri")]),
+    ("Même son de cloche du coté russe, qui indique par la voix d' Igor Morozov que le groupe restera une cible de "
+     "l'aviation russe.", [("le groupe restera une ci", "Igor Morozov")]),
+])
+def test_relative_clauses_and_par_la_voix_de(fr, text: str, expected: list) -> None:
+    quotes, _ = enrich(fr, "fr", text)
+    assert speakers(quotes) == expected
+
+
+# European Commission, Representation in Germany, September 2018 (dev set D): the comma inside the closing mark
+# before ", so X"; a "dass" clause far after a fronted date, the verb and a long subject
+BULC = ("Vor zahlreichen Vertretern aus Politik und Wirtschaft unterstrich EU-Verkehrskommissarin Violeta Bulc in "
+        "Berlin die Bedeutung der Zusammenarbeit. „Ein interoperables, harmonisiertes europaweites Netz ist die "
+        "Voraussetzung für effiziente Schienendienste im einheitlichen europäischen Eisenbahnraum,“ so Bulc. Noch aber "
+        "seien Hindernisse für die Interoperabilität alltäglich.")
+JUNCKER = ("Am 12. September 2018 erklärte Präsident Jean-Claude Juncker in seiner Rede zur Lage der Union, dass die "
+           "Europäische Kommission einen Vorschlag zur Abschaffung der Zeitumstellung vorlegen werde.")
+
+
+def test_so_x_after_a_comma_inside_the_mark_and_a_far_dass(de) -> None:
+    quotes, _ = enrich(de, "de", BULC)
+    assert speakers(quotes) == [("Ein interoperables, harm", "Violeta Bulc"),
+                                ("Noch aber seien Hinderni", "Violeta Bulc")]
+    quotes, _ = enrich(de, "de", JUNCKER)
+    assert speakers(quotes) == [("die Europäische Kommissi", "Jean-Claude Juncker")]
