@@ -738,7 +738,9 @@ class Context:
                 seen_cap = any(_cap(o) for o in out)
                 particle = t.lower_ in lex.particles and (_cap(out[-1]) or out[-1].lower_ in lex.particles) and \
                     n + 1 < len(toks) and (_cap(toks[n + 1]) or toks[n + 1].lower_ in lex.particles)
-                genitive = t.lower_ in GENITIVE_LINKS_DE and _cap(out[-1]) and n + 1 < len(toks) and _cap(toks[n + 1])
+                genitive = t.lower_ in GENITIVE_LINKS_DE and _cap(out[-1]) and n + 1 < len(toks) and \
+                    _cap(toks[n + 1]) and not toks[n + 1].lower_.endswith(MEDIA_RECIPIENTS_DE)
+                # "Wie die Polizei der Zeitung sagt": a newspaper after the subject is who was told, not its genitive
                 if not _cap(t) and (seen_cap or out[0].lower_ not in lex.determiners) and not (
                         (particle and out[0].lower_ not in lex.determiners) or genitive):
                     break  # "dem Europäischen Rechnungshof den Bau": stop at the first lower-case word after nouns
@@ -850,6 +852,7 @@ ORG_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 GENITIVE_LINKS_DE = frozenset({"des", "der", "vom"})
 REFLEXIVES = frozenset({"se", "s’", "s'"})
+MEDIA_RECIPIENTS_DE = ("zeitung", "agentur", "sender", "blatt", "magazin", "dpa", "fernsehen", "rundfunk", "radio")
 FAIRE_FORMS = frozenset({"fait", "faire", "fera", "font", "faisait", "fit", "ferait"})
 TENIR_FORMS = frozenset({"tenu", "tient", "tiennent", "tenait", "tenaient", "tint"})
 INTENT_FORMS = frozenset({"voulu", "veut", "veulent", "voulait", "souhaité", "souhaite", "souhaitait"})

@@ -468,6 +468,9 @@ def _according(ctx: Context, toks: list[Token], k: int) -> int:
     """Length of an "according to" cue starting at toks[k], else 0."""
     if ctx.lang == "fr" and toks[k].lower_ == "pour" and _opinion_holder(ctx, toks, k):
         return 1
+    if ctx.lang == "de" and toks[k].lower_ == "nach" and k + 2 < len(toks) and toks[k + 1].lower_ in NACH_NOUNS \
+            and toks[k + 2].lower_ in ("von", "der", "des", "eines", "einer", "dem", "den"):
+        return 3 if toks[k + 2].lower_ in ("von", "der", "des") else 2  # "Nach Auskunft eines Polizeisprechers"
     if toks[k].lower_ not in ctx.according_first:
         return 0
     for cue in ctx.lex.according:
@@ -475,6 +478,11 @@ def _according(ctx: Context, toks: list[Token], k: int) -> int:
         if k + n <= len(toks) and tuple(t.lower_ for t in toks[k:k + n]) == cue:
             return n
     return 0
+
+
+# "nach <Noun> von/der/des X": the nouns of a source in German agency style
+NACH_NOUNS = frozenset({"angaben", "auskunft", "aussage", "aussagen", "darstellung", "einschätzung", "informationen",
+                        "ansicht", "auffassung", "worten", "meinung", "schätzung", "schätzungen", "erkenntnissen"})
 
 
 def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
@@ -808,7 +816,7 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
                  _ind_konjunktiv, _ind_infinitive, _ind_infinitive_fr, _ind_accusation, _ind_incise,
                  _ind_anaphoric, _ind_dass_konjunktiv)
         if inside:
-            rules = (_ind_complement, _ind_ccomp)
+            rules = (_ind_complement, _ind_ccomp, _ind_according)
         found = len(out)
         for rule in rules:
             cand = rule(ctx, toks)
@@ -1252,16 +1260,23 @@ def _ind_dass_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
         body = toks[k + 1:end]
         if not any(x.lower_ in KONJUNKTIV_I for x in body):
             continue
-        head = [x for x in toks[:k - 1] if not x.is_punct][:6]  # German puts the subject first or after the verb
+        colon = max((j + 1 for j in range(k - 1) if toks[j].text == ":"), default=0)  # "Der Grund: Die Polizei …"
+        head = [x for x in toks[colon:k - 1] if not x.is_punct][:6]  # the subject comes first or after the verb
         if not head:
             return None
         if ctx.is_pronoun(head[0]):
             return _cand(ctx, body, pronoun_speaker(head[0]), "dass")
         p = ctx.person_in(head[0].idx, head[-1].idx + len(head[-1].text))
-        if p is None or not ctx.is_subject(p):
-            return None
-        return _cand(ctx, body, ctx.speaker_of(p), "dass")
+        if p is not None and ctx.is_subject(p):
+            return _cand(ctx, body, ctx.speaker_of(p), "dass")
+        if len(head) > 2 and head[0].lower_ in ("der", "die", "das") and _cap_de(head[1]) and not ctx.has_pos:
+            return _cand(ctx, body, ctx._name_or_desc(head[:2]), "dass")  # "Die Polizei geht davon aus, dass … sei"
+        return None
     return None
+
+
+def _cap_de(t: Token) -> bool:
+    return t.text[:1].isupper() and t.is_alpha
 
 
 DOCUMENT_NOUNS_DE = ("mail", "brief", "erklärung", "mitteilung", "bericht", "schreiben", "stellungnahme", "studie",
@@ -1412,7 +1427,7 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
 
 
 PASSIVE_DE = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
-SEPARABLE_PARTICLES = frozenset({"an", "mit", "ein", "zu", "hinzu", "bekannt", "fest", "vor"})
+SEPARABLE_PARTICLES = frozenset({"an", "mit", "ein", "zu", "hinzu", "bekannt", "fest", "vor", "hin", "klar"})
 
 
 def _clause_final(toks: list[Token], k: int) -> bool:
@@ -1841,7 +1856,7 @@ def _latest_pair(ctx: Context, pos: int, history: list[_Said]) -> str | None:
     return said.name if said is not None else None
 
 
-DEFINITE = {"the", "der", "die", "das", "le", "la", "les", "l", "l’", "l'"}
+DEFINITE = {"the", "der", "die", "das", "dem", "den", "des", "le", "la", "les", "l", "l’", "l'"}
 # A definite description of an office (accents folded) and the titles its holder is introduced with.
 HEAD_OFFICES = {
     "chef de l etat": ("président", "présidente", "chef de l'état", "chef de l’état", "chef de l'etat",

@@ -344,3 +344,26 @@ def test_so_x_after_a_comma_inside_the_mark_and_a_far_dass(de) -> None:
                                 ("Noch aber seien Hinderni", "Violeta Bulc")]
     quotes, _ = enrich(de, "de", JUNCKER)
     assert speakers(quotes) == [("die Europäische Kommissi", "Jean-Claude Juncker")]
+
+
+# German police reporting, verbatim from stored pages: dasding.de (SWR), lessentiel.lu, krone.at, rheinpfalz.de,
+# wuppertaler-rundschau.de — a "dass" clause in Konjunktiv after an organisation subject (after a colon) and the
+# Konjunktiv sentences after it; "der Zeitung" told, not the police's genitive; "laut X" in a sentence that ends
+# with a quotation; "Nach Auskunft eines Polizeisprechers"; "erläuterte"
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Grund: Die Polizei geht davon aus, dass der Mann nicht gefährlich sei. Die Beamten rufen den Mann aber "
+     "dazu auf, sich selbst bei der Polizei zu melden. Ein Haftbefehl gegen ihn liege nicht vor.",
+     [("der Mann nicht gefährlic", "Die Polizei"), ("Ein Haftbefehl gegen ihn", "Die Polizei")]),
+    ("Wie die Polizei der Zeitung sagt, gehe man davon aus, dass der Verdächtige die Waffen mitgenommen habe.",
+     [("gehe man davon aus, dass", "die Polizei")]),
+    ("So habe er laut Polizeisprecher Markus Dittrich etwa in der Vergangenheit den Verkehr regeln wollen, oder sei "
+     "mit einem Radio auf der Schulter unterwegs gewesen, „weil dieses die Schwingungen von seinem Kopf fernhalten "
+     "würde“.", [("So habe er laut Polizeis", "Markus Dittrich"), ("weil dieses die Schwingu", "Markus Dittrich")]),
+    ("Nach Auskunft eines Polizeisprechers soll ihn sein Gegenüber falsch angeschaut haben.",
+     [("soll ihn sein Gegenüber ", "eines Polizeisprechers")]),
+    ('"Wo der Mann vorher war, wissen wir nicht", erläuterte ein Polizeisprecher.',
+     [("Wo der Mann vorher war, ", "ein Polizeisprecher")]),
+])
+def test_german_police_reporting(de, text: str, expected: list) -> None:
+    quotes, _ = enrich(de, "de", text)
+    assert speakers(quotes) == expected
