@@ -22,6 +22,7 @@ from .attribution import (
     CLITIC,
     COORDINATING,
     DEMONSTRATIVES,
+    REFLEXIVES,
     RELATIVE_LINKS,
     RELATIVE_NOUNS,
     Context,
@@ -538,7 +539,7 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
         if ctx.is_reporting(t) or emotive:
             pre = toks[:n]
             if emotive:
-                pre = [x for x in pre if x.lower_ not in ("se", "s’", "s'")]
+                pre = [x for x in pre if x.lower_ not in REFLEXIVES]
             spk = ctx.speaker_before(pre, t) if _content(pre, ctx) or any(ctx.is_pronoun(x) for x in pre) else None
             if spk is None:
                 spk = ctx.speaker_after(toks[n + 1:]) or _pour_source(ctx, toks[n + 1:n + 9])
@@ -1269,14 +1270,11 @@ def _ind_dass_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
         p = ctx.person_in(head[0].idx, head[-1].idx + len(head[-1].text))
         if p is not None and ctx.is_subject(p):
             return _cand(ctx, body, ctx.speaker_of(p), "dass")
-        if len(head) > 2 and head[0].lower_ in ("der", "die", "das") and _cap_de(head[1]) and not ctx.has_pos:
+        if len(head) > 2 and head[0].lower_ in ("der", "die", "das") and head[1].text[:1].isupper() and \
+                not ctx.has_pos:
             return _cand(ctx, body, ctx._name_or_desc(head[:2]), "dass")  # "Die Polizei geht davon aus, dass … sei"
         return None
     return None
-
-
-def _cap_de(t: Token) -> bool:
-    return t.text[:1].isupper() and t.is_alpha
 
 
 DOCUMENT_NOUNS_DE = ("mail", "brief", "erklärung", "mitteilung", "bericht", "schreiben", "stellungnahme", "studie",
@@ -1490,7 +1488,7 @@ def _reflexive_before(toks: list[Token], k: int) -> bool:
     back = [t.lower_ for t in toks[max(0, k - 3):k]]
     while back and back[-1] in ("est", "sont", "était", "étaient", "a", "ont", "avait"):
         back.pop()
-    return bool(back) and back[-1] in ("se", "s’", "s'")
+    return bool(back) and back[-1] in REFLEXIVES
 
 
 ACCUSE = {"en": frozenset({"accuse", "accused", "accuses", "accusing"}),
