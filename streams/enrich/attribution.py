@@ -378,7 +378,8 @@ class Context:
         (German), a name after a preposition or a dative article ("meldet sich Moreno bei Geyer") is none."""
         toks = self.tokens(p.start, p.end)
         if self.has_dep and any(t.dep_ for t in toks):  # parse_scope=cues leaves some sentences unparsed
-            return any(t.dep_.startswith("nsubj") or t.dep_ == "sb" for t in toks)
+            return any(t.dep_.startswith("nsubj") or t.dep_ == "sb" or (t.dep_ == "appos" and _in_subject(t))
+                       for t in toks)
         before = self.tokens(max(0, p.start - 30), p.start)[-1:]
         return not (before and before[0].lower_ in OBLIQUE_DE)
 
@@ -949,6 +950,18 @@ def _past_adjuncts_de(toks: list[Token]) -> list[Token]:
                 toks[k - 1].lower_ not in PREPOSITIONS_DE:
             return toks[k + 1:]  # "am Montag Innenminister X"
     return toks
+
+
+def _in_subject(t: Token) -> bool:
+    """An apposition inside the subject phrase: "L'imam de la ville, Mohammed Karabila, est …" (hung on "ville")."""
+    node = t.head
+    for _ in range(3):
+        if node.dep_.startswith("nsubj"):
+            return True
+        if node.dep_ not in ("nmod", "appos", "flat:name") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _assertion_chain(t: Token) -> set[int]:

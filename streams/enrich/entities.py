@@ -213,6 +213,9 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
         return None
     if label == "PER" and any(c.isdigit() for c in surface):
         return None  # "Page A8"
+    if label == "PER" and surface[:1].islower() and surface.split()[0] not in _NAME_PARTICLES and \
+            not any(t.text[:1].isupper() for t in tokens[:2]):
+        return None  # "président de la République": a title, no name (but "pape François", "de Gaulle")
     words = fold(surface).split()
     if label == "LOC" and len(words) >= 2 and (words[-1] in ORG_HEADS_LAST or words[0] in ORG_HEADS_FIRST):
         label = "ORG"

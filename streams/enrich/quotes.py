@@ -577,10 +577,12 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
         split = a == floor and v in lead[:4]  # '« x », a déclaré Y, … « z »': the attribution between two quotes
         ok = len(after) <= 12 or colon or split
         if adjacent:
-            between = text[v.idx + len(v.text):span.open_at].strip(SPACES).lower()
+            # "déplore l’ « immobilisme »", "condamne fermement ce « crime barbare »": adverbs, then a determiner
+            between = "".join(t.text_with_ws for t in after if not (ctx.has_pos and t.pos_ == "ADV"))
+            between = between.strip(SPACES).lower()
             ok = colon or len(after) == 0 or (len(after) == 1 and (
                 after[0].lower_ in ctx.lex.complementizers or after[0].text in (",", ":"))) \
-                or between in NOMINAL_DETERMINERS.get(ctx.lang, ())  # "déplore l’ « immobilisme »"
+                or between in NOMINAL_DETERMINERS.get(ctx.lang, ())
         if ok:
             before = [t for t in toks if t.i < v.i]
             spk = _voice_of(ctx, after) or _pour_source(ctx, after) or \
@@ -1721,10 +1723,14 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
             name, s_start, s_end = last_q.speaker, last_q.speaker_start, last_q.speaker_end
             person = name not in ctx.org_names
         elif c.kind == "direct" and c.cue is None:
-            # no attribution at all: the speaker of the paragraph's previous quote carries on; else the latest
-            # speaker or subject person of the last paragraphs (a review quoting the book under review)
+            # no attribution at all: a person subject of the quote's own sentence ("L'imam de la ville, Mohammed
+            # Karabila, est « effaré … »"); else the speaker of the paragraph's previous quote carries on; else the
+            # latest speaker or subject person of the last paragraphs (a review quoting the book under review)
             par = ctx.paragraph_of(c.start)
-            if history and history[-1].paragraph == par:
+            own = ctx.subject_before(c.start, ctx.sentence_of(c.start)[0])
+            if own is not None and own.canonical not in ctx.org_names:
+                name, s_start, s_end = own.canonical, own.start, own.end
+            elif history and history[-1].paragraph == par:
                 last = history[-1]
                 name, s_start, s_end, person = last.name, last.start, last.end, last.person
             else:

@@ -367,3 +367,25 @@ def test_so_x_after_a_comma_inside_the_mark_and_a_far_dass(de) -> None:
 def test_german_police_reporting(de, text: str, expected: list) -> None:
     quotes, _ = enrich(de, "de", text)
     assert speakers(quotes) == expected
+
+
+# Wikinews (fr), 26 July 2016, CC BY 2.5 (dev set E, verbatim with the corpus' spaces): a quote with no cue takes
+# the person apposed to its sentence's subject (not the previous paragraph's speaker); "évoque un « … »" and
+# "condamne fermement ce « … »" report the marked words; a title the model tags PER is no person
+KARABILA = ("Le pape François « s'associe à la douleur et à l'horreur » . Le Vatican condamne fermement ce « crime "
+            "barbare » .\n\nL'imam de la ville, Mohammed Karabila, est « effaré par le décès de [son] ami. » Il ajoute "
+            "que « c'est quelqu'un qui a donné sa vie aux autres. On est abasourdi à la mosquée. »")
+HOLLANDE_EVOQUE = ("Le président de la République François Hollande ainsi que Bernard Cazeneuve ont annoncé leur "
+                   "visite. Hollande est arrivé sur place à 13 h et évoque un « ignoble attentat terroriste » , « "
+                   "nous devons mener la guerre contre l'État islamique par tous les moyens » .")
+
+
+def test_subject_apposition_evoque_and_adverb_before_the_determiner(fr) -> None:
+    quotes, _ = enrich(fr, "fr", KARABILA)
+    said = {q.text[:12]: q.speaker for q in quotes}
+    assert said["crime barbar"] == "Le Vatican"
+    assert said["effaré par l"] == said["c'est quelqu"] == "Mohammed Karabila"
+    quotes, entities = enrich(fr, "fr", HOLLANDE_EVOQUE)
+    assert "président de la République" not in {e.text for e in entities if e.label == "PER"}
+    assert [(q.text[:16], q.speaker) for q in quotes] == [("ignoble attentat", "François Hollande"),
+                                                          ("nous devons mene", "François Hollande")]
