@@ -481,6 +481,7 @@ def _according(ctx: Context, toks: list[Token], k: int) -> int:
     return 0
 
 
+STRESSED_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 # "nach <Noun> von/der/des X": the nouns of a source in German agency style
 NACH_NOUNS = frozenset({"angaben", "auskunft", "aussage", "aussagen", "darstellung", "einschätzung", "informationen",
                         "ansicht", "auffassung", "worten", "meinung", "schätzung", "schätzungen", "erkenntnissen"})
@@ -498,6 +499,8 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     span_a, span_b = toks[k + 1].idx, toks[comma - 1].idx + len(toks[comma - 1].text)
     if ctx.person_in(span_a, span_b) is not None:
         return True
+    if comma == k + 2 and toks[k + 1].lower_ in STRESSED_PRONOUNS:
+        return True  # "Pour lui, le régime … est dans une fuite en avant", "Pour eux, …"
     words = [t for t in toks[k + 1:comma] if not t.is_punct]  # a newspaper the model calls MISC: "L'Opinion"
     return 0 < len(words) <= 4 and all(t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME", "EVENT")
                                        for t in words)  # "Pour L'Orient-Le Jour, …"
@@ -811,7 +814,8 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
             verb = next((t.idx for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)
                          and ctx.speech_event(t)), None)
             later = [x for x in inside if verb is not None and x > verb]  # not a quote before the verb
-            b = min(later or inside)
+            if verb is not None or not _according_clause_around(ctx, a, min(inside)):
+                b = min(later or inside)  # (not "Selon l'armée, désormais, un « conseil de paix » serait au pouvoir")
         toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)]
         if len(toks) < 4:
             continue
@@ -859,6 +863,17 @@ def _second_complement(ctx: Context, tail: list[Token]) -> _Cand | None:
         return None
     sp = _span_of(words[2:], ctx)
     return _Cand(sp[0], sp[1], "indirect", None, None, inherit=True) if sp is not None else None
+
+
+def _according_clause_around(ctx: Context, a: int, quote_at: int) -> bool:
+    """The sentence opens with "Selon X," and its own words go on before the first quote ("Selon l'armée,
+    désormais, un « conseil de paix » serait au pouvoir"), unlike "Selon Jean Ping, « … »"."""
+    lead = [t for t in ctx.tokens(a, quote_at) if not t.is_space]
+    n = _according(ctx, lead, 0) if lead else 0
+    if not n:
+        return False
+    comma = next((j for j in range(n, len(lead)) if lead[j].text == ","), None)
+    return comma is not None and len([t for t in lead[comma + 1:] if not t.is_punct]) >= 2
 
 
 def _with_gerund_report(ctx: Context, cand: _Cand) -> list[_Cand]:
@@ -1469,6 +1484,9 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> _Cand | None:
             return _cand(ctx, toks[j:], spk, ctx.cue_of(v)) if spk is not None else None
         if v.pos_ != "VERB" and not (v.pos_ == "AUX" and "Part" in v.morph.get("VerbForm")):
             continue  # the tagger calls "affirmant" (in "en affirmant avoir été trompés") an auxiliary
+        if j < len(toks) and toks[j].text == ",":  # "annonce, via un communiqué publié sur …, avoir pris …"
+            close = next((n for n in range(j + 1, min(len(toks), j + 16)) if toks[n].text == ","), None)
+            j = close + 1 if close is not None else j
         while j < len(toks) - 1 and toks[j].lower_ in OBJECT_CLITICS and toks[j].pos_ in ("PRON", "DET"):
             j += 1  # "indiquant les avoir arrêtées"
         if j < len(toks) and "Inf" in toks[j].morph.get("VerbForm") and toks[j].pos_ in ("VERB", "AUX"):
@@ -1494,7 +1512,10 @@ def _reflexive_before(toks: list[Token], k: int) -> bool:
 
 
 ACCUSE = {"en": frozenset({"accuse", "accused", "accuses", "accusing"}),
-          "fr": frozenset({"accuse", "accusé", "accusée", "accusés", "accusent", "accusait", "accusaient"})}
+          "fr": frozenset({"accuse", "accusé", "accusée", "accusés", "accusent", "accusait", "accusaient",
+                           # advice and requests report the same way: "recommandent à leurs citoyens de rester chez eux"
+                           "recommande", "recommandé", "recommandent", "conseille", "conseillé", "conseillent",
+                           "demande", "demandé", "demandent", "exhorte", "exhorté", "exhortent"})}
 ACCUSE_LINK = {"en": frozenset({"of"}), "fr": frozenset({"de", "d’", "d'"})}
 ACCUSED_WORDS = 20  # at most this many tokens name the accused between the verb and "of"/"de"
 

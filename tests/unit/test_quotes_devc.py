@@ -389,3 +389,22 @@ def test_subject_apposition_evoque_and_adverb_before_the_determiner(fr) -> None:
     assert "président de la République" not in {e.text for e in entities if e.label == "PER"}
     assert [(q.text[:16], q.speaker) for q in quotes] == [("ignoble attentat", "François Hollande"),
                                                           ("nous devons mene", "François Hollande")]
+
+
+# Wikinews (fr), 15 July and 1 November 2016, CC BY 2.5 (dev set E, verbatim with the corpus' spaces); VOA Afrique
+# 2006 (dev set C): a "Selon X," sentence whose own words go on before a quote; "Pour lui," holds a view; advice
+# reported with "recommander à X de"; a comma adjunct between "annonce" and its infinitive
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Selon l'armée, désormais, un « conseil de paix » serait au pouvoir.", [("désormais, un « conseil ", "l'armée")]),
+    ("Pour Florent Geel, le retrait de la CPI sonne comme un aveu de culpabilité. Pour lui, le régime de Pierre "
+     "Nkurunziza est dans une fuite en avant.", [("le retrait de la CPI son", "Florent Geel"),
+                                                 ("le régime de Pierre Nkur", "Florent Geel")]),
+    ("Le consulat français et le gouvernement fédéral belge recommandent à leurs citoyens de rester chez eux.",
+     [("rester chez eux", "Le consulat français et le gouvernement fédéral belge")]),
+    # constructed on the shape of the Turkish army's "annonce, via un communiqué …, avoir pris le pouvoir"
+    ("La Maison Blanche annonce, via un communiqué publié sur son site internet, avoir reçu la lettre du président.",
+     [("avoir reçu la lettre du ", "White House")]),
+])
+def test_french_sources_of_dev_set_e(fr, text: str, expected: list) -> None:
+    quotes, _ = enrich(fr, "fr", text)
+    assert speakers(quotes) == expected
