@@ -71,10 +71,11 @@ def test_entity_recall(report: Report, lang: str, recall: float) -> None:
 
 
 @pytest.mark.parametrize(("folder", "articles", "f1", "speaker"),
-                         [("heldout", 6, 0.93, 0.86), ("devb", 10, 0.90, 0.81), ("devc", 9, 0.88, 0.80),
-                          ("devd", 6, 0.82, 0.75), ("blind", 12, 0.84, 0.66), ("blind2", 9, 0.85, 0.62)])
+                         [("heldout", 6, 0.93, 0.86), ("devb", 10, 0.90, 0.81), ("devc", 9, 0.90, 0.84),
+                          ("devd", 6, 0.83, 0.77), ("deve", 9, 0.83, 0.66), ("blind", 12, 0.84, 0.66),
+                          ("blind2", 9, 0.88, 0.65)])
 def test_other_sets_are_scored_and_do_not_drop(folder: str, articles: int, f1: float, speaker: float) -> None:
-    """Held-out set A (opened for development in round 5), development sets B, C and D and the blind test sets (never
+    """Held-out set A (opened for development in round 5), development sets B–E and the blind test sets (never
     looked at per quote) keep their measured level: floors, not targets — the blind figures are the honest estimate of
     quality on unseen articles (docs/evaluation.md)."""
     base = ROOT / "tests" / "data" / folder
