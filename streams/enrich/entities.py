@@ -219,7 +219,25 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
     words = fold(surface).split()
     if label == "LOC" and len(words) >= 2 and (words[-1] in ORG_HEADS_LAST or words[0] in ORG_HEADS_FIRST):
         label = "ORG"
+    if label == "ORG" and _after_person_role(tokens) and not (set(words) & ORG_HEADS_LAST) and \
+            words[0] not in ORG_HEADS_FIRST:
+        label = "PER"  # "UNHCR spokesperson Adrian Edwards", "porte-parole Romain Nadal": a role, then a name
     return _Mention(start, end, label)
+
+
+# role nouns a person's name follows ("spokesperson Adrian Edwards"); an organisation never does
+PERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president",
+                          "senator", "ambassador", "envoy", "chairman", "chairwoman", "director", "commissioner",
+                          "porte-parole", "ministre", "président", "présidente", "secrétaire", "ambassadeur",
+                          "sprecher", "sprecherin", "ministerin"})
+
+
+def _after_person_role(tokens: list[Token]) -> bool:
+    """A two- or three-word title-case span right after a person's role noun."""
+    if not 2 <= len(tokens) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in tokens):
+        return False
+    first = tokens[0]
+    return first.i > 0 and first.doc[first.i - 1].lower_ in PERSON_ROLES
 
 
 _FUNCTION_WORDS = frozenset({"and", "of", "for", "the", "on", "in", "de", "des", "du", "la", "le", "et", "pour", "und",

@@ -1146,8 +1146,10 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
                 if ctx.lang == "fr" and toks[j - 1].lower_ in ("ainsi", "plus", "moins", "autant", "tant") and \
                         not (j - 1 == k + 1 and toks[j - 1].lower_ == "ainsi"):
                     break  # "X ainsi que Y" is "as well as" — but "estime ainsi que" is "thus says that"
-                if ctx.lang == "en" and t.lower_ == "that" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-                    break  # "misrepresented VOA reporting in a way that served …": a relative pronoun
+                if ctx.lang == "en" and t.lower_ == "that" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and \
+                        t.tag_ != "IN":
+                    break  # "misrepresented VOA reporting in a way that served …": a relative pronoun (WDT, not
+                    # the complementizer IN the parser sometimes hangs as an object: "told journalists … that")
                 if _incise_verb(ctx, toks, k) and (any(ctx.is_reporting(w) for w in toks[k + 1:j]) or any(
                         ctx.speech_event(w) and _incise_verb(ctx, toks, n) for n, w in enumerate(toks[:k]))):
                     return None  # "…, a dit M. Bush en soulignant que …", "…, a souligné X, ajoutant qu’…": an
