@@ -57,10 +57,6 @@ KERRY = ("Une partition de la République centrafricaine n’est pas la solution
          "que les Etats-Unis ne sont pas favorables à un tel développement.")
 
 
-def test_a_relative_or_noun_complement_que_does_not_embed_the_reporting_verb(fr) -> None:
-    quotes, _ = enrich(fr, "fr", KERRY)
-    assert speakers(quotes) == [("Une partition de la Répu", "John Kerry"), ("les Etats-Unis ne sont p", "John Kerry")]
-
 
 # VOA Afrique (public domain), 12 September 2006 (dev set C): an incise, then a reporting gerund's own clause
 BUSH = ("Dans un discours à la nation prononcé lundi soir, le chef de l’exécutif américain a également défendu sa "
@@ -79,10 +75,6 @@ def test_an_incise_followed_by_a_reporting_gerund_gives_two_reports(fr) -> None:
 WOWEREIT = ("In einem Zeitungsinterview sagte der Regierende Bürgermeister Klaus Wowereit (SPD): „Wenn doch gegen das "
             "Land Berlin entschieden würde, kann man das nicht den Hochschulen anlasten.“")
 
-
-def test_german_subject_after_the_verb_when_an_adjunct_opens_the_clause(de) -> None:
-    quotes, _ = enrich(de, "de", WOWEREIT)
-    assert speakers(quotes) == [("Wenn doch gegen das Land", "Klaus Wowereit")]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -193,10 +185,6 @@ KERRY_SE_DIRE = ("M. Kerry a dit que les Etats-Unis ne sont pas favorables à un
                  "s’est dit désireux de s’entretenir avec les décideurs en rapport avec cette question, avant de se "
                  "prononcer.")
 
-
-def test_se_dire_with_an_adjective(fr) -> None:
-    quotes, _ = enrich(fr, "fr", KERRY_SE_DIRE)
-    assert speakers(quotes) == [("les Etats-Unis ne sont p", "Kerry"), ("désireux de s’entretenir", "Kerry")]
 
 
 # VOA Afrique, 12 September 2006 and VOA Zimbabwe, 2011 (dev set C): accusations report what the accused did
@@ -423,4 +411,17 @@ def test_french_sources_of_dev_set_e(fr, text: str, expected: list) -> None:
 ])
 def test_english_agency_reports(en, text: str, expected: list) -> None:
     quotes, _ = enrich(en, "en", text)
+    assert speakers(quotes) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("fr", KERRY, [("Une partition de la Répu", "John Kerry"), ("les Etats-Unis ne sont p", "John Kerry")],
+                 id="a relative or noun-complement que does not embed the reporting verb"),
+    pytest.param("de", WOWEREIT, [("Wenn doch gegen das Land", "Klaus Wowereit")],
+                 id="German subject after the verb when an adjunct opens the clause"),
+    pytest.param("fr", KERRY_SE_DIRE, [("les Etats-Unis ne sont p", "Kerry"), ("désireux de s’entretenir", "Kerry")],
+                 id="se dire with an adjective"),
+])
+def test_single_constructions(request, lang: str, text: str, expected: list) -> None:
+    quotes, _ = enrich(request.getfixturevalue(lang), lang, text)
     assert speakers(quotes) == expected
