@@ -893,22 +893,35 @@ def _with_gerund_report(ctx: Context, cand: _Cand) -> list[_Cand]:
             "Part" in v.morph.get("VerbForm")
         if not (gerund and ctx.is_reporting(v)):
             continue
-        nxt = toks[k + 1]
-        start = k + 2 if nxt.lower_ in ctx.lex.complementizers else k + 1
-        if start == k + 1 and "Inf" not in toks[k + 1].morph.get("VerbForm"):
+        start = _report_start(ctx, toks, k + 1)
+        if start is None:
             continue  # "en expliquant être …" or "… que …"; not "en disant cela"
         head = toks[:comma]
         incise = next((n for n in range(len(head) - 1, 1, -1) if ctx.speech_event(head[n]) and
                        _incise_verb(ctx, head, n)), None)
         if incise is not None:  # "X, a souligné M. Nguesso, ajoutant qu’…": the incise is no part of the first
             head = head[:max(n for n in range(incise) if head[n].text in (",", "–", "—"))]
-        first = _span_of(head, ctx)
-        second = _span_of(toks[start:], ctx)
-        if first is None or second is None:
-            return [cand]
-        return [_Cand(first[0], first[1], cand.kind, cand.cue, cand.speaker),
-                _Cand(second[0], second[1], cand.kind, ctx.cue_of(v), cand.speaker)]
+        return _split_report(ctx, cand, head, toks[start:], v)
     return [cand]
+
+
+def _report_start(ctx: Context, toks: list[Token], n: int) -> int | None:
+    """Where the clause of a reporting verb standing right before toks[n] begins: after its complementizer, or at
+    an infinitive right after it; None when neither follows."""
+    if n >= len(toks):
+        return None
+    if toks[n].lower_ in ctx.lex.complementizers:
+        return n + 1
+    return n if "Inf" in toks[n].morph.get("VerbForm") else None
+
+
+def _split_report(ctx: Context, cand: _Cand, head: list[Token], tail: list[Token], verb: Token) -> list[_Cand]:
+    """One reported span cut into two reports by the same speaker: `head` under the cue, `tail` under `verb`."""
+    first, second = _span_of(head, ctx), _span_of(tail, ctx)
+    if first is None or second is None:
+        return [cand]
+    return [_Cand(first[0], first[1], cand.kind, cand.cue, cand.speaker),
+            _Cand(second[0], second[1], cand.kind, ctx.cue_of(verb), cand.speaker)]
 
 
 def _with_coordinated_report(ctx: Context, cand: _Cand) -> list[_Cand]:
@@ -923,15 +936,10 @@ def _with_coordinated_report(ctx: Context, cand: _Cand) -> list[_Cand]:
         v = next((t for t in toks[k + 1:k + 3] if t.lower_ not in ctx.lex.auxiliaries), None)
         if v is None or not ctx.is_reporting(v) or v.dep_ != "conj":
             continue  # (the parser often hangs it on the reported clause's verb: "qu’il visait X et dit …")
-        n = toks.index(v) + 1
-        start = n + 1 if n < len(toks) and toks[n].lower_ in ctx.lex.complementizers else n
-        if start == n and "Inf" not in toks[n].morph.get("VerbForm"):
+        start = _report_start(ctx, toks, toks.index(v) + 1)
+        if start is None:
             continue
-        first, second = _span_of(toks[:k], ctx), _span_of(toks[start:], ctx)
-        if first is None or second is None:
-            return [cand]
-        return [_Cand(first[0], first[1], cand.kind, cand.cue, cand.speaker),
-                _Cand(second[0], second[1], cand.kind, ctx.cue_of(v), cand.speaker)]
+        return _split_report(ctx, cand, toks[:k], toks[start:], v)
     return [cand]
 
 

@@ -425,3 +425,15 @@ def test_english_agency_reports(en, text: str, expected: list) -> None:
 def test_single_constructions(request, lang: str, text: str, expected: list) -> None:
     quotes, _ = enrich(request.getfixturevalue(lang), lang, text)
     assert speakers(quotes) == expected
+
+
+def test_report_start_past_the_last_token_is_none(fr) -> None:
+    """A coordinated reporting verb that ends a span ("… et dit") has no clause after it: no index past the end."""
+    from streams.enrich.attribution import Context
+    from streams.enrich.quotes import _report_start
+
+    doc = fr("Le Pentagone a précisé qu'il visait l’État islamique et dit regretter les pertes.")
+    ctx = Context(doc, "fr", [], [], doc.text)
+    toks = list(doc)
+    assert _report_start(ctx, toks, len(toks)) is None
+    assert _report_start(ctx, toks, 12) == 12 and toks[12].text == "regretter"  # the infinitive after "dit"
