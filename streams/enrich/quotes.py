@@ -791,63 +791,78 @@ def _incise_sentence(ctx: Context, span: MarkedSpan) -> tuple[int, int] | None:
 
 # --- indirect quotes --------------------------------------------------------------------------------------------
 def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[int, int]]) -> list[_Cand]:
+    """Reported speech, sentence by sentence: a report after the sentence's quotes, then the sentence's own."""
     out: list[_Cand] = []
     for a, b in ctx.sentences:
         inside = [x for x, y in covered if x < b and a < y]
         tail_from = max((y for x, y in covered if x < b and a < y), default=b) + 1
         if inside and b - tail_from > 20:  # "In what an officer described as “…”, police reported recovering …"
-            tail = [t for t in ctx.tokens(tail_from, b) if not any(x <= t.idx < y for x, y in marked
-                                                                  if x < b and tail_from < y)]
             second = _second_complement(ctx, ctx.tokens(tail_from, b))
             if second is not None:  # "estime que « … » et que la force … devrait avoir « … »": the same report
                 out.append(second)
                 continue
-            for rule in (_ind_complement, _ind_ccomp, _ind_gerund, _ind_trailing_konjunktiv):
-                cand = rule(ctx, tail) if len(tail) >= 4 else None
-                if cand is not None and (cand.speaker is not None or cand.inherit) and \
-                        len(_words(ctx.text[cand.start:cand.end])) >= 3:
-                    out.append(cand)
-                    break
-        local = [(x, y) for x, y in marked if x < b and a < y]  # the marks of this sentence only
-        whole = ctx.tokens(a, b)
-        if inside:  # reported clause introducing a quote: "X précisent qu'il s'agit d'un progrès : « … »"
-            verb = next((t.idx for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)
-                         and ctx.speech_event(t)), None)
-            later = [x for x in inside if verb is not None and x > verb]  # not a quote before the verb
-            if verb is not None or not _according_clause_around(ctx, a, min(inside)):
-                b = min(later or inside)  # (not "Selon l'armée, désormais, un « conseil de paix » serait au pouvoir")
-        toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)]
-        if len(toks) < 4:
+            tail = _report_after_quotes(ctx, tail_from, b, marked)
+            if tail is not None:
+                out.append(tail)
+        out.extend(_sentence_reports(ctx, a, b, inside, marked))
+    return out
+
+
+def _report_after_quotes(ctx: Context, tail_from: int, b: int, marked: list[tuple[int, int]]) -> _Cand | None:
+    """A report in the words after a sentence's last quote, its own marks left out."""
+    tail = [t for t in ctx.tokens(tail_from, b) if not any(x <= t.idx < y for x, y in marked
+                                                          if x < b and tail_from < y)]
+    if len(tail) < 4:
+        return None
+    for rule in (_ind_complement, _ind_ccomp, _ind_gerund, _ind_trailing_konjunktiv):
+        cand = rule(ctx, tail)
+        if cand is not None and (cand.speaker is not None or cand.inherit) and \
+                len(_words(ctx.text[cand.start:cand.end])) >= 3:
+            return cand
+    return None
+
+
+def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int], marked: list[tuple[int, int]]) -> list[_Cand]:
+    """The reports of one sentence, read with its quotes cut out; ``inside`` are the starts of its quotes."""
+    out: list[_Cand] = []
+    local = [(x, y) for x, y in marked if x < b and a < y]  # the marks of this sentence only
+    whole = ctx.tokens(a, b)
+    if inside:  # reported clause introducing a quote: "X précisent qu'il s'agit d'un progrès : « … »"
+        verb = next((t.idx for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)
+                     and ctx.speech_event(t)), None)
+        later = [x for x in inside if verb is not None and x > verb]  # not a quote before the verb
+        if verb is not None or not _according_clause_around(ctx, a, min(inside)):
+            b = min(later or inside)  # (not "Selon l'armée, désormais, un « conseil de paix » serait au pouvoir")
+    toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)]
+    if len(toks) < 4:
+        return out
+    rules = (_ind_complement, _ind_ccomp, _ind_according) if inside else (  # a clause introducing a quote, or:
+        _ind_as_reported, _ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund, _ind_konjunktiv,
+        _ind_infinitive, _ind_infinitive_fr, _ind_accusation, _ind_incise, _ind_anaphoric, _ind_dass_konjunktiv)
+    for rule in rules:
+        cand = rule(ctx, toks)
+        if cand is None:
             continue
-        rules = (_ind_as_reported, _ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund,
-                 _ind_konjunktiv, _ind_infinitive, _ind_infinitive_fr, _ind_accusation, _ind_incise,
-                 _ind_anaphoric, _ind_dass_konjunktiv)
-        if inside:
-            rules = (_ind_complement, _ind_ccomp, _ind_according)
-        found = len(out)
-        for rule in rules:
-            cand = rule(ctx, toks)
-            if cand is not None:
-                if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
-                        and len(_words(ctx.text[cand.start:cand.end])) >= 3 and not (inside and _verbless(ctx, cand)):
-                    out.extend(piece for part in _with_gerund_report(ctx, cand)
-                               for piece in _with_coordinated_report(ctx, part))
-                    more = _gerund_continuation(ctx, toks, cand) if rule is _ind_incise else \
-                        _ind_accusation(ctx, toks) if rule is not _ind_accusation and not inside else None
-                    if more is not None and (more.end <= cand.start or more.start >= cand.end):
-                        out.append(more)  # "X has accused Y of …, and has also sworn that …": both reports
-                break
-        else:
-            if not inside:
-                cand = _ind_reported_mood(ctx, toks)
-                if cand is not None and len(_words(ctx.text[cand.start:cand.end])) >= 3:
-                    out.append(cand)
-        if len(out) == found and len(whole) > len(toks):
-            # the marks cut out of the tokens hold the accusation: "Moscou a accusé les États-Unis de vouloir
-            # « défendre l’État islamique »"
-            cand = _ind_accusation(ctx, whole)
+        if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
+                and len(_words(ctx.text[cand.start:cand.end])) >= 3 and not (inside and _verbless(ctx, cand)):
+            out.extend(piece for part in _with_gerund_report(ctx, cand)
+                       for piece in _with_coordinated_report(ctx, part))
+            more = _gerund_continuation(ctx, toks, cand) if rule is _ind_incise else \
+                _ind_accusation(ctx, toks) if rule is not _ind_accusation and not inside else None
+            if more is not None and (more.end <= cand.start or more.start >= cand.end):
+                out.append(more)  # "X has accused Y of …, and has also sworn that …": both reports
+        break
+    else:
+        if not inside:
+            cand = _ind_reported_mood(ctx, toks)
             if cand is not None and len(_words(ctx.text[cand.start:cand.end])) >= 3:
                 out.append(cand)
+    if not out and len(whole) > len(toks):
+        # the marks cut out of the tokens hold the accusation: "Moscou a accusé les États-Unis de vouloir
+        # « défendre l’État islamique »"
+        cand = _ind_accusation(ctx, whole)
+        if cand is not None and len(_words(ctx.text[cand.start:cand.end])) >= 3:
+            out.append(cand)
     return out
 
 
