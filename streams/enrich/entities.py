@@ -20,6 +20,7 @@ from streams.enrich.canonical import (
     fold,
     is_acronym,
 )
+from streams.enrich.given_names import given_names
 from streams.models import Entity
 
 if TYPE_CHECKING:
@@ -113,6 +114,12 @@ FIRST_NAMES = frozenset({
 })
 
 
+
+def is_given_name(word: str) -> bool:
+    """A given name: the curated list above, or Faker's per-locale lists (``given_names``)."""
+    return word in FIRST_NAMES or word in given_names()
+
+
 @dataclass(slots=True)
 class _Mention:
     start: int
@@ -163,9 +170,36 @@ def _defined_acronyms(text: str, mentions: list[_Mention], canonicals: list[str]
                 text[first.end:second.start].strip() == "(" and text[second.end:second.end + 1] == ")" and \
                 len(text[first.start:first.end].split()) >= 2:
             defined.setdefault(acronym, canonical)
+    for acronym, canonical in _initials_acronyms(text, mentions, canonicals, table).items():
+        defined.setdefault(acronym, canonical)
     if not defined:
         return canonicals
     return [defined.get(text[m.start:m.end], canonical) for m, canonical in zip(mentions, canonicals, strict=True)]
+
+
+_LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "der", "die", "das"})
+
+
+def _initials_acronyms(text: str, mentions: list[_Mention], canonicals: list[str],
+                       table: AliasTable) -> dict[str, str]:
+    """"the Committee to Protect Journalists … CPJ said": an acronym spelling the capitals of exactly one
+    organisation of the article stands for it ("National Election Committee" → NEC), wherever that is named."""
+    spelled: dict[str, set[str]] = {}
+    for m, canonical in zip(mentions, canonicals, strict=True):
+        words = text[m.start:m.end].split()
+        if words and words[0].lower() in _LEADING_ARTICLES:
+            words = words[1:]  # "The National Election Committee" spells NEC
+        if m.label == "ORG" and len(words) >= 2:
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if len(initials) >= 2:
+                spelled.setdefault(initials, set()).add(canonical)
+    out: dict[str, str] = {}
+    for m in mentions:
+        acronym = text[m.start:m.end]
+        names = spelled.get(acronym, set())
+        if len(names) == 1 and _ACRONYM.match(acronym) and table.canonical(acronym) is None:
+            out[acronym] = next(iter(names))
+    return out
 
 
 def _has_statistical_model(doc: Doc) -> bool:
@@ -372,14 +406,14 @@ def _rule_persons(doc: Doc, table: AliasTable) -> list[_Mention]:
             start = index + 1
             while start < len(tokens) and _is_role_word(tokens[start]):
                 start += 1
-        elif (after_name and token.text not in FIRST_NAMES) or not _is_name_token(token, stop_words, table):
+        elif (after_name and not is_given_name(token.text)) or not _is_name_token(token, stop_words, table):
             # a known first name starts a name even after a capitalised word ("Wikinews-Mitbegründer Erik Möller")
             index += 1
             continue
         end, names = _name_run(tokens, start, stop_words, table)
         appositive = end + 1 < len(tokens) and tokens[end].text == "," and _is_role_word(tokens[end + 1])
         particle = any(t.text in _FOREIGN_PARTICLES for t in tokens[start + 1:end - 1])
-        if names >= 2 and (start > index or tokens[start].text in FIRST_NAMES or appositive or particle):
+        if names >= 2 and (start > index or is_given_name(tokens[start].text) or appositive or particle):
             mentions.append(_Mention(tokens[start].idx, _token_end(tokens[end - 1]), "PER"))
             index = end
             continue
@@ -489,18 +523,19 @@ def _name_run(tokens: list[Token], start: int, stop_words: frozenset[str], table
     while position < len(tokens):
         token = tokens[position]
         if _is_name_token(token, stop_words, table):
-            limit = 3 if names == 2 and tokens[position - 1].text in FIRST_NAMES else 2
+            limit = 3 if names == 2 and is_given_name(tokens[position - 1].text) else 2
             if names >= limit:
                 break
             names += 1
             position += 1
             end = position
             continue
-        if names == 1 and _initial(token) and tokens[position - 1].text in FIRST_NAMES:
+        if names == 1 and _initial(token) and is_given_name(tokens[position - 1].text):
             position += 1  # "John F. Kennedy": a middle initial after a known first name
             continue
-        if names and token.text in _NAME_PARTICLES:
-            position += 1
+        if names and token.text in _NAME_PARTICLES and (token.text not in ("der", "den") or
+                                                         tokens[position - 1].text in ("von", "van")):
+            position += 1  # "von der Leyen", "Kris de Decker" — but not "Lage der Union"
             continue
         break
     return end, names

@@ -1,0 +1,68 @@
+"""Given names for languages without a statistical NER model (German here): the per-locale first-name lists of
+Faker (MIT, offline), Latin script only, without names that are also places, months or ordinary capitalised words.
+
+A given name before a capitalised word is the strongest cue the rule-based person finder has ("Jörg Wojahn",
+"Isaias Afewerki"); the curated ``entities.FIRST_NAMES`` stays the core, this widens it to thousands of names.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+
+_LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?$")
+_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+# capitalised words of news text that Faker also lists as given names
+NOT_GIVEN_NAMES = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Januar", "Februar", "März", "Mai", "Juni", "Juli", "Oktober", "Dezember", "Janvier", "Avril", "Juin",
+    "Juillet", "Août", "Monday", "Sunday", "Will", "Hope", "Grace", "Page", "Art", "Faith", "Joy", "Rose", "Mark",
+    "Bill", "Sky", "Summer", "Winter", "Autumn", "Dawn", "Star", "Major", "General", "King", "Prince", "Princess",
+    "Ernst", "Frieden", "Heil", "Christ", "Justice", "Liberty", "Unity", "Trinity", "Mercy", "Precious", "Honey",
+    "Ever", "Reign", "Royal", "Wolf", "Fuchs", "Bär", "Engel", "Sonne", "Stern", "Glück", "Friede", "Marine", "Rue",
+    "Ange", "Aimé", "Désiré", "Constant", "Clément", "Prudence", "Modeste", "Blanche", "Claire", "Fleur", "Océane",
+    "Nation", "Union", "Delta", "Nova", "Sierra", "Alpha", "Victoria", "Carolina", "Georgia", "Jordan", "Israel",
+    "Florence", "Lourdes", "Paris", "Sydney", "Chad", "Kenya", "India", "China", "Asia", "Europa", "America",
+    "Máximo", "Lage", "Nea",
+    # German common nouns among Faker's names (found once by looking every name up in spaCy's German lemma table,
+    # spacy-lookups-data: a name with noun inflections — "Sommern", "Berge" — or that is itself an inflected form)
+    "Adel", "Admiral", "Alleen", "Baptist", "Baron", "Berg", "Bett", "Bette", "Bitten", "Brande", "Brett", "Butler",
+    "Chance", "Christen", "Christi", "Delle", "Delphin", "Dom", "Domen", "Ebbe", "Eber", "Eimer", "Einer", "Erle",
+    "Erlen", "Ferne", "Flor", "Gabe", "Gabel", "Halle", "Heide", "Kader", "Kaiser", "Karren", "Kiefer", "Kristall",
+    "Laken", "Lilie", "Linde", "Linden", "Lupe", "Made", "Mal", "Malen", "Manie", "Melodie", "Mist", "Muslim",
+    "Neider", "Pastor", "Pate", "Rand", "Reine", "Ritt", "Robbe", "Rock", "Roman", "Romane", "Rosette", "Rubin",
+    "Rute", "Sommer", "Stein", "Tage", "Tal", "Tod", "Tor", "Tore", "West", "Wille", "Wirt", "Junior", "Hall", "Tilde",
+    "Siebe", "Melker", "Sage", "Noble", "Pier", "Pol", "Tone", "Watt", "Wende",
+})
+MIN_LENGTH = 3
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Every Latin-script given name Faker lists for any locale, minus NOT_GIVEN_NAMES and place names."""
+    import faker.providers.person as person
+
+    from streams.enrich.gazetteer import place_names
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        for attribute in _ATTRIBUTES:
+            values = getattr(provider, attribute, None)
+            if isinstance(values, (dict, list, tuple, set, frozenset)):  # a few locales compute them (property)
+                names.update(v for v in values if isinstance(v, str))
+    places = place_names()
+    words = _stop_words()
+    return frozenset(n for n in names if len(n) >= MIN_LENGTH and _LATIN_NAME.match(n)
+                     and n not in NOT_GIVEN_NAMES and n not in places and n.lower() not in words)
+
+
+def _stop_words() -> frozenset[str]:
+    """spaCy's German, French and English stop words ("Sie", "Dann", "Son", "Among" are names somewhere)."""
+    from spacy.lang.de.stop_words import STOP_WORDS as GERMAN
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH
+
+    return frozenset(GERMAN | ENGLISH | FRENCH)
