@@ -381,7 +381,8 @@ class Context:
             return any(t.dep_.startswith("nsubj") or t.dep_ == "sb" or (t.dep_ == "appos" and _in_subject(t))
                        for t in toks)
         before = self.tokens(max(0, p.start - 30), p.start)[-1:]
-        return not (before and before[0].lower_ in OBLIQUE_DE)
+        # nor is a name opening a title in quote marks ("»Jaegers Grenze«")
+        return not (before and (before[0].lower_ in OBLIQUE_DE or before[0].text in DOUBLE + SINGLE))
 
     def subject_before(self, pos: int, floor: int) -> Person | None:
         """Latest person mention in [floor, pos) that is a clause subject."""
@@ -501,8 +502,9 @@ class Context:
     def speaker_before(self, toks: list[Token], verb: Token) -> Speaker | None:
         """Subject of a reporting verb, looked for among the tokens before it (its clause)."""
         toks = [t for t in toks if t.i < verb.i]
-        if self.lang == "de" and not self.has_pos and _fronted_adjunct_de(toks):
-            # verb second after a fronted adjunct: "Am Montag sagte der Sprecher", "Dazu erklärte er"
+        if self.lang == "de" and not self.has_pos and (_fronted_adjunct_de(toks) or _fronted_clause_de(toks)):
+            # verb second after a fronted adjunct: "Am Montag sagte der Sprecher", "Dazu erklärte er", "Auf die
+            # Frage, was er Ursula von der Leyen mitgebe, sagte Juncker"
             after = [t for t in self.doc[verb.i + 1:verb.sent.end if verb.doc.has_annotation("SENT_START")
                                          else len(self.doc)]][:16]
             inverted = self.speaker_after(after)
@@ -560,11 +562,13 @@ class Context:
                 p = self.person_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
                 if p:
                     return self.speaker_of(p)
-                if self.is_pronoun(s):
-                    return pronoun_speaker(s)
+                if self.is_pronoun(s) or (self.lang == "en" and s.lower_ == "it" and s.dep_ == "nsubj"):
+                    return pronoun_speaker(s)  # "It also said …": an organisation (the quotes resolve which)
                 if s.lower_ in self.lex.non_speakers and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < s.i:
                     head = verb.head  # "a wine merchant in Berlin who informed me"
                     region = [t for t in self.doc[head.left_edge.i: s.i] if not t.is_space]
+                    mark = max((n for n, t in enumerate(region) if t.text in DOUBLE + SINGLE), default=-1)
+                    region = region[mark + 1:]  # "« … » par une voisine, qui a ajouté": not the quoted words
                     while region and region[0].dep_ == "case":
                         region = region[1:]  # "… négociée avec le chef …, qui déclare": not "avec"
                     return self._name_or_desc(region)
@@ -684,7 +688,7 @@ class Context:
         if k < len(toks) and self.is_pronoun(toks[k]):
             t = toks[k]
             return pronoun_speaker(t)
-        if k < len(toks):
+        if k < len(toks) and not self._person_at(toks[k].idx):  # "verwies von der Leyen": "von" opens a name
             head = toks[k]
             if head.lower_ in self.lex.stop_words or head.lower_ in self.lex.complementizers or (
                     self.has_pos and head.pos_ in ("ADP", "SCONJ", "ADV", "VERB", "AUX", "CCONJ", "PUNCT")):
@@ -694,9 +698,16 @@ class Context:
             if not self.has_pos and not (_cap(head) or head.lower_ in self.lex.determiners or (
                     head.lower_ in self.lex.particles and k + 1 < len(toks) and _cap(toks[k + 1]))):
                 return None
+        relayed = self._information_source(toks[k:])
+        if relayed is not None:
+            return relayed
         region = self._np_region(toks[k:])
         if not region:
             return None
+        if self.lang == "de" and not self.has_pos and region[0].lower_ in self.lex.determiners:
+            named = self._attributed_name_de(toks[k:])
+            if named is not None:
+                return named
         if _relative_of(region):  # "les parents de Quentin Roy" speak, not Quentin Roy
             return self._describe(region)
         p = self.person_in(region[0].idx, region[-1].idx + len(region[-1].text))
@@ -704,6 +715,33 @@ class Context:
             return self.speaker_of(p)
         # a description followed by an apposed name: "le ministre russe des Finances, Anton Siluanov"
         return self._name_or_desc(self._first_phrase(region))
+
+    def _information_source(self, toks: list[Token]) -> Speaker | None:
+        """"selon les renseignements confiés par une source au Parisien", "selon les informations que le procureur
+        a confiées à l'AFP": who gave the information is the source, not the information."""
+        if len(toks) < 4 or not any(t.lower_ in INFORMATION_NOUNS for t in toks[:3]):
+            return None
+        for n, t in enumerate(toks[2:10], start=2):
+            if t.text in (",", ".", ";", ":") or t.text in DOUBLE:
+                return None
+            if t.lower_ in ("par", "by") or (t.lower_ in self.lex.complementizers and n <= 3):
+                return self.speaker_after(toks[n + 1:])
+        return None
+
+    def _attributed_name_de(self, toks: list[Token]) -> Speaker | None:
+        """"der aus München stammende Wojahn": the head after an extended attribute (a phrase closed by a participle
+        or adjective) is the speaker, the name in the attribute ("aus München") is not."""
+        for n, t in enumerate(toks[2:10], start=2):
+            if t.is_punct:
+                return None
+            prev = toks[n - 1]
+            if _cap(t) and prev.text.islower() and prev.lower_ not in PREPOSITIONS_DE and \
+                    prev.lower_ not in self.lex.determiners and prev.lower_ not in self.lex.particles and \
+                    prev.lower_.endswith(("e", "en", "em", "er", "es")) and \
+                    any(w.lower_ in PREPOSITIONS_DE for w in toks[1:n - 1]):
+                p = self.person_in(t.idx, t.idx + len(t.text))
+                return self.speaker_of(p) if p is not None else self._describe(toks[:n + 1])
+        return None
 
     def _first_phrase(self, region: list[Token]) -> list[Token]:
         for k, t in enumerate(region):
@@ -733,6 +771,8 @@ class Context:
                 break
             if out and (t.lower_ in lex.stop_words and t.text[:1].islower()):
                 break
+            if out and t.lower_ in TIME_ADJUNCTS and out[-1].lower_ not in ("de", "of", "d’", "d'"):
+                break  # "a annoncé la police vers midi", "said police on Tuesday"
             if out and self.has_pos and t.pos_ in ("VERB", "AUX", "SCONJ") and not self._in_person(t):
                 break
             if german and out and not self.has_pos:
@@ -760,6 +800,11 @@ class Context:
         if run and self.person_in(run[0].idx, run[-1].idx + len(run[-1].text)) is not None:
             return True
         return bool(run) and (len(run) == len(toks) or toks[len(run)].is_punct)
+
+    def _person_at(self, pos: int) -> bool:
+        """Whether a person mention starts at character ``pos``."""
+        i = bisect.bisect_left(self.person_starts, pos)
+        return i < len(self.people) and self.people[i].start == pos
 
     def _in_person(self, t: Token) -> bool:
         return self.person_in(t.idx, t.idx + len(t.text)) is not None
@@ -902,6 +947,16 @@ def _first_in(items: list[Person], starts: list[int], a: int, b: int) -> Person 
     return None
 
 
+# what a source gives, not a source: "selon les informations que le procureur a confiées à l'AFP"
+INFORMATION_NOUNS = frozenset({"informations", "information", "renseignements", "révélations", "propos",
+                               "déclarations", "chiffres", "données", "figures", "angaben",
+                               "informationen"})
+# words that open a time adjunct after an inverted subject ("a annoncé la police vers midi")
+TIME_ADJUNCTS = frozenset({
+    "vers", "lors", "pendant", "depuis", "hier", "ce", "cette", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "on", "yesterday", "today", "tonight", "earlier", "later", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "gestern", "heute", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag"})
 # German words that open a clause without being its subject (then the subject follows the finite verb)
 PREPOSITIONS_DE = frozenset({"am", "im", "in", "an", "auf", "bei", "beim", "gegenüber", "nach", "vor", "während",
                              "seit", "mit", "zu", "zum", "zur", "über", "vom", "unter", "aus", "für", "angesichts",
@@ -928,6 +983,14 @@ def _fronted_adjunct_de(clause: list[Token]) -> bool:
         return False
     first = clause[0].lower_
     return first in PREPOSITIONS_DE or all(t.lower_ in SENTENCE_ADVERBS_DE for t in clause)
+
+
+def _fronted_clause_de(before: list[Token]) -> bool:
+    """The German finite verb follows the comma that closes a fronted phrase or subordinate clause ("Als er gefragt
+    wurde, …, sagte …"): its subject comes after it."""
+    words = [t for t in before if not t.is_space]
+    return len(words) > 2 and words[-1].text == "," and (words[0].lower_ in PREPOSITIONS_DE or
+                                                          words[0].lower_ in SUBORDINATORS_DE)
 
 
 def _past_adjuncts_de(toks: list[Token]) -> list[Token]:

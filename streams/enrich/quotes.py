@@ -22,9 +22,11 @@ from .attribution import (
     CLITIC,
     COORDINATING,
     DEMONSTRATIVES,
+    PREPOSITIONS_DE,
     REFLEXIVES,
     RELATIVE_LINKS,
     RELATIVE_NOUNS,
+    SUBORDINATORS_DE,
     Context,
     Speaker,
     pronoun_speaker,
@@ -548,9 +550,13 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
                 spk = ctx.speaker_after(toks[n + 1:]) or _pour_source(ctx, toks[n + 1:n + 9])
             return spk, ctx.cue_of(t)
         if n >= 1 and ctx.has_pos and t.pos_ in ("VERB", "AUX") and not ctx.is_reporting(t) and t.lower_ not in \
-                ctx.lex.auxiliaries:
+                ctx.lex.auxiliaries and t.lower_ not in CONTROL_FORMS:
             break
     return None
+
+
+# verbs that pass the report on to the infinitive after them: "a tenu à préciser X", "a voulu rassurer X"
+CONTROL_FORMS = frozenset({"tenu", "tient", "tenait", "tiennent", "voulu", "veut", "voulait", "veulent"})
 
 
 def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) -> tuple[Speaker | None, str] | None:
@@ -567,7 +573,10 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
         n_acc = _according(ctx, toks, k)
         if n_acc and verbs and verbs[-1].i > toks[k].i and _reports_after_source(ctx, toks, k + n_acc, verbs[-1]):
             break  # "Selon l'AFP …, François Hollande … a soutenu que «": the agency relays, Hollande speaks
-        if n_acc and (k == 0 or toks[k - 1].is_punct):
+        lead = k
+        while lead > 0 and ctx.has_pos and toks[lead - 1].pos_ == "ADV":
+            lead -= 1  # ", toujours selon la CFL, que « … »"
+        if n_acc and (lead == 0 or toks[lead - 1].is_punct):
             rest = toks[k + n_acc:]
             if not adjacent or (rest and rest[-1].text in (",", ":")):
                 spk = ctx.speaker_after(rest)
@@ -609,6 +618,8 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
         if answer is not None:  # "Die Antwort lautet: „…“": who was asked answers
             return Speaker("pronoun", answer.text, answer.idx, answer.idx + len(answer.text)), ":"
         body = [t for t in toks if t.text != ":"]
+        if text[text.rfind("\n", 0, span.open_at) + 1:span.open_at].lstrip(SPACES)[:1] in BULLETS:
+            return None if adjacent else (None, ":")  # "- Verteidigung: „…“": a topic in a list, not a speaker
         if 0 < len(_content(body, ctx)) <= 4 and not any(ctx.is_finite_verb(t) for t in body):
             return ctx._name_or_desc(body), ":"
         lead = _role_phrase(ctx, body)
@@ -618,6 +629,7 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
     return None
 
 
+BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "►"})
 ROLE_HEADS = ("sprecher", "sprecherin", "spokesperson", "spokesman", "spokeswoman", "porte-parole", "official",
               "minister", "ministerin", "ministre", "chef", "chefin", "leiter", "leiterin", "president", "präsident",
               "präsidentin", "président", "présidente", "responsable", "officer", "director", "direktor")
@@ -694,8 +706,31 @@ def _described_as(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker |
             return None
     if not _describes(ctx, verb):
         return None
-    spk = ctx.speaker_before([t for t in toks if t.i < verb.i], verb)
+    spk = _passive_agent(ctx, span, toks, verb) or ctx.speaker_before([t for t in toks if t.i < verb.i], verb)
     return (spk, ctx.cue_of(verb)) if spk is not None else None
+
+
+PASSIVE_AUX = frozenset({"est", "sont", "été", "était", "étaient", "fut", "furent", "is", "are", "was", "were", "been",
+                         "being", "wird", "wurde", "wurden", "werden", "worden"})
+AGENT_WORDS = frozenset({"par", "by", "von"})
+
+
+def _passive_agent(ctx: Context, span: MarkedSpan, toks: list[Token], verb: Token) -> Speaker | None:
+    """"Les Troadec sont décrits comme « … » par une voisine", "was described as “…” by a witness": the agent of
+    the passive describing verb speaks, not its subject."""
+    k = toks.index(verb) if verb in toks else -1
+    j = k - 1
+    while j >= 0 and ctx.has_pos and toks[j].pos_ == "ADV":
+        j -= 1
+    if j < 0 or toks[j].lower_ not in PASSIVE_AUX or span.close_at is None:
+        return None
+    _, s_end = ctx.sentence_of(span.open_at)
+    after = [t for t in ctx.tokens(span.close_at + 1, s_end) if not t.is_space]
+    while after and after[0].is_punct and after[0].text not in (".", ";"):
+        after = after[1:]
+    if not after or after[0].lower_ not in AGENT_WORDS:
+        return None
+    return ctx.speaker_after(after[1:])
 
 
 # "spricht von „…“", "parle d’une « … »", "spoke of “…”": the marked words are the speaker's own
@@ -801,15 +836,16 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
             if second is not None:  # "estime que « … » et que la force … devrait avoir « … »": the same report
                 out.append(second)
                 continue
-            tail = _report_after_quotes(ctx, tail_from, b, marked)
+            tail = _report_after_quotes(ctx, a, tail_from, b, marked)
             if tail is not None:
                 out.append(tail)
         out.extend(_sentence_reports(ctx, a, b, inside, marked))
     return out
 
 
-def _report_after_quotes(ctx: Context, tail_from: int, b: int, marked: list[tuple[int, int]]) -> _Cand | None:
-    """A report in the words after a sentence's last quote, its own marks left out."""
+def _report_after_quotes(ctx: Context, a: int, tail_from: int, b: int,
+                         marked: list[tuple[int, int]]) -> _Cand | None:
+    """A report in the words after a sentence's last quote (which starts at ``a``), its own marks left out."""
     tail = [t for t in ctx.tokens(tail_from, b) if not any(x <= t.idx < y for x, y in marked
                                                           if x < b and tail_from < y)]
     if len(tail) < 4:
@@ -819,6 +855,24 @@ def _report_after_quotes(ctx: Context, tail_from: int, b: int, marked: list[tupl
         if cand is not None and (cand.speaker is not None or cand.inherit) and \
                 len(_words(ctx.text[cand.start:cand.end])) >= 3:
             return cand
+    return _participle_report(ctx, a, tail)
+
+
+def _participle_report(ctx: Context, a: int, tail: list[Token]) -> _Cand | None:
+    """"CPJ referred to the nation as “completely closed”, saying only state media are allowed": an English
+    reporting participle after the quote reports for the subject of the sentence's verb."""
+    if ctx.lang != "en" or not ctx.has_dep:
+        return None
+    ids = {t.i for t in tail}
+    for n, v in enumerate(tail[1:], start=1):
+        if v.tag_ == "VBG" and v.dep_ == "advcl" and tail[n - 1].text == "," and ctx.is_reporting(v):
+            clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+            if clause is None:
+                return None
+            spk = ctx.speaker_before(ctx.tokens(a, v.idx), v)
+            body = [t for t in clause.subtree if t.i in ids]
+            cand = _cand(ctx, body, spk, ctx.cue_of(v)) if spk is not None else None
+            return cand if cand is not None and len(_words(ctx.text[cand.start:cand.end])) >= 3 else None
     return None
 
 
@@ -844,10 +898,11 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int], marked: l
         if cand is None:
             continue
         if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
-                and len(_words(ctx.text[cand.start:cand.end])) >= 3 and not (inside and _verbless(ctx, cand)):
+                and len(_words(ctx.text[cand.start:cand.end])) >= 3 and not (inside and _verbless(ctx, cand)) \
+                and not (inside and _introduces_quote(ctx, cand)):
             out.extend(piece for part in _with_gerund_report(ctx, cand)
                        for piece in _with_coordinated_report(ctx, part))
-            more = _gerund_continuation(ctx, toks, cand) if rule is _ind_incise else \
+            more = _gerund_continuation(ctx, toks, cand) if rule in (_ind_incise, _ind_ccomp) else \
                 _ind_accusation(ctx, toks) if rule is not _ind_accusation and not inside else None
             if more is not None and (more.end <= cand.start or more.start >= cand.end):
                 out.append(more)  # "X has accused Y of …, and has also sworn that …": both reports
@@ -958,6 +1013,13 @@ def _with_coordinated_report(ctx: Context, cand: _Cand) -> list[_Cand]:
     return [cand]
 
 
+def _introduces_quote(ctx: Context, cand: _Cand) -> bool:
+    """"Les premiers éléments laissent apparaître, selon la CFL, que « … »": words ending on the complementizer
+    before a quote only introduce it."""
+    words = _words(ctx.text[cand.start:cand.end])
+    return bool(words) and words[-1].lower() in ctx.lex.complementizers
+
+
 def _verbless(ctx: Context, cand: _Cand) -> bool:
     """'He said the Boko Haram “will not leave …”': what is left of the clause outside the marks is its subject."""
     return ctx.has_pos and not any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens(cand.start, cand.end))
@@ -974,7 +1036,14 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
         return None  # the cue rules have seen this sentence's verb and judged it (modal, hypothetical)
     colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
     offset = colon + 1 if colon is not None else 0
-    head = next((k for k, t in enumerate(toks[offset:offset + 8])
+    reach = 8
+    if toks[offset].lower_ in SUBORDINATORS_DE or (len(toks) > offset + 1 and toks[offset + 1].lower_ in
+                                                   SUBORDINATORS_DE):
+        # "Auch wenn die Debatte … verharre, habe eine große Mehrheit …": the main verb follows the clause
+        reach = next((k + 1 - offset for k, t in enumerate(toks) if k > offset and t.text == ","), 0) + 8
+    elif toks[offset].lower_ in PREPOSITIONS_DE:
+        reach = 14  # "In der deutschen Wirtschaft, Politik, Verwaltung, Medien und Zivilgesellschaft gebe es …"
+    head = next((k for k, t in enumerate(toks[offset:offset + reach])
                  if t.lower_ in ctx.lex.konjunktiv and t.lower_ not in KONJUNKTIV_II), None)
     if head is None or toks[-1].text == "?":
         return None
@@ -1070,8 +1139,10 @@ def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
         elif toks[k - 1].text == ",":  # "contenu, selon X."
             body = toks[:k - 1]
             tail = [t for t in rest if t.idx >= spk.end and not t.is_punct]
+            commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
             if len(tail) > 3 and cue != "so":
-                body = toks
+                # "Dans le détail, selon X, contenu": after a short fronted adverbial, the words after the source
+                body = rest[commas[0] + 1:] if k - 1 <= 4 and commas else toks
         else:
             body = toks
             verbs = [v for v in toks[:k] if ctx.speech_event(v)]
@@ -1157,7 +1228,7 @@ def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
 def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
     reach = 16 if ctx.lang == "de" else 12  # "erklärte Präsident Jean-Claude Juncker in seiner Rede …, dass"
     for k, v in enumerate(toks):
-        if not ctx.speech_event(v):
+        if not ctx.speech_event(v) or _gerund_of_clause_report(ctx, v, toks[:k]):
             continue
         for j in range(k + 1, min(k + reach, len(toks))):
             t = toks[j]
@@ -1185,6 +1256,14 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
             if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de"):
                 break
     return None
+
+
+def _gerund_of_clause_report(ctx: Context, v: Token, before: list[Token]) -> bool:
+    """"X have said the U.S. does not …, adding that …": the gerund's report follows the main verb's clause, which
+    the clause rule takes first (the complementizer rule would only see the gerund's)."""
+    head = v.head
+    return ctx.lang == "en" and v.tag_ == "VBG" and v.dep_ == "advcl" and head in before and \
+        ctx.speech_event(head) and any(c.dep_ == "ccomp" and head.i < c.i < v.i for c in head.children)
 
 
 VOICE = re.compile(r"\bpar la voix d[eu’']|\bthrough (?:its|their|his|her) spokes(?:man|woman|person)\b", re.IGNORECASE)
@@ -1435,6 +1514,13 @@ def _ind_nach_worten(ctx: Context, toks: list[Token]) -> _Cand | None:
     return None
 
 
+# hopes and fears report a clause ("espère que …", "hofft, dass …") but not an infinitive ("il souhaite
+# reprendre la procédure", "hofft, … zu gewinnen"): that is what they want, not what they say
+WISHES = frozenset({"souhaiter", "souhaite", "souhaitent", "souhaitait", "espérer", "espère", "espèrent", "espérait",
+                    "redouter", "redoute", "redoutent", "craindre", "craint", "craignent", "hofft", "hoffte", "hoffen",
+                    "erwartet", "erwartete", "befürchtet", "befürchtete", "fürchtet", "fürchtete"})
+
+
 def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
     """German infinitive reports: "Relotius gesteht, … erfunden zu haben", "hatte angekündigt, … zu verhandeln"."""
     if ctx.lang != "de":
@@ -1446,7 +1532,8 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
         m = next((m for m in range(k + 1, min(k + 8, len(toks) - 1)) if toks[m].lower_ in SEPARABLE_PARTICLES
                   and toks[m + 1].text == "," and not any(t.is_punct for t in toks[k + 1:m])), None)
         particle = m is not None
-        if not (ctx.speech_event(v) and (toks[k + 1].text == "," or particle or _clause_final(toks, k))):
+        if not (ctx.speech_event(v) and (toks[k + 1].text == "," or particle or _clause_final(toks, k))) or \
+                v.lower_ in WISHES:
             continue
         if any(t.lower_ in PASSIVE_DE for t in toks[max(0, k - 4):k]):
             continue  # "Den Personen wird vorgeworfen, … zu haben": an agentless passive names no speaker
@@ -1499,7 +1586,7 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> _Cand | None:
     if ctx.lang != "fr" or not ctx.has_pos:
         return None
     for k, v in enumerate(toks[:-3]):
-        if not ctx.speech_event(v):
+        if not ctx.speech_event(v) or v.lower_ in WISHES or v.lemma_ in WISHES:
             continue
         j = k + 1
         while j < len(toks) and toks[j].pos_ == "ADV" and j - k <= 2:
@@ -1608,10 +1695,12 @@ def _reporting_gerund(ctx: Context, toks: list[Token], e: int) -> bool:
 
 
 def _gerund_continuation(ctx: Context, toks: list[Token], cand: _Cand) -> _Cand | None:
-    """"…, a dit M. Bush en soulignant que …": after an incise, a reporting gerund's clause is a second report."""
+    """"…, a dit M. Bush en soulignant que …", "said X, adding that …": after an incise or a reported clause, a
+    reporting gerund's clause is a second report."""
     rest = [t for t in toks if t.idx >= cand.end]
     for e in range(len(rest) - 3):
-        if _reporting_gerund(ctx, rest, e):
+        if _reporting_gerund(ctx, rest, e) or (ctx.lang == "en" and rest[e].text == "," and  # "…, adding that"
+                                               rest[e + 1].tag_ == "VBG" and ctx.is_reporting(rest[e + 1])):
             v = next(t for t in rest[e + 1:e + 3] if t.lower_ not in GERUND_MARKERS)
             k = rest.index(v)
             start = k + 2 if k + 1 < len(rest) and rest[k + 1].lower_ in ctx.lex.complementizers else k + 1
@@ -1734,6 +1823,8 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
             if spk.kind == "pronoun" and spk.text.lower() in DEMONSTRATIVES:
                 latest = ctx.persons_before(spk.start)
                 name = latest.canonical if latest is not None else None
+            elif spk.kind == "pronoun" and spk.text.lower() == "it":
+                name = _organisation_antecedent(ctx, spk.start, history)
             elif spk.kind == "pronoun":
                 personal = spk.text.lower().lstrip("-") in PERSONAL and not (
                     ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
@@ -1980,6 +2071,16 @@ def _genitive(ctx: Context, spk: Speaker, name: str) -> str:
         base = name[:-1]
         return ctx.canonical_name(base) if base.split()[-1:] and len(base.split()[-1]) >= 3 else name
     return name
+
+
+def _organisation_antecedent(ctx: Context, pos: int, history: list[_Said]) -> str | None:
+    """"CPJ referred to … It also said …": "it" speaks for the organisation that spoke last, in this paragraph or
+    the one before."""
+    par = ctx.paragraph_of(pos)
+    latest = next((h for h in reversed(history) if h.pos < pos), None)
+    if latest is None or latest.person or par - latest.paragraph > 1:
+        return None
+    return latest.name
 
 
 def _antecedent(ctx: Context, pos: int, history: list[_Said], personal: bool, recent_only: bool = False) -> str | None:
