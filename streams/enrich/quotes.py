@@ -522,6 +522,8 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
     dash = first in "–—" or (first == "-" and gap[1:2] in SPACES)
     toks = ctx.tokens(q_end, gap_end)
     while toks and toks[0].is_punct:
+        if toks[0].text == ")":
+            return None  # "(et « … » ), a révélé des traces": the quote sat in a parenthesis of another clause
         toks = toks[1:]
     if not toks:
         return None

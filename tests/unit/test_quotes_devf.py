@@ -173,3 +173,14 @@ def test_a_clause_report_then_a_reporting_participle(en) -> None:
     quotes, _ = enrich(en, "en", RENDITION)
     assert [q.text[:20] for q in quotes] == ["the United States do", "the U.S. seeks assur"]
     assert [q.cue for q in quotes] == ["say", "add"]
+
+
+# Wikinews (fr), 28 February 2017 (dev set F): a quote in a parenthesis is not the object of an incise after it
+PARENTHESIS = ("Ouverte le 23 février après le signalement de la sœur de la mère, l'enquête pour « homicides volontaires, "
+               "enlèvements et séquestrations » (et « non dans le cadre d'une disparition inquiétante » ), a révélé des "
+               "traces de sang, découvertes vendredi dans la maison.")
+
+
+def test_a_quote_in_a_parenthesis_takes_no_incise_after_it(fr) -> None:
+    quotes, _ = enrich(fr, "fr", PARENTHESIS)
+    assert all(q.speaker != "des traces de sang" for q in quotes)
