@@ -887,7 +887,11 @@ OBLIQUE_DE = {"bei", "an", "mit", "von", "vom", "zu", "zum", "zur", "für", "geg
               "vor", "ohne", "durch", "dem", "den", "des", "beim", "am", "gegenüber", "als", "wie"}
 ORG_STOP = {"of", "for", "in", "at", "from", "de", "du", "des", "d", "pour", "von", "vom", "fur", "aus", "who", "qui",
             "spokesperson", "spokesman", "spokeswoman", "official", "head", "chief", "sprecher", "sprecherin",
-            "porte", "parole", "responsable"}
+            "porte", "parole", "responsable",
+            # offices held by a person: "the president" is Daniel arap Moi, not "… Presidential Elections"
+            "president", "presidente", "prasident", "prasidentin", "minister", "ministre", "ministerin", "chancellor",
+            "kanzler", "kanzlerin", "governor", "mayor", "maire", "burgermeister", "ambassador", "ambassadeur",
+            "botschafter", "premier", "prime", "secretary", "senator", "senateur", "depute", "deputy"}
 ORG_SYNONYMS: dict[str, tuple[str, ...]] = {
     "force": ("police", "constabulary"), "police": ("police", "constabulary", "polizei"),
     "polizei": ("polizei", "police"), "ministry": ("ministry", "department"), "ministere": ("ministere",),

@@ -1301,7 +1301,7 @@ def _ind_ccomp(ctx: Context, toks: list[Token]) -> _Cand | None:
         return None  # French "que" clauses are caught lexically; the French parser over-uses ccomp
     ids = {t.i for t in toks}
     for v in toks:
-        if not v.dep_ or not ctx.speech_event(v):
+        if not v.dep_ or not ctx.speech_event(v) or _gapped_relative(v):
             continue
         for c in v.children:
             if c.dep_ == "ccomp" and c.i > v.i and c.left_edge.i > v.i and c.left_edge.i in ids and (
@@ -1318,6 +1318,15 @@ def _ind_ccomp(ctx: Context, toks: list[Token]) -> _Cand | None:
                 spk = _subject(ctx, [t for t in toks if comma < t.i <= v.i], v)
                 return _cand(ctx, body, spk, ctx.cue_of(v))
     return None
+
+
+def _gapped_relative(v: Token) -> bool:
+    """"some of the advantages he thinks will go to the government": the verb sits in a relative clause whose
+    reported clause lacks its subject (the noun it describes), so nothing is reported."""
+    if v.dep_ not in ("relcl", "acl:relcl"):
+        return False
+    return any(c.dep_ == "ccomp" and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+               for c in v.children)
 
 
 def _adjuncts_only(v: Token, stop: int) -> bool:
