@@ -206,6 +206,7 @@ class Context:
         self.breaks: list[int] = []
         self.sentences: list[tuple[int, int]] = []
         self._qualified: dict[str, str] | None = None
+        self._genders: dict[str, str | None] = {}
         self._reporting: dict[int, bool] = {}
         self.according_first = frozenset(cue[0] for cue in self.lex.according)
 
@@ -276,7 +277,10 @@ class Context:
             return False
         # embedded or hypothetical: "pourrait indiquer que les chefs estiment que …" — but a verb right after a
         # comma opens an incise ("…, dass die Konsolidierung Vorrang habe, sagte er"): what precedes is its content
-        if t.i > 0 and self.token_list[t.i - 1].text == "," and self._trailing_incise(t):
+        b = t.i - 1
+        while b > 0 and (self.token_list[b].lower_ in self.lex.auxiliaries or CLITIC.match(self.token_list[b].text)):
+            b -= 1  # ", a révélé le journal": the auxiliary between the comma and the verb
+        if b >= 0 and self.token_list[b].text == "," and self._trailing_incise(t):
             return True
         # with a parse, only a complementizer or a conditional on the verb's own chain of heads embeds it, not
         # one in an adjunct or a relative clause before it ("Concernant les craintes que …, M. Kerry a dit que")
@@ -359,19 +363,44 @@ class Context:
             return org
         return None
 
-    def persons_before(self, pos: int, window: int = 1500) -> Person | None:
+    def persons_before(self, pos: int, window: int = 1500, gender: str | None = None) -> Person | None:
         """Latest person mention before pos, preferring full names nearby (one-word PER hits are often NER noise)."""
         i = bisect.bisect_left(self.person_starts, pos) - 1
         latest = None
         while i >= 0:
             p = self.people[i]
-            if p.end <= pos:
+            if p.end <= pos and not self.conflicts(p.canonical, gender):
                 if latest is None:
                     latest = p
                 if len(p.canonical.split()) >= 2 or p.start < pos - window:
                     return p if p.start >= pos - window else latest
             i -= 1
         return latest
+
+    def gender_of(self, name: str) -> str | None:
+        """"F", "M" or None for a person of the article: a title or gendered role right before one of its mentions
+        ("Mme", "Mr.", "Frau", "la ministre …, Najat Vallaud-Belkacem", "Bundeskanzlerin"), else its given name."""
+        if name not in self._genders:
+            self._genders[name] = self._titled_gender(name) or _given_name_gender(name)
+        return self._genders[name]
+
+    def _titled_gender(self, name: str) -> str | None:
+        for p in self.people:
+            if p.canonical != name:
+                continue
+            window = re.split(r"[.!?\n;]", self.text[max(0, p.start - ROLE_WINDOW_GENDER):p.start])[-1]
+            marks = list(GENDERED_TITLE.finditer(window))
+            if marks:
+                last = marks[-1]
+                return "F" if last.lastgroup == "f" else "M"
+        return None
+
+    def conflicts(self, name: str | None, gender: str | None) -> bool:
+        """The person named cannot be what a pronoun of ``gender`` refers to ("elle" is not Christian Estrosi)."""
+        if not name or gender is None:
+            return False
+        known = self.gender_of(name)
+        return known is not None and known != gender
 
     def is_subject(self, p: Person) -> bool:
         """The mention is the subject of its clause: pronouns prefer subjects as antecedents. Without a parse
@@ -384,12 +413,12 @@ class Context:
         # nor is a name opening a title in quote marks ("»Jaegers Grenze«")
         return not (before and (before[0].lower_ in OBLIQUE_DE or before[0].text in DOUBLE + SINGLE))
 
-    def subject_before(self, pos: int, floor: int) -> Person | None:
-        """Latest person mention in [floor, pos) that is a clause subject."""
+    def subject_before(self, pos: int, floor: int, gender: str | None = None) -> Person | None:
+        """Latest person mention in [floor, pos) that is a clause subject (of ``gender`` when it is known)."""
         i = bisect.bisect_left(self.person_starts, pos) - 1
         while i >= 0 and self.people[i].start >= floor:
             p = self.people[i]
-            if p.end <= pos and self.is_subject(p):
+            if p.end <= pos and self.is_subject(p) and not self.conflicts(p.canonical, gender):
                 nxt = self.people[i + 1] if i + 1 < len(self.people) else None
                 pair = self.coordinated_people(p.start, nxt.end) if nxt is not None and nxt.end <= pos else None
                 return Person(pair.canonical or pair.text, pair.start, pair.end) if pair is not None else p
@@ -682,6 +711,7 @@ class Context:
             return None
         if self.lang == "de" and not self.has_pos:
             toks = _past_adjuncts_de(toks)  # "sagte am Montag ein Sprecher der Bahn"
+        toks = self._past_leading_adverbials(toks)
         k = 0
         while k < len(toks) and CLITIC.match(toks[k].text) and toks[k].lower_ == "-t":
             k += 1
@@ -713,8 +743,52 @@ class Context:
         p = self.person_in(region[0].idx, region[-1].idx + len(region[-1].text))
         if p:
             return self.speaker_of(p)
+        titled = self.marked_name_after(region[-1].idx + len(region[-1].text))
+        if titled is not None and len(region) <= 6:
+            return titled  # "a révélé l'émission de TMC « Quotidien »": the show, by its title
         # a description followed by an apposed name: "le ministre russe des Finances, Anton Siluanov"
         return self._name_or_desc(self._first_phrase(region))
+
+    def marked_name_after(self, pos: int) -> Speaker | None:
+        """A short capitalised name in quote marks starting at ``pos`` (after spaces): a newspaper's or a show's
+        title standing for it ("l'émission de TMC « Quotidien »", "Nach Angaben der „Netzeitung“")."""
+        lead = self.text[pos:pos + 3]
+        stripped = lead.lstrip(SPACES)
+        if not stripped or stripped[0] not in OPENING_TITLE_MARKS:
+            return None
+        open_at = pos + len(lead) - len(stripped)
+        close = re.search(r"[“”«»\"‘’‹›]", self.text[open_at + 1:open_at + 60])
+        if close is None:
+            return None
+        a, b = open_at + 1, open_at + 1 + close.start()
+        name = self.text[a:b].strip(SPACES)
+        if not 1 <= len(name.split()) <= 5 or not name[:1].isupper():
+            return None
+        a += self.text[a:b].index(name[0])
+        return Speaker("name", name, a, a + len(name), name)
+
+    def marked_name_before(self, pos: int) -> Speaker | None:
+        """The same, ending right before ``pos``: "« Quotidien » a affirmé que …"."""
+        head = self.text[max(0, pos - 64):pos].rstrip(SPACES)
+        if not head or head[-1] not in "”»\"“":
+            return None
+        opening = max(head[:-1].rfind(m) for m in OPENING_TITLE_MARKS)
+        if opening < 0:
+            return None
+        return self.marked_name_after(max(0, pos - 64) + opening)
+
+    def _past_leading_adverbials(self, toks: list[Token]) -> list[Token]:
+        """"a révélé lundi l'émission", "témoigne pour sa part un lycéen", "said on Tuesday the ministry": the
+        subject after the time or discourse adverbial that follows an inverted verb."""
+        k = 0
+        while k < len(toks) - 1:
+            m = LEADING_ADVERBIAL.match(self.text, toks[k].idx)
+            if m is None or m.end() <= toks[k].idx:
+                break
+            end = m.end()
+            while k < len(toks) and toks[k].idx < end:
+                k += 1
+        return toks[k:] if 0 < k < len(toks) else toks
 
     def _information_source(self, toks: list[Token]) -> Speaker | None:
         """"selon les renseignements confiés par une source au Parisien", "selon les informations que le procureur
@@ -951,6 +1025,36 @@ def _first_in(items: list[Person], starts: list[int], a: int, b: int) -> Person 
     return None
 
 
+# a title or a gendered role just before a person's name ("la ministre de l'Éducation nationale, Najat …")
+ROLE_WINDOW_GENDER = 60
+GENDERED_TITLE = re.compile(
+    r"(?P<f>\b(?:Mme|Madame|Mademoiselle|Mlle|Mrs|Ms|Frau)\b\.?|\b(?:la|La|une|Une)\s+(?:ministre|présidente|"
+    r"secrétaire|députée|sénatrice|maire|procureure|directrice|chancelière|porte-parole|juge|avocate|dirigeante|"
+    r"cheffe|première ministre)\b|\b(?:présidente|députée|sénatrice|directrice|chancelière|procureure|avocate|"
+    r"chairwoman|spokeswoman|congresswoman|businesswoman)\b|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:Kanzlerin|Ministerin|"
+    r"Präsidentin|Sprecherin|Kommissarin|Abgeordnete|Vorsitzende|Bürgermeisterin|Direktorin|Chefin)\b)"
+    r"|(?P<m>\b(?:M|Mr|Herr|Monsieur)\b\.?(?=\s)|\b(?:le|Le|un|Un)\s+(?:ministre|président|secrétaire|député|"
+    r"sénateur|maire|procureur|directeur|chancelier|porte-parole|juge|avocat|dirigeant|chef|premier ministre)\b|"
+    r"\b(?:chairman|spokesman|congressman|businessman)\b|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:Kanzler|Minister|Präsident|"
+    r"Sprecher|Kommissar|Bürgermeister|Direktor|Chef)\b(?!in))")
+
+
+def _given_name_gender(name: str) -> str | None:
+    from .given_names import name_genders
+
+    words = name.split()
+    return name_genders().get(words[0]) if len(words) >= 2 else None
+
+
+OPENING_TITLE_MARKS = "„“«‚‹\"»"
+# time and discourse adverbials between an inverted verb and its subject
+LEADING_ADVERBIAL = re.compile(
+    r"(?:(?:ce |cette )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: (?:soir|matin|midi|après-midi))?|"
+    r"hier(?: soir| matin)?|aujourd[’']hui|pour (?:sa|leur) part|de (?:son|leur) côté|quant à (?:lui|elle|eux|elles)|"
+    r"à (?:son|leur) tour|(?:lui|elle) aussi|également|encore|ensuite|enfin|cependant|toutefois|pourtant|"
+    r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|for (?:his|her|their) "
+    r"part|in turn|however|gestern|heute|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))"
+    r"(?=[\s,])[\s,]*", re.IGNORECASE)
 # what a source gives, not a source: "selon les informations que le procureur a confiées à l'AFP"
 INFORMATION_NOUNS = frozenset({"informations", "information", "renseignements", "révélations", "propos",
                                "déclarations", "chiffres", "données", "figures", "angaben",

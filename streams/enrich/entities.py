@@ -144,6 +144,7 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | N
     mentions = _merge(text, proposed, hits)
     if not statistical:
         mentions = _merge(text, mentions + _surname_mentions(doc, mentions, table), [])
+    mentions = _merge(text, mentions + _repeated_names(text, mentions), [])
 
     pairs = [(text[m.start:m.end], m.label) for m in mentions]
     canonicals = _defined_acronyms(text, mentions, canonicalize_mentions(pairs, table), table)
@@ -494,6 +495,20 @@ def _lone_surname(tokens: list[Token], position: int, table: AliasTable) -> bool
     if after is not None and not (after.is_punct or after.text[:1].islower()):
         return False
     return not (word.endswith("s") and table.canonical(word[:-1]) is not None)
+
+
+def _repeated_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Every other occurrence of a person's full name the model or the rules found once: the model misses names
+    in headlines and first lines ("… concernant Bruno Le Roux", "Bruno Le Roux , l'actuel ministre")."""
+    names = {text[m.start:m.end] for m in mentions if m.label == "PER" and len(text[m.start:m.end].split()) >= 2}
+    found: list[_Mention] = []
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            a, b = match.start(), match.end()
+            if not any(a < m.end and m.start < b for m in mentions) and not any(a < m.end and m.start < b
+                                                                                 for m in found):
+                found.append(_Mention(a, b, "PER"))
+    return found
 
 
 def _surname_mentions(doc: Doc, mentions: list[_Mention], table: AliasTable) -> list[_Mention]:

@@ -39,6 +39,32 @@ NOT_GIVEN_NAMES = frozenset({
 MIN_LENGTH = 3
 
 
+GENDER_MAJORITY = 3  # a name is female or male when that many times more locales list it so than the other way
+
+
+@functools.cache
+def name_genders() -> dict[str, str]:
+    """Given name → "F" or "M" when Faker's locales clearly agree ("Christian" M in 21 locales, F in 1); names
+    listed for both (Claude, Kim, Jean) have no entry."""
+    import faker.providers.person as person
+
+    counts: dict[str, list[int]] = {}
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        for slot, attribute in ((0, "first_names_female"), (1, "first_names_male")):
+            values = getattr(provider, attribute, None)
+            if isinstance(values, (dict, list, tuple, set, frozenset)):
+                for name in {v for v in values if isinstance(v, str)}:
+                    counts.setdefault(name, [0, 0])[slot] += 1
+    out: dict[str, str] = {}
+    for name, (female, male) in counts.items():
+        if female >= 2 and female >= GENDER_MAJORITY * male:
+            out[name] = "F"
+        elif male >= 2 and male >= GENDER_MAJORITY * female:
+            out[name] = "M"
+    return out
+
+
 @functools.cache
 def given_names() -> frozenset[str]:
     """Every Latin-script given name Faker lists for any locale, minus NOT_GIVEN_NAMES and place names."""

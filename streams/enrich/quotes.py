@@ -442,11 +442,12 @@ def _dash_credit(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] |
 
 
 def _shared_right(ctx: Context, kept: list[MarkedSpan], i: int) -> tuple[Speaker | None, str] | None:
-    """A list of quotes attributed once after the last: '« a », « b » selon X' credits X with both."""
+    """A list of quotes attributed once after the last: '« a », « b » selon X' credits X with both; so do quotes
+    that follow each other with nothing between ('« a. » « b », a répondu le ministre')."""
     j = i
     while j + 1 < len(kept) and kept[j].close_at is not None:
-        gap = ctx.text[kept[j].close_at + 1:kept[j + 1].open_at].strip(SPACES + "\n")
-        if gap not in (",", "et", "and", "und", ", et", ", and", ", und"):
+        gap = ctx.text[kept[j].close_at + 1:kept[j + 1].open_at]
+        if "\n" in gap or gap.strip(SPACES) not in ("", ".", ",", "et", "and", "und", ", et", ", and", ", und"):
             return None
         j += 1
         nxt = kept[j + 1].open_at if j + 1 < len(kept) else len(ctx.text)
@@ -581,7 +582,7 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
         if n_acc and (lead == 0 or toks[lead - 1].is_punct):
             rest = toks[k + n_acc:]
             if not adjacent or (rest and rest[-1].text in (",", ":")):
-                spk = ctx.speaker_after(rest)
+                spk = _quoted_source(ctx, toks[k + n_acc - 1]) or ctx.speaker_after(rest)  # "Selon « Quotidien »,"
                 if spk is not None:
                     return spk, " ".join(t.lower_ for t in toks[k:k + n_acc])
     if verbs:
@@ -1169,26 +1170,10 @@ def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
     return None
 
 
-OPENING_MARKS = "„“«‚‹\"»"
-
-
 def _quoted_source(ctx: Context, cue_end: Token) -> Speaker | None:
     """"Nach Angaben der „Netzeitung“ waren …": a source named in quote marks right after the cue (a newspaper's
     title); the marked words are left out of the tokens the rules see, so they are read from the text."""
-    start = cue_end.idx + len(cue_end.text)
-    lead = ctx.text[start:start + 3]
-    stripped = lead.lstrip(SPACES)
-    if not stripped or stripped[0] not in OPENING_MARKS:
-        return None
-    open_at = start + len(lead) - len(stripped)
-    close = re.search(r"[“”«»\"‘’‹›]", ctx.text[open_at + 1:open_at + 60])
-    if close is None:
-        return None
-    name = ctx.text[open_at + 1:open_at + 1 + close.start()].strip()
-    words = name.split()
-    if not 1 <= len(words) <= 5 or not name[:1].isupper():
-        return None
-    return Speaker("name", name, open_at + 1, open_at + 1 + close.start(), name)
+    return ctx.marked_name_after(cue_end.idx + len(cue_end.text))
 
 
 def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
@@ -1211,6 +1196,12 @@ def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
 def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
     before = [t for t in toks if t.i < v.i]
     spk = ctx.speaker_before(before, v) if before else None
+    if spk is None:  # "« Quotidien » a affirmé que": a title in marks (left out of the tokens) is the subject
+        lead = v
+        while lead.i > 0 and (ctx.token_list[lead.i - 1].lower_ in ctx.lex.auxiliaries or
+                              ctx.token_list[lead.i - 1].is_space):
+            lead = ctx.token_list[lead.i - 1]
+        spk = ctx.marked_name_before(lead.idx)
     if spk is None:
         after = [t for t in toks if t.i > v.i]
         clit = [t for t in after[:2] if CLITIC.match(t.text) and t.lower_ != "-t"]
@@ -1783,21 +1774,27 @@ class _Said:
 
 
 PERSONAL = {"he", "she", "him", "her", "il", "elle", "lui", "er", "sie"}  # "they"/"ils" may be organisations
+PRONOUN_GENDER = {"he": "M", "him": "M", "she": "F", "her": "F", "il": "M", "elle": "F", "er": "M"}  # not "sie"
 
 
 MEDIA_NOUNS = frozenset({"journal", "quotidien", "hebdomadaire", "magazine", "newspaper", "paper", "daily",
-                         "zeitung", "blatt", "magazin", "sender", "chaîne", "broadcaster"})
+                         "zeitung", "blatt", "magazin", "sender", "chaîne", "broadcaster", "émission", "programme",
+                         "show", "sendung"})
+
+
+MEDIA_PARAGRAPHS = 4
 
 
 def _media_antecedent(ctx: Context, spk: Speaker, history: list[_Said]) -> str | None:
-    """"le journal", "the paper", "das Blatt": the organisation that spoke last in the two paragraphs before."""
+    """"le journal", "the paper", "das Blatt", "l'émission": the organisation that spoke last in the
+    MEDIA_PARAGRAPHS paragraphs before."""
     words = spk.text.lower().replace("’", "'").replace("'", "' ").split()  # "l'hebdomadaire" → "l'", "hebdomadaire"
     if len(words) != 2 or words[0] not in DEFINITE or words[1] not in MEDIA_NOUNS:
         return None
     paragraph = ctx.paragraph_of(spk.start)
     people = {p.canonical for p in ctx.people}
     for said in reversed(history):
-        if paragraph - said.paragraph > 2:
+        if paragraph - said.paragraph > MEDIA_PARAGRAPHS:
             return None
         if said.name not in people and said.name[:1].isupper():  # a name, not a person's nor a description
             return said.name
@@ -1839,8 +1836,9 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
             elif spk.kind == "pronoun":
                 personal = spk.text.lower().lstrip("-") in PERSONAL and not (
                     ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
+                gender = PRONOUN_GENDER.get(spk.text.lower().lstrip("-"))
                 name = (_described_subject(ctx, spk.start) if personal else None) or \
-                    _antecedent(ctx, spk.start, history, personal)
+                    _antecedent(ctx, spk.start, history, personal, gender=gender)
             elif spk.kind == "desc" and (ANAPHORIC_DESC.search(spk.text) or _expert_epithet(spk.text)):
                 # "the 48-year-old", "l'universitaire belge" after "Le politologue Filip Reyntjens": a person
                 name = _antecedent(ctx, spk.start, named, True) or spk.text
@@ -1859,7 +1857,8 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
             else:
                 org = ctx.org_for(_tidy(spk.text) or "", spk.start)
                 name = org or ctx.qualified_body(spk.text) or _same_as(spk.text, descs) or \
-                    _role_holder(ctx, spk.text, spk.start) or ctx.document_author(spk.text) or spk.text
+                    _entourage_of(ctx, spk.text, spk.start) or _role_holder(ctx, spk.text, spk.start) or \
+                    ctx.document_author(spk.text) or spk.text
                 descs.append((spk.text, name))
             name = _tidy(name)
             person = name not in ctx.org_names
@@ -2042,15 +2041,36 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     if roles[0] in PERSON_NOUNS or len(roles[0]) < 4:
         return None
     left = "" if ctx.lang == "de" else r"\b"  # German compounds: "Bundeskanzlerin" holds "kanzlerin"
+    if not any(w in FIRST_RANK for w in words):  # "le ministre" is not "le Premier ministre"
+        left = r"(?<!premier )(?<!première )(?<!prime )" + left
     pattern = re.compile(left + "(?:" + "|".join(re.escape(r) for r in roles) + r")\b", re.IGNORECASE)
     for p in sorted((p for p in ctx.people if p.end <= pos), key=lambda p: p.start, reverse=True):
         before = ctx.text[max(0, p.start - ROLE_WINDOW):p.start]
         after = ctx.text[p.end:p.end + ROLE_WINDOW]
         before = re.split(r"[.!?\n]", before)[-1]
+        after = after.lstrip(SPACES)  # "Bruno Le Roux , l'actuel ministre de l'Intérieur" (a space before the comma)
         if pattern.search(before) or (after.startswith(",") and pattern.search(after.split(",")[1])):
             pair = ctx.coordinated_people(max(0, p.start - 40), p.end)  # "Thierry et Véronique Roy, parents …"
             return (pair.canonical or pair.text) if pair is not None else p.canonical
     return None
+
+
+FIRST_RANK = frozenset({"premier", "première", "prime"})
+ENTOURAGE = re.compile(r"^(?:le|la|l[’']|les|the)\s*(cabinet|entourage|avocats?|avocate|porte-parole|conseillers?|"
+                       r"conseillère|office|lawyers?|spokes(?:man|woman|person))\s+(?:du|de la|de l[’']|des|of the|"
+                       r"for the)\s*(.+)$", re.IGNORECASE)
+
+
+def _entourage_of(ctx: Context, desc: str, pos: int) -> str | None:
+    """"le cabinet du ministre" after "Bruno Le Roux, l'actuel ministre de l'Intérieur": the minister's office,
+    named by its holder ("cabinet de Bruno Le Roux")."""
+    m = ENTOURAGE.match(desc.strip())
+    if m is None:
+        return None
+    holder = _role_holder(ctx, ("the " if ctx.lang == "en" else "le ") + m.group(2), pos)
+    if holder is None:
+        return None
+    return f"{m.group(1)} {'of' if ctx.lang == 'en' else 'de'} {holder}"
 
 
 def _whole_sentence(ctx: Context, c: _Cand) -> bool:
@@ -2094,16 +2114,17 @@ def _organisation_antecedent(ctx: Context, pos: int, history: list[_Said]) -> st
     return latest.name
 
 
-def _antecedent(ctx: Context, pos: int, history: list[_Said], personal: bool, recent_only: bool = False) -> str | None:
+def _antecedent(ctx: Context, pos: int, history: list[_Said], personal: bool, recent_only: bool = False,
+                gender: str | None = None) -> str | None:
     """The latest speaker or person subject of the last paragraphs; else the latest person mention or speaker.
 
     Subjects first ("Alexander Stodden has taken over … he agrees" — not the grape named in between); a personal
-    pronoun ("he", "elle", "er") never refers to an organisation.
+    pronoun ("he", "elle", "er") never refers to an organisation, nor to a person of the other ``gender``.
     """
-    said = [h for h in history if h.pos < pos and (h.person or not personal)]
+    said = [h for h in history if h.pos < pos and (h.person or not personal) and not ctx.conflicts(h.name, gender)]
     par = ctx.paragraph_of(pos)
     floor = ctx.breaks[par - 3] if par >= 3 and ctx.breaks else 0
-    subj = ctx.subject_before(pos, floor)
+    subj = ctx.subject_before(pos, floor, gender)
     recent = [h for h in said if h.pos >= floor]
     if subj is not None or recent:
         best_pos, best = (subj.start, subj.canonical) if subj is not None else (-1, None)
@@ -2114,7 +2135,7 @@ def _antecedent(ctx: Context, pos: int, history: list[_Said], personal: bool, re
     if recent_only:
         return None
     best_pos, best = -1, None
-    p = ctx.persons_before(pos)
+    p = ctx.persons_before(pos, gender=gender)
     if p is not None:
         best_pos, best = p.start, p.canonical
     for h in said:
