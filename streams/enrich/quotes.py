@@ -381,7 +381,8 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
         cand = _Cand(span.start, span.end, "direct", None, None, span=span)
         if attr:
             cand.speaker, cand.cue = attr
-        cand.inherit = cand.speaker is None and _opens_sentence(ctx, span, prev)
+        # no speaker before a colon ("Es gebe keinen Anlass, …: „…“"): the words go on with the current speaker
+        cand.inherit = cand.speaker is None and (_opens_sentence(ctx, span, prev) or cand.cue == ":")
         if span.continued and out and out[-1].span is not None and out[-1].span.continues:
             cand.chain_prev = len(out) - 1
         cut = _incise_sentence(ctx, span) if attr is not None and attr[1] and not (
@@ -911,7 +912,7 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int], marked: l
                 out.append(more)  # "X has accused Y of …, and has also sworn that …": both reports
         break
     else:
-        if not inside:
+        if not inside or toks[-1].text == ":":  # "Es gebe keinen Anlass, …: „…“" introduces its quote reported
             cand = _ind_reported_mood(ctx, toks)
             if cand is not None and len(_words(ctx.text[cand.start:cand.end])) >= 3:
                 out.append(cand)
@@ -1033,11 +1034,15 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
     if ctx.lang != "de" or not ctx.lex.konjunktiv:
         return None
     words = [t.lower_ for t in toks]
-    if any(w in FIRST_PERSON or w in ("du", "ihr", "mir", "mich", "uns", "man") for w in words):
-        return None  # first-person narration ("ich habe") or a generic "man könnte sagen", not reported speech
+    if any(w in FIRST_PERSON or w in ("du", "ihr", "mir", "mich", "uns") for w in words):
+        return None  # first-person narration ("ich habe"), not reported speech
     if any(ctx.is_reporting(t) for t in toks):
         return None  # the cue rules have seen this sentence's verb and judged it (modal, hypothetical)
     colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+    if colon is not None and colon == len(toks) - 1:  # "Es gebe keinen Anlass, …: „…“": the words before the quote
+        toks, colon = toks[:colon], None
+    if not toks:
+        return None
     offset = colon + 1 if colon is not None else 0
     reach = 8
     if toks[offset].lower_ in SUBORDINATORS_DE or (len(toks) > offset + 1 and toks[offset + 1].lower_ in
@@ -1050,6 +1055,8 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
                  if t.lower_ in ctx.lex.konjunktiv and t.lower_ not in KONJUNKTIV_II), None)
     if head is None or toks[-1].text == "?":
         return None
+    if any(t.lower_ == "man" for t in toks[max(0, offset + head - 3):offset + head + 3]):
+        return None  # a generic "man könnte sagen" (but "Europa sei führend und das müsse man nutzen" reports)
     body = toks[offset:]
     sp = _span_of(body, ctx)
     if sp is None:
@@ -1547,7 +1554,8 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
                     break
                 if t.text != ",":
                     return None
-            if toks[j - 1].lower_ == "zu" and t.text[:1].islower() and t.text.isalpha() and (
+            infix = "zu" in t.lower_[2:-3] and t.lower_.endswith("n")  # "einzutreten", "anzukündigen"
+            if (toks[j - 1].lower_ == "zu" or infix) and t.text[:1].islower() and t.text.isalpha() and (
                     j + 1 == len(toks) or toks[j + 1].is_punct):
                 spk = _subject(ctx, toks[:k + 1], v)
                 return _cand(ctx, toks[k + 1 + skip:j + 1], spk, ctx.cue_of(v))
@@ -1556,7 +1564,7 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
 
 
 PASSIVE_DE = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
-SEPARABLE_PARTICLES = frozenset({"an", "mit", "ein", "zu", "hinzu", "bekannt", "fest", "vor", "hin", "klar"})
+SEPARABLE_PARTICLES = frozenset({"an", "mit", "ein", "zu", "hinzu", "bekannt", "fest", "vor", "hin", "klar", "auf"})
 
 
 def _clause_final(toks: list[Token], k: int) -> bool:

@@ -91,3 +91,38 @@ def test_media_nouns_and_adverbials_before_an_inverted_subject(fr) -> None:
             "quatre coups de feu » , témoigne pour sa part un lycéen.")
     quotes, _ = enrich(fr, "fr", text)
     assert [q.speaker for q in quotes] == ["Quotidien", "Quotidien", "un lycéen"]
+
+
+@pytest.fixture(scope="module")
+def de():
+    from streams.enrich.nlp import blank_pipeline
+
+    return blank_pipeline("de")
+
+
+# European Commission Representation release (Europe Direct Lausitz copy), February 2017 (dev set G): an appeal with
+# a "zu" infinitive written as one word; a Konjunktiv sentence that introduces a quote with a colon; the quote after
+# it goes on with the same speaker
+KUEHNEL = ("In einer Rede in Wiesbaden hat Richard Kühnel, Vertreter der Europäischen Kommission in Deutschland, die "
+           "Bürgerinnen und Bürger dazu aufgerufen, mit mehr Zuversicht für das europäische Gemeinwesen einzutreten. "
+           "„Wenn wir uns der Angst ergeben, haben wir schon verloren“, sagte Kühnel. Es gebe keinen Anlass, die Dinge "
+           "schön zu reden, aber auch keinen Anlass, die die Dinge schlecht zu reden: „Wir haben die höchste "
+           "politische Stabilität und größte soziale Gerechtigkeit aller Weltregionen.“")
+
+
+def test_german_appeal_infinitive_and_a_reported_sentence_before_a_colon(de) -> None:
+    quotes, _ = enrich(de, "de", KUEHNEL)
+    assert [(q.kind, q.text[:14]) for q in quotes] == [("indirect", "mit mehr Zuver"), ("direct", "Wenn wir uns d"),
+                                                       ("indirect", "Es gebe keinen"), ("direct", "Wir haben die ")]
+    assert {q.speaker for q in quotes} == {"Richard Kühnel"}
+
+
+# EC Representation item (EIZ Niedersachsen copy), 28 January 2020 (dev set G): a generic "man" in a second clause
+# does not make a Konjunktiv sentence generic
+WOJAHN = ("Wojahn wies darauf hin, dass dabei die Umwelt- und Wirtschaftspolitik eine Einheit bilden. Europa sei "
+          "führend in der Umwelttechnik und das müsse man nutzen.")
+
+
+def test_a_later_generic_man_keeps_the_reported_sentence(de) -> None:
+    quotes, _ = enrich(de, "de", WOJAHN)
+    assert [q.text[:12] for q in quotes] == ["dabei die Um", "Europa sei f"]
