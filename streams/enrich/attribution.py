@@ -381,8 +381,22 @@ class Context:
         """"F", "M" or None for a person of the article: a title or gendered role right before one of its mentions
         ("Mme", "Mr.", "Frau", "la ministre …, Najat Vallaud-Belkacem", "Bundeskanzlerin"), else its given name."""
         if name not in self._genders:
-            self._genders[name] = self._titled_gender(name) or _given_name_gender(name)
+            self._genders[name] = self._titled_gender(name) or (
+                _given_name_gender(name) if self._whole_name(name) else None)
         return self._genders[name]
+
+    def _whole_name(self, name: str) -> bool:
+        """No mention of the person follows another capitalised word of the same run: "Munwar Liza Zainal" tagged
+        "Liza Zainal" must not make the man a woman."""
+        for p in self.people:
+            if p.canonical != name:
+                continue
+            before = self.text[max(0, p.start - 30):p.start]
+            words = before.split()
+            if words and before[-1:] in SPACES and words[-1][:1].isupper() and words[-1][-1:].isalpha() and \
+                    self.lang != "de":
+                return False
+        return True
 
     def _titled_gender(self, name: str) -> str | None:
         for p in self.people:
@@ -593,6 +607,9 @@ class Context:
                     return self.speaker_of(p)
                 if self.is_pronoun(s) or (self.lang == "en" and s.lower_ == "it" and s.dep_ == "nsubj"):
                     return pronoun_speaker(s)  # "It also said …": an organisation (the quotes resolve which)
+                if s.lower_ in RELATIVE_WHO and verb.dep_ in ("relcl", "acl:relcl") and \
+                        (named := self._person_before_apposition(s)) is not None:
+                    return named  # "Mike Huggins, a spokesperson for the World Food Program, who says"
                 if s.lower_ in self.lex.non_speakers and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < s.i:
                     head = verb.head  # "a wine merchant in Berlin who informed me"
                     region = [t for t in self.doc[head.left_edge.i: s.i] if not t.is_space]
@@ -789,6 +806,19 @@ class Context:
             while k < len(toks) and toks[k].idx < end:
                 k += 1
         return toks[k:] if 0 < k < len(toks) else toks
+
+    def _person_before_apposition(self, who: Token) -> Speaker | None:
+        """The person a personal relative pronoun refers to across an apposition: "X, a spokesperson for Y, who"."""
+        sent_start = who.sent.start_char if self.doc.has_annotation("SENT_START") else 0
+        i = bisect.bisect_left(self.person_starts, who.idx) - 1
+        if i < 0 or self.people[i].start < sent_start:
+            return None
+        p = self.people[i]
+        between = [t for t in self.tokens(p.end, who.idx) if not t.is_space]
+        if not between or between[0].text != "," or between[-1].text != "," or \
+                any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        return self.speaker_of(p)
 
     def _information_source(self, toks: list[Token]) -> Speaker | None:
         """"selon les renseignements confiés par une source au Parisien", "selon les informations que le procureur

@@ -1148,7 +1148,8 @@ def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
                 body = after
         elif toks[k - 1].text == ",":  # "contenu, selon X."
             body = toks[:k - 1]
-            tail = [t for t in rest if t.idx >= spk.end and not t.is_punct]
+            tail = [t for t in _past_source_description(ctx, [t for t in rest if t.idx >= spk.end])
+                    if not t.is_punct]
             commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
             if len(tail) > 3 and cue != "so":
                 # "Dans le détail, selon X, contenu": after a short fronted adverbial, the words after the source
@@ -1175,6 +1176,21 @@ def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
             body = toks[k + 1:] if j == 0 else toks[:j] if not rest else toks  # the source phrase is no part of it
             return _cand(ctx, body, spk, t.lower_)
     return None
+
+
+def _past_source_description(ctx: Context, after: list[Token]) -> list[Token]:
+    """What follows a source beyond its own description: nothing for ", a spokesperson for the World Food Program,
+    who says" (an apposition, then a relative clause about the source)."""
+    if after and after[0].text == ",":
+        close = next((n for n in range(1, min(len(after), 14)) if after[n].text == ","), None)
+        if close is not None and not any(ctx.has_pos and t.pos_ in ("VERB", "AUX") for t in after[1:close]):
+            after = after[close + 1:]
+    if after and after[0].lower_ in RELATIVE_PRONOUNS:
+        return []
+    return after
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "qui", "lequel", "laquelle", "der", "die", "welcher", "welche"})
 
 
 def _quoted_source(ctx: Context, cue_end: Token) -> Speaker | None:

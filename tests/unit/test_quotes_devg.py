@@ -126,3 +126,20 @@ WOJAHN = ("Wojahn wies darauf hin, dass dabei die Umwelt- und Wirtschaftspolitik
 def test_a_later_generic_man_keeps_the_reported_sentence(de) -> None:
     quotes, _ = enrich(de, "de", WOJAHN)
     assert [q.text[:12] for q in quotes] == ["dabei die Um", "Europa sei f"]
+
+
+# VOA News, 4 January 2005 (dev set G): "who" after an apposition is the person, not the organisation ending the
+# apposition; the "according to" report stops before the source's description; a model that tags "Liza Zainal" for
+# "Munwar Liza Zainal" does not make him a woman for "he"
+ACEH = ('Help is on the way, according to Mike Huggins, a spokesperson for the World Food Program, who says, "There is '
+        'a coordinated effort that is going on and it may look a little chaotic." Among the non-governmental '
+        'organizations playing a role in the relief effort is the Aceh Center in Pennsylvania. Munwar Liza Zainal, '
+        'the center\'s Secretary-General, says relief can be targeted based on information from relatives in Aceh. '
+        '"So, we got information from our families and then we distribute," he said.')
+
+
+def test_who_after_an_apposition_and_a_truncated_name_has_no_gender(en) -> None:
+    quotes, _ = enrich(en, "en", ACEH)
+    assert [q.text for q in quotes][0] == "Help is on the way"
+    assert [q.speaker for q in quotes][:2] == ["Mike Huggins", "Mike Huggins"]
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.endswith("Zainal")
