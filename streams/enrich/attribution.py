@@ -570,6 +570,9 @@ class Context:
                 k -= 1
             pron = toks[j]
             return pronoun_speaker(pron)
+        clause_subject = self._name_opening_clause(toks, j)
+        if clause_subject is not None:
+            return clause_subject
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "sb")] if verb.dep_ else []
         if not subj and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i < verb.i and \
                 verb.head.pos_ in ("VERB", "AUX"):
@@ -806,6 +809,25 @@ class Context:
             while k < len(toks) and toks[k].idx < end:
                 k += 1
         return toks[k:] if 0 < k < len(toks) else toks
+
+    def _name_opening_clause(self, toks: list[Token], j: int) -> Speaker | None:
+        """"… a écourté une visite dans la Somme et François Hollande a confié": a person's name right before the verb
+        that opens its clause (after "et", "and", a comma or the sentence start) is its subject, whatever the parse
+        hung it on."""
+        if self.lang not in ("fr", "en") or j < 0 or not self.has_pos:
+            return None
+        i = bisect.bisect_right(self.person_starts, toks[j].idx) - 1
+        if i < 0 or not (self.people[i].start <= toks[j].idx < self.people[i].end):
+            return None
+        p = self.people[i]
+        if self.text[p.end:toks[j].idx + len(toks[j].text)].strip():
+            return None  # the name must end right before the verb's auxiliaries
+        k = j
+        while k >= 0 and toks[k].idx >= p.start:
+            k -= 1
+        if k >= 0 and toks[k].lower_ not in CLAUSE_OPENERS and toks[k].text != ",":
+            return None
+        return self.speaker_of(p)
 
     def _person_before_apposition(self, who: Token) -> Speaker | None:
         """The person a personal relative pronoun refers to across an apposition: "X, a spokesperson for Y, who"."""
@@ -1076,6 +1098,7 @@ def _given_name_gender(name: str) -> str | None:
     return name_genders().get(words[0]) if len(words) >= 2 else None
 
 
+CLAUSE_OPENERS = frozenset({"et", "mais", "and", "but"})
 OPENING_TITLE_MARKS = "„“«‚‹\"»"
 # time and discourse adverbials between an inverted verb and its subject
 LEADING_ADVERBIAL = re.compile(

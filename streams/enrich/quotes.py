@@ -591,7 +591,9 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
         after = [t for t in toks if t.i > v.i and not CLITIC.match(t.text)]
         lead = [t for t in toks if not t.is_punct]
         split = a == floor and v in lead[:4]  # '« x », a déclaré Y, … « z »': the attribution between two quotes
-        ok = len(after) <= 12 or colon or split
+        # "a confié en milieu d'après-midi, depuis la Corrèze où il se trouvait, que « … »": adjuncts, then "que"
+        ends_que = bool(after) and after[-1].lower_ in ctx.lex.complementizers and len(after) <= 30
+        ok = len(after) <= 12 or colon or split or ends_que
         if adjacent:
             # "déplore l’ « immobilisme »", "condamne fermement ce « crime barbare »": adverbs, then a determiner
             between = "".join(t.text_with_ws for t in after if not (ctx.has_pos and t.pos_ == "ADV"))

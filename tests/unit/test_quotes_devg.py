@@ -143,3 +143,16 @@ def test_who_after_an_apposition_and_a_truncated_name_has_no_gender(en) -> None:
     assert [q.text for q in quotes][0] == "Help is on the way"
     assert [q.speaker for q in quotes][:2] == ["Mike Huggins", "Mike Huggins"]
     assert quotes[-1].speaker is not None and quotes[-1].speaker.endswith("Zainal")
+
+
+# Wikinews (fr), 17 March 2017 (dev set G): a long adjunct between "a confié" and "que « … »", and a name that opens a
+# coordinated clause is its verb's subject even where the parser hangs it elsewhere
+HOLLANDE = ("À la suite de l' explosion d'une enveloppe piégée au siège du FMI , à Paris , et cette fusillade, le "
+            "Premier ministre Bernard Cazeneuve a écourté une visite dans la Somme et François Hollande a confié en "
+            "milieu d'après-midi, depuis la Corrèze où il se trouvait en déplacement, que « tout cela me conduit à "
+            "justifier l'état d'urgence » .")
+
+
+def test_a_long_adjunct_before_que_and_a_name_opening_a_coordinated_clause(fr) -> None:
+    quotes, _ = enrich(fr, "fr", HOLLANDE)
+    assert said(quotes) == [("tout cela me conduit", "François Hollande")]
