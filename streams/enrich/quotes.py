@@ -236,7 +236,20 @@ def _nested(ctx: Context, nested: list[MarkedSpan], quotes: list[Quote]) -> list
             continue
         floor = max(outer.start, ctx.sentence_of(span.open_at)[0])
         p = ctx.subject_before(span.open_at, floor)
-        if p is None or p.canonical == outer.speaker or p.canonical in ctx.org_names:
+        if p is None:
+            # "« … Un adulte a dit : « il y a eu un coup de feu » »": a reporting verb inside the outer quote,
+            # introducing a clause (not "because of ‘relentless’ climate change")
+            lead = ctx.text[floor:span.open_at].rstrip(SPACES)
+            if not lead.endswith((":", ",")) or len(_words(ctx.text[span.start:span.end])) < 3:
+                continue
+            attr = _left(ctx, span, floor)
+            spk = attr[0] if attr is not None and attr[1] and attr[1] != ":" else None
+            if spk is not None and spk.kind != "pronoun" and (spk.canonical or spk.text) != outer.speaker:
+                out.append(Quote(text=ctx.text[span.start:span.end], speaker=spk.canonical or spk.text,
+                                 kind="direct", start=span.start, end=span.end, speaker_start=spk.start,
+                                 speaker_end=spk.end, cue=attr[1] if attr else None))
+            continue
+        if p.canonical == outer.speaker or p.canonical in ctx.org_names:
             continue
         if any(ch in ".!?;" for ch in ctx.text[p.end:span.open_at]):
             continue  # the subject belongs to an earlier sentence of the outer quote

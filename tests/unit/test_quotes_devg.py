@@ -156,3 +156,16 @@ HOLLANDE = ("À la suite de l' explosion d'une enveloppe piégée au siège du F
 def test_a_long_adjunct_before_que_and_a_name_opening_a_coordinated_clause(fr) -> None:
     quotes, _ = enrich(fr, "fr", HOLLANDE)
     assert said(quotes) == [("tout cela me conduit", "François Hollande")]
+
+
+# Wikinews (fr), 17 March 2017 (dev set G): a quote inside a quote with its own reporting verb and speaker; the
+# unattributed quote before an attributed one shares its attribution
+WITNESSES = ("« J'ai vu et entendu une horde d'élèves courir dans la rue. J'ai vu des élèves sauter au-dessus des grilles "
+             "qui entourent le lycée. Un adulte a dit : « il y a eu un coup de feu » » . « C'était la panique totale » "
+             ", ont confié des témoins.")
+
+
+def test_a_nested_quote_with_its_own_speaker(fr) -> None:
+    quotes, _ = enrich(fr, "fr", WITNESSES)
+    assert said(quotes) == [("J'ai vu et entendu u", "des témoins"), ("il y a eu un coup de", "Un adulte"),
+                            ("C'était la panique t", "des témoins")]
