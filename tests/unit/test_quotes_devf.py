@@ -176,9 +176,9 @@ def test_a_clause_report_then_a_reporting_participle(en) -> None:
 
 
 # Wikinews (fr), 28 February 2017 (dev set F): a quote in a parenthesis is not the object of an incise after it
-PARENTHESIS = ("Ouverte le 23 février après le signalement de la sœur de la mère, l'enquête pour « homicides volontaires, "
-               "enlèvements et séquestrations » (et « non dans le cadre d'une disparition inquiétante » ), a révélé des "
-               "traces de sang, découvertes vendredi dans la maison.")
+PARENTHESIS = ("Ouverte le 23 février après le signalement de la sœur de la mère, l'enquête pour « homicides "
+               "volontaires, enlèvements et séquestrations » (et « non dans le cadre d'une disparition inquiétante » "
+               "), a révélé des traces de sang, découvertes vendredi dans la maison.")
 
 
 def test_a_quote_in_a_parenthesis_takes_no_incise_after_it(fr) -> None:

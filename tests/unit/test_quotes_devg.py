@@ -50,9 +50,9 @@ def test_a_gapped_relative_clause_is_no_report(en) -> None:
 
 # Wikinews (fr), 17 March 2017 (dev set G): "elle" is the woman last named, not the man named after her; the
 # feminine role before her name says so even when the model knows no given name
-GRASSE = ("La ministre de l'Éducation nationale , Najat Vallaud-Belkacem , ainsi que le président du conseil régional de "
-          "Provence-Alpes-Côte d'Azur , Christian Estrosi , se sont rendus sur place.\n\nVallaud-Belkacem a donné des "
-          "précisions concernant l'attaque et le suspect. Il s'agit « visiblement de l'acte fou d'un jeune homme "
+GRASSE = ("La ministre de l'Éducation nationale , Najat Vallaud-Belkacem , ainsi que le président du conseil régional "
+          "de Provence-Alpes-Côte d'Azur , Christian Estrosi , se sont rendus sur place.\n\nVallaud-Belkacem a donné "
+          "des précisions concernant l'attaque et le suspect. Il s'agit « visiblement de l'acte fou d'un jeune homme "
           "fragile et fasciné par les armes à feu » , selon elle. « Les investigations qui sont en cours vont "
           "déterminer si l'agresseur a bénéficié d'une complicité » , a-t-elle encore ajouté.")
 
@@ -140,7 +140,7 @@ ACEH = ('Help is on the way, according to Mike Huggins, a spokesperson for the W
 
 def test_who_after_an_apposition_and_a_truncated_name_has_no_gender(en) -> None:
     quotes, _ = enrich(en, "en", ACEH)
-    assert [q.text for q in quotes][0] == "Help is on the way"
+    assert quotes[0].text == "Help is on the way"
     assert [q.speaker for q in quotes][:2] == ["Mike Huggins", "Mike Huggins"]
     assert quotes[-1].speaker is not None and quotes[-1].speaker.endswith("Zainal")
 
@@ -160,9 +160,9 @@ def test_a_long_adjunct_before_que_and_a_name_opening_a_coordinated_clause(fr) -
 
 # Wikinews (fr), 17 March 2017 (dev set G): a quote inside a quote with its own reporting verb and speaker; the
 # unattributed quote before an attributed one shares its attribution
-WITNESSES = ("« J'ai vu et entendu une horde d'élèves courir dans la rue. J'ai vu des élèves sauter au-dessus des grilles "
-             "qui entourent le lycée. Un adulte a dit : « il y a eu un coup de feu » » . « C'était la panique totale » "
-             ", ont confié des témoins.")
+WITNESSES = ("« J'ai vu et entendu une horde d'élèves courir dans la rue. J'ai vu des élèves sauter au-dessus des "
+             "grilles qui entourent le lycée. Un adulte a dit : « il y a eu un coup de feu » » . « C'était la panique "
+             "totale » , ont confié des témoins.")
 
 
 def test_a_nested_quote_with_its_own_speaker(fr) -> None:
