@@ -172,25 +172,60 @@ def _continues(previous: str, line: str) -> bool:
     return bool(first) and (first.islower() or last in {",", "-", "‐", "¬"})
 
 
+WRAP_MIN_WIDTH = 50  # a wire text wrapped at this width or more (ots, agency feeds: 65-80 characters)
+WRAP_MIN_LINES = 4
+WRAP_SHARE = 0.7  # this share of a block's lines fill at least WRAP_FILL of the widest line
+WRAP_FILL = 0.75
+_TERMINAL = (".", "!", "?", ":", "“", "”", '"', "»", "«")
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a block was hard-wrapped at, or None: most lines nearly as long as the widest, which is long."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < WRAP_MIN_LINES:
+        return None
+    width = max(lengths)
+    full = sum(n >= WRAP_FILL * width for n in lengths[:-1])
+    return width if width >= WRAP_MIN_WIDTH and full >= WRAP_SHARE * (len(lengths) - 1) else None
+
+
+def _wrapped_continues(previous: str, width: int) -> bool:
+    """In a hard-wrapped block every line goes on, except one that ends a sentence well short of the width."""
+    line = previous.rstrip()
+    return not (line.endswith(_TERMINAL) and len(line) < WRAP_FILL * width)
+
+
 def _units(text: str) -> tuple[list[_Unit], bool]:
-    """Units in reading order, and whether the text marks paragraphs with blank lines."""
+    """Units in reading order, and whether the text marks paragraphs with blank lines.
+
+    A hard-wrapped block (a wire text broken at a fixed width, capitals or not at the line starts) is unwrapped: its
+    line breaks inside a paragraph become spaces, so that sentences and quotes do not stop at them.
+    """
     blocks = _BLANK_LINES.split(text)
     has_blank_lines = len(blocks) > 1
     units: list[_Unit] = []
     for index, block in enumerate(blocks):
+        lines = block.split("\n")
+        width = _wrap_width(lines)
         current: list[str] = []
-        for line in block.split("\n"):
+        for line in lines:
             if not line.strip():
                 continue
-            if current and _continues(current[-1], line):
+            wrapped = width is not None and current and _wrapped_continues(current[-1], width)
+            if current and (wrapped or _continues(current[-1], line)):
                 current.append(line)
                 continue
             if current:
-                units.append(_Unit("\n".join(current).strip(), index))
+                units.append(_Unit(_unit_text(current, width), index))
             current = [line]
         if current:
-            units.append(_Unit("\n".join(current).strip(), index))
+            units.append(_Unit(_unit_text(current, width), index))
     return units, has_blank_lines
+
+
+def _unit_text(lines: list[str], width: int | None) -> str:
+    return (" " if width is not None else "\n").join(line.strip() if width is not None else line
+                                                    for line in lines).strip()
 
 
 # -------------------------------------------------------------------------------------------------- jusText
@@ -261,7 +296,8 @@ def _justext_classes(texts: list[str], stoplist: frozenset[str]) -> list[tuple[s
     return [(p.cf_class, p.class_type) for p in paragraphs]
 
 
-_QUOTATION = re.compile(r"[\"“«„»‘‚]\s*\w[^\"“”«»„]*?(?:\s\w+){3}[^\"“”«»„]*[\"”»“«‘’]")
+# quoted words (closed, or left open to the end of a cut text: 'sagte: "Ich gratuliere Deutschland …')
+_QUOTATION = re.compile(r"[\"“«„»‘‚]\s*\w[^\"“”«»„]*?(?:\s\w+){3}[^\"“”«»„]*(?:[\"”»“«‘’]|$)")
 
 
 @lru_cache(maxsize=1)

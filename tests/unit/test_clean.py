@@ -339,3 +339,27 @@ def test_long_last_paragraph_skips_justext_with_the_same_result(monkeypatch: pyt
     assert clean_text(body) == expected
     monkeypatch.undo()
     assert clean_text(body + "\n\nPar Jean Dupont") == expected  # a short trailing signature still goes (jusText)
+
+
+# European Commission press release on the ots wire (pressekat.de copy, 22 May 2014; dev set H): hard-wrapped at
+# about 70 characters, German capitals at the line starts, the stored copy cut inside the last quote
+OTS = ('Johannes Hahn, EU-Kommissar für Regionalpolitik, sieht in der\nAnnahme des Abkommens einen wichtigen '
+       'Investitionsplan. "Dieser Plan\nwird Deutschland dabei helfen, seine Innovationskapazitäten zu\nstärken, den '
+       'regionalen, ökologischen und energierelevanten\nBedürfnissen zu begegnen", erklärte Hahn.\nLászló Andor, '
+       'EU-Kommissar für Beschäftigung, Soziales und\nIntegration, sagte: "Ich gratuliere Deutschland zum raschen '
+       'Abschluss\nseines Partnerschaftsabkommens.')
+
+
+def test_a_hard_wrapped_wire_text_is_unwrapped_into_its_paragraphs() -> None:
+    cleaned = clean_text(OTS)
+    assert cleaned.split("\n\n") == [
+        'Johannes Hahn, EU-Kommissar für Regionalpolitik, sieht in der Annahme des Abkommens einen wichtigen '
+        'Investitionsplan. "Dieser Plan wird Deutschland dabei helfen, seine Innovationskapazitäten zu stärken, den '
+        'regionalen, ökologischen und energierelevanten Bedürfnissen zu begegnen", erklärte Hahn.',
+        'László Andor, EU-Kommissar für Beschäftigung, Soziales und Integration, sagte: "Ich gratuliere Deutschland '
+        'zum raschen Abschluss seines Partnerschaftsabkommens.']  # the open last quote is body, not a credit line
+
+
+def test_short_lines_of_ordinary_text_are_not_unwrapped() -> None:
+    text = "Erste Zeile.\nZweite Zeile hier.\nDritte.\nVierte Zeile, etwas länger als die anderen."
+    assert clean_text(text) == text.replace("\n", "\n\n")
