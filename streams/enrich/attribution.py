@@ -207,6 +207,8 @@ class Context:
         self.sentences: list[tuple[int, int]] = []
         self._qualified: dict[str, str] | None = None
         self._genders: dict[str, str | None] = {}
+        # reported clauses already attributed: "Dore says Qeybdid remained … . He said": he is Dore, not Qeybdid
+        self.reported: list[tuple[int, int]] = []
         self._reporting: dict[int, bool] = {}
         self.according_first = frozenset(cue[0] for cue in self.lex.according)
 
@@ -427,12 +429,15 @@ class Context:
         # nor is a name opening a title in quote marks ("»Jaegers Grenze«")
         return not (before and (before[0].lower_ in OBLIQUE_DE or before[0].text in DOUBLE + SINGLE))
 
-    def subject_before(self, pos: int, floor: int, gender: str | None = None) -> Person | None:
-        """Latest person mention in [floor, pos) that is a clause subject (of ``gender`` when it is known)."""
+    def subject_before(self, pos: int, floor: int, gender: str | None = None,
+                       past_reports: bool = False) -> Person | None:
+        """Latest person mention in [floor, pos) that is a clause subject (of ``gender`` when it is known; with
+        ``past_reports``, not inside a reported clause already attributed)."""
         i = bisect.bisect_left(self.person_starts, pos) - 1
         while i >= 0 and self.people[i].start >= floor:
             p = self.people[i]
-            if p.end <= pos and self.is_subject(p) and not self.conflicts(p.canonical, gender):
+            if p.end <= pos and self.is_subject(p) and not self.conflicts(p.canonical, gender) and not (
+                    past_reports and any(a <= p.start < b for a, b in self.reported)):
                 nxt = self.people[i + 1] if i + 1 < len(self.people) else None
                 pair = self.coordinated_people(p.start, nxt.end) if nxt is not None and nxt.end <= pos else None
                 return Person(pair.canonical or pair.text, pair.start, pair.end) if pair is not None else p

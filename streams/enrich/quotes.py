@@ -559,6 +559,8 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
         # "« … », s’est emporté le ministre": right after the quote, a reflexive verb of emotion reports it
         emotive = ctx.lang == "fr" and ctx.has_pos and n <= 3 and t.pos_ == "VERB" and _reflexive_before(toks, n)
         if ctx.is_reporting(t) or emotive:
+            if toks[0].text[:1].isupper() and ctx.is_pronoun(toks[0]) and _reports_own_clause(ctx, t):
+                return None  # '“…,” He said the militias … are supporting …': a new report, not this quote's
             pre = toks[:n]
             if emotive:
                 pre = [x for x in pre if x.lower_ not in REFLEXIVES]
@@ -570,6 +572,23 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
                 ctx.lex.auxiliaries and t.lower_ not in CONTROL_FORMS:
             break
     return None
+
+
+def _reports_own_clause(ctx: Context, verb: Token) -> bool:
+    """The verb after a quote has a reported clause of its own after it (a complementizer or a clause with its
+    own subject), so it starts another report."""
+    if not ctx.has_dep or not verb.dep_:
+        return False
+    nxt = ctx.token_list[verb.i + 1] if verb.i + 1 < len(ctx.token_list) else None
+    if nxt is not None and nxt.lower_ in ctx.lex.complementizers and nxt.pos_ == "SCONJ":
+        return True
+    return any(c.dep_ == "ccomp" and verb.i < c.left_edge.i <= verb.i + 2 and
+               c.left_edge.lower_ not in ADVERBIAL_OPENERS and
+               any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
+
+
+ADVERBIAL_OPENERS = frozenset({"as", "while", "when", "because", "if", "before", "after", "since", "comme", "quand",
+                               "lorsque", "pendant", "avant", "après"})
 
 
 # verbs that pass the report on to the infinitive after them: "a tenu à préciser X", "a voulu rassurer X"
@@ -1923,6 +1942,7 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
                 name = _antecedent(ctx, c.start, history, False, recent_only=True)
                 guessed = True
         if name and not guessed:  # a guess is no antecedent for the next quotes
+            ctx.reported.append((c.start, c.end))
             entry = _Said(s_start if s_start is not None else c.start, name, s_start, s_end,
                           ctx.paragraph_of(c.start), person)
             history.append(entry)
@@ -2163,7 +2183,7 @@ def _antecedent(ctx: Context, pos: int, history: list[_Said], personal: bool, re
     said = [h for h in history if h.pos < pos and (h.person or not personal) and not ctx.conflicts(h.name, gender)]
     par = ctx.paragraph_of(pos)
     floor = ctx.breaks[par - 3] if par >= 3 and ctx.breaks else 0
-    subj = ctx.subject_before(pos, floor, gender)
+    subj = ctx.subject_before(pos, floor, gender, past_reports=True)
     recent = [h for h in said if h.pos >= floor]
     if subj is not None or recent:
         best_pos, best = (subj.start, subj.canonical) if subj is not None else (-1, None)
