@@ -411,11 +411,16 @@ class Context:
                 return "F" if last.lastgroup == "f" else "M"
         return None
 
-    def conflicts(self, name: str | None, gender: str | None) -> bool:
-        """The person named cannot be what a pronoun of ``gender`` refers to ("elle" is not Christian Estrosi)."""
+    def conflicts(self, name: str | None, gender: str | None, start: int | None = None,
+                  end: int | None = None) -> bool:
+        """The person named cannot be what a pronoun of ``gender`` refers to ("elle" is not Christian Estrosi, nor
+        "l'homme": a description's head noun has a grammatical gender where the tagger gives one)."""
         if not name or gender is None:
             return False
         known = self.gender_of(name)
+        if known is None and start is not None and end is not None and self.has_morph:
+            heads = [t for t in self.tokens(start, end) if t.pos_ == "NOUN" and t.morph.get("Gender")]
+            known = {"Fem": "F", "Masc": "M"}.get(heads[0].morph.get("Gender")[0]) if heads else None
         return known is not None and known != gender
 
     def is_subject(self, p: Person) -> bool:
@@ -597,6 +602,11 @@ class Context:
                 verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.i:
             # "The US military released a statement saying …": who issued the statement says it
             subj = [c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        nonfinite = bool({"Inf", "Part", "Ger"} & set(verb.morph.get("VerbForm"))) and self.lang == "fr"
+        if not subj and nonfinite:
+            # "Amnesty publie un rapport … invitant la population à appeler « … »": up the chain of infinitives,
+            # participles and the nouns they describe to the finite verb with a subject
+            subj = _host_subjects(verb)
         if not subj and verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX"):
             # mis-attached coordination ("He places it on the table and whispers": whispers ← table): the subject
             # of the verb governing the phrase it hangs on
@@ -606,7 +616,7 @@ class Context:
             if host.pos_ in ("VERB", "AUX") and host.i < verb.i:
                 subj = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         for s in subj:
-            if s.i < verb.i and (not toks or s.i >= toks[0].i):
+            if s.i < verb.i and (not toks or s.i >= toks[0].i or nonfinite):
                 pair = self.coordinated_people(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
                 if pair is not None:
                     return pair
@@ -635,6 +645,9 @@ class Context:
                         if a.dep_ == "appos" and a.i < verb.i else None
                     if named is not None:
                         return self.speaker_of(named)
+                named_before = self._name_apposed_before(s.left_edge.idx)
+                if named_before is not None:
+                    return named_before  # "Oscar Munoz , le PDG de la compagnie, s'est excusé": the name, not the role
                 sub = [t for t in s.subtree if t.i < verb.i]
                 cut = next((k for k, t in enumerate(sub) if t.text == "," and t.i > s.i), None)
                 return self._describe(sub[:cut] if cut else sub)  # no relative clause: "…, who was a witness,"
@@ -831,6 +844,16 @@ class Context:
         while k >= 0 and toks[k].idx >= p.start:
             k -= 1
         if k >= 0 and toks[k].lower_ not in CLAUSE_OPENERS and toks[k].text != ",":
+            return None
+        return self.speaker_of(p)
+
+    def _name_apposed_before(self, pos: int) -> Speaker | None:
+        """A person's name that a description at ``pos`` is apposed to: "Oscar Munoz, le PDG …"."""
+        i = bisect.bisect_left(self.person_starts, pos) - 1
+        if i < 0:
+            return None
+        p = self.people[i]
+        if self.text[p.end:pos].strip(SPACES) != "," or p.canonical in self.org_names:
             return None
         return self.speaker_of(p)
 
@@ -1149,6 +1172,22 @@ def _fronted_adjunct_de(clause: list[Token]) -> bool:
         return False
     first = clause[0].lower_
     return first in PREPOSITIONS_DE or all(t.lower_ in SENTENCE_ADVERBS_DE for t in clause)
+
+
+HOST_LINKS = frozenset({"xcomp", "conj", "advcl", "acl", "obl", "obl:arg", "obl:mod", "obj", "dobj", "nmod"})
+
+
+def _host_subjects(verb: Token, steps: int = 6) -> list[Token]:
+    """The subject of the finite verb a non-finite verb depends on, through infinitives, participles and the
+    nouns they describe ("publie un rapport … invitant la population à appeler")."""
+    t = verb
+    for _ in range(steps):
+        if t.dep_ not in HOST_LINKS or t.head.i == t.i:
+            return []
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and not ({"Inf", "Part", "Ger"} & set(t.morph.get("VerbForm"))):
+            return [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return []
 
 
 def _fronted_clause_de(before: list[Token]) -> bool:

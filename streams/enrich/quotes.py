@@ -22,6 +22,7 @@ from .attribution import (
     CLITIC,
     COORDINATING,
     DEMONSTRATIVES,
+    OPENING_TITLE_MARKS,
     PREPOSITIONS_DE,
     REFLEXIVES,
     RELATIVE_LINKS,
@@ -523,6 +524,24 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
                                        for t in words)  # "Pour L'Orient-Le Jour, …"
 
 
+STATEMENT_RELATIVES = frozenset({"qui", "which", "that", "der", "die", "das"})
+
+
+def _statement_issuer(ctx: Context, toks: list[Token]) -> Speaker | None:
+    """A quote that is the content of a statement right before it ("publie un communiqué qui « … »", "issued a
+    statement that “…”"): the subject of the verb that issues the statement speaks."""
+    if len(toks) < 3 or not ctx.has_dep or toks[-1].lower_ not in STATEMENT_RELATIVES or \
+            toks[-2].lower_ not in STATEMENT_NOUNS:
+        return None
+    host = toks[-2].head
+    subject = next((c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < host.i), None)
+    if host.pos_ not in ("VERB", "AUX") or subject is None:
+        return None
+    region = [t for t in subject.subtree if not t.is_punct]
+    p = ctx.person_in(region[0].idx, region[-1].idx + len(region[-1].text))
+    return ctx.speaker_of(p) if p is not None else ctx._name_or_desc(region)
+
+
 def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, str] | None:
     """Attribution after the closing mark: '”, a déclaré X', '," he said', '«, sagt X', '», selon X'."""
     if span.close_at is None:
@@ -547,6 +566,8 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
         spk = ctx.speaker_after(toks[n_acc:])
         if spk is not None:
             return spk, " ".join(t.lower_ for t in toks[:n_acc])
+    if toks[0].lower_ in CLAUSE_JOINERS and (first == "," or last == ","):
+        return None  # "« … » , et demande l'ouverture d'une enquête": a coordinated verb, not an incise
     lead = toks[1] if len(toks) > 1 and toks[0].lower_ in ctx.lex.auxiliaries else toks[0]
     bare = ctx.is_reporting(lead) and lead.idx - q_end <= 6  # "« … » a déclaré Jeff Jarvis" with no comma
     if not (last in ",?!.…–—-:" or first in ",(" or dash or bare):
@@ -561,6 +582,9 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
         if ctx.is_reporting(t) or emotive:
             if toks[0].text[:1].isupper() and ctx.is_pronoun(toks[0]) and _reports_own_clause(ctx, t):
                 return None  # '“…,” He said the militias … are supporting …': a new report, not this quote's
+            following = ctx.text[t.idx + len(t.text):t.idx + len(t.text) + 4].lstrip(SPACES + ":")[:1]
+            if following and following in OPENING_TITLE_MARKS + "“":
+                return None  # "« … » , demander « … »": the verb introduces the next quote
             pre = toks[:n]
             if emotive:
                 pre = [x for x in pre if x.lower_ not in REFLEXIVES]
@@ -604,6 +628,9 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
     if not toks:
         return None
     colon = text[a:span.open_at].rstrip(SPACES + "\n").endswith(":")
+    issuer = _statement_issuer(ctx, toks)
+    if issuer is not None:
+        return issuer, toks[-2].lower_  # "le gouvernement des États-Unis publie un communiqué qui « condamne … »"
     verbs = [t for t in toks if ctx.is_reporting(t)]
     for k in range(len(toks)):
         n_acc = _according(ctx, toks, k)
@@ -897,18 +924,26 @@ def _report_after_quotes(ctx: Context, a: int, tail_from: int, b: int,
 
 
 def _participle_report(ctx: Context, a: int, tail: list[Token]) -> _Cand | None:
-    """"CPJ referred to the nation as “completely closed”, saying only state media are allowed": an English
-    reporting participle after the quote reports for the subject of the sentence's verb."""
-    if ctx.lang != "en" or not ctx.has_dep:
+    """"CPJ referred to the nation as “completely closed”, saying only state media are allowed", "s'est excusé
+    « … » dans un communiqué en expliquant que …": a reporting participle or gerund after the quote reports for the
+    subject of the sentence's verb."""
+    if ctx.lang not in ("en", "fr") or not ctx.has_dep:
         return None
     ids = {t.i for t in tail}
     for n, v in enumerate(tail[1:], start=1):
-        if v.tag_ == "VBG" and v.dep_ == "advcl" and tail[n - 1].text == "," and ctx.is_reporting(v):
+        english = ctx.lang == "en" and v.tag_ == "VBG" and v.dep_ == "advcl" and tail[n - 1].text == ","
+        french = ctx.lang == "fr" and tail[n - 1].lower_ == "en" and "Part" in v.morph.get("VerbForm") and \
+            "Pres" in v.morph.get("Tense")  # "… dans un communiqué en expliquant toutefois que …"
+        if (english or french) and ctx.is_reporting(v):
             clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
-            if clause is None:
+            que = next((k for k in range(n + 1, min(len(tail), n + 4)) if tail[k].lower_ in ctx.lex.complementizers),
+                       None)
+            if clause is None and que is None:
                 return None
-            spk = ctx.speaker_before(ctx.tokens(a, v.idx), v)
-            body = [t for t in clause.subtree if t.i in ids]
+            spk = ctx.speaker_before(ctx.tokens(a, tail[n - 1].idx if french else v.idx), v)
+            body = [t for t in clause.subtree if t.i in ids] if clause is not None else tail[que + 1:]
+            while body and body[0].lower_ in ctx.lex.complementizers:
+                body = body[1:]  # "en expliquant que les employés …": the clause after "que"
             cand = _cand(ctx, body, spk, ctx.cue_of(v)) if spk is not None else None
             return cand if cand is not None and len(_words(ctx.text[cand.start:cand.end])) >= 3 else None
     return None
@@ -1250,9 +1285,16 @@ def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
     return any(t.lower_ in ctx.lex.source_nouns and t.pos_ in ("NOUN", "PROPN") for t in head)
 
 
+# prepositions that open a phrase, never a subject (not French "des"/"du", which are also articles)
+PHRASE_PREPOSITIONS = frozenset({"dans", "en", "à", "sur", "par", "pour", "avec", "sans", "sous", "chez", "vers",
+                                 "in", "on", "at", "with", "by", "from", "into", "during", "im", "bei", "mit"})
+
+
 def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
     before = [t for t in toks if t.i < v.i]
     spk = ctx.speaker_before(before, v) if before else None
+    if spk is not None and spk.kind == "desc" and spk.text.split()[0].lower() in PHRASE_PREPOSITIONS:
+        spk = None  # "dans un communiqué en" is a phrase before a gerund, never a subject
     if spk is None:  # "« Quotidien » a affirmé que": a title in marks (left out of the tokens) is the subject
         lead = v
         while lead.i > 0 and (ctx.token_list[lead.i - 1].lower_ in ctx.lex.auxiliaries or
@@ -1895,7 +1937,7 @@ def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
                 personal = spk.text.lower().lstrip("-") in PERSONAL and not (
                     ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
                 gender = PRONOUN_GENDER.get(spk.text.lower().lstrip("-"))
-                name = (_described_subject(ctx, spk.start) if personal else None) or \
+                name = (_described_subject(ctx, spk.start, gender) if personal else None) or \
                     _antecedent(ctx, spk.start, history, personal, gender=gender)
             elif spk.kind == "desc" and (ANAPHORIC_DESC.search(spk.text) or _expert_epithet(spk.text)):
                 # "the 48-year-old", "l'universitaire belge" after "Le politologue Filip Reyntjens": a person
@@ -1971,7 +2013,7 @@ PERSON_NOUNS = {
     "mère", "père", "fils", "fille", "étudiant", "étudiante", "passager", "victime", "commerçant"}
 
 
-def _described_subject(ctx: Context, pos: int) -> str | None:
+def _described_subject(ctx: Context, pos: int, gender: str | None = None) -> str | None:
     """"The waiter returns with a carafe. He places it on the table and whispers, “…”": a personal pronoun takes an
     unnamed person described as the subject of its own or the previous sentence of the paragraph, when no named
     person comes between."""
@@ -1982,7 +2024,8 @@ def _described_subject(ctx: Context, pos: int) -> str | None:
     found = None
     for t in ctx.tokens(start, pos):
         if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS and any(
-                c.dep_ == "det" and c.lower_ in ("the", "le", "la", "l’", "l'") for c in t.children):
+                c.dep_ == "det" and c.lower_ in ("the", "le", "la", "l’", "l'") for c in t.children) and \
+                not ctx.conflicts(t.text, gender, t.idx, t.idx + len(t.text)):  # "elle" is not "l'homme"
             found = t
     if found is None or any(found.idx < p.start < pos for p in ctx.people):
         return None
@@ -2180,7 +2223,8 @@ def _antecedent(ctx: Context, pos: int, history: list[_Said], personal: bool, re
     Subjects first ("Alexander Stodden has taken over … he agrees" — not the grape named in between); a personal
     pronoun ("he", "elle", "er") never refers to an organisation, nor to a person of the other ``gender``.
     """
-    said = [h for h in history if h.pos < pos and (h.person or not personal) and not ctx.conflicts(h.name, gender)]
+    said = [h for h in history if h.pos < pos and (h.person or not personal) and
+            not ctx.conflicts(h.name, gender, h.start, h.end)]
     par = ctx.paragraph_of(pos)
     floor = ctx.breaks[par - 3] if par >= 3 and ctx.breaks else 0
     subj = ctx.subject_before(pos, floor, gender, past_reports=True)
