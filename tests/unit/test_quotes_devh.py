@@ -46,12 +46,12 @@ def test_a_pronoun_after_a_report_is_its_speaker(en) -> None:
 # finite verb ("Amnesty International publie un rapport … invitant la population à appeler « … »"); a verb followed
 # by the next quote introduces it
 TCHETCHENIE = ("Le 7 avril, le gouvernement des États-Unis publie un communiqué qui « condamne catégoriquement la "
-               "persécution d'individus selon leur orientation sexuelle » , et demande l'ouverture d'une enquête par les "
-               "autorités fédérales russes.\n\nLe 4 avril, Amnesty International publie un rapport rappelant "
+               "persécution d'individus selon leur orientation sexuelle » , et demande l'ouverture d'une enquête par "
+               "les autorités fédérales russes.\n\nLe 4 avril, Amnesty International publie un rapport rappelant "
                "l'homophobie présente dans la région et invitant la population à appeler « les autorités à mener sans "
                "délai des enquêtes approfondies et efficaces » , demander « de prendre toutes les mesures nécessaires "
-               "pour garantir la sécurité de quiconque » et rappeler « aux autorités russes et tchétchènes qu'elles ont "
-               "l'obligation d'interdire la discrimination » .")
+               "pour garantir la sécurité de quiconque » et rappeler « aux autorités russes et tchétchènes qu'elles "
+               "ont l'obligation d'interdire la discrimination » .")
 
 
 def test_statements_issuers_and_chains_of_infinitives(fr) -> None:
@@ -62,9 +62,9 @@ def test_statements_issuers_and_chains_of_infinitives(fr) -> None:
 # Wikinews (fr), 11 April 2017 (dev set H): "elle" is not "l'homme" (its head noun is masculine); the name, not the
 # role apposed to it, apologises; a gerund after the quote reports for the same subject
 UNITED = ("L'homme exprimait sa colère au personnel.\n\nUne des passagères ayant filmé la scène, Audra D. Bridges, "
-          "raconte que l'homme a fait savoir qu'il était médecin. Elle décrit les autres voyageurs comme « tremblants » "
-          ". Oscar Munoz , le PDG de la compagnie, s'est excusé « pour avoir dû replacer ces clients ailleurs » dans un "
-          "communiqué en expliquant toutefois que les employés fonctionnaient dans l'urgence.")
+          "raconte que l'homme a fait savoir qu'il était médecin. Elle décrit les autres voyageurs comme « tremblants "
+          "» . Oscar Munoz , le PDG de la compagnie, s'est excusé « pour avoir dû replacer ces clients ailleurs » "
+          "dans un communiqué en expliquant toutefois que les employés fonctionnaient dans l'urgence.")
 
 
 def test_gender_of_descriptions_apposed_names_and_gerunds(fr) -> None:
