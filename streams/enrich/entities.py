@@ -142,9 +142,8 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | N
     else:
         proposed = _rule_persons(doc, table) + _rule_acronyms(doc, table, text) + _rule_places(doc)
     mentions = _merge(text, proposed, hits)
-    if not statistical:
-        mentions = _merge(text, mentions + _surname_mentions(doc, mentions, table), [])
     mentions = _merge(text, mentions + _repeated_names(text, mentions), [])
+    mentions = _merge(text, mentions + _surname_mentions(doc, mentions, table), [])
 
     pairs = [(text[m.start:m.end], m.label) for m in mentions]
     canonicals = _defined_acronyms(text, mentions, canonicalize_mentions(pairs, table), table)
