@@ -174,8 +174,8 @@ def test_a_nested_quote_with_its_own_speaker(fr) -> None:
 # VOA News, 10 July 2006 (dev set H): a bare surname of a person named in full is a mention even where the English
 # model misses it
 def test_bare_surnames_of_named_people_are_mentions(en) -> None:
-    text = ("Mohamed Dore is a news editor of the Mogadishu based VOA affiliate RadioAfrik.\n\nDore says talks arranged "
-            "by clan leaders failed.")
+    text = ("Mohamed Dore is a news editor of the Mogadishu based VOA affiliate RadioAfrik.\n\nDore says talks "
+            "arranged by clan leaders failed.")
     _, entities = enrich(en, "en", text)
     assert [(e.text, e.canonical) for e in entities if e.label == "PER"] == [("Mohamed Dore", "Mohamed Dore"),
                                                                              ("Dore", "Mohamed Dore")]
