@@ -650,7 +650,11 @@ class Context:
                     return named_before  # "Oscar Munoz , le PDG de la compagnie, s'est excusé": the name, not the role
                 sub = [t for t in s.subtree if t.i < verb.i]
                 cut = next((k for k, t in enumerate(sub) if t.text == "," and t.i > s.i), None)
-                return self._describe(sub[:cut] if cut else sub)  # no relative clause: "…, who was a witness,"
+                sub = sub[:cut] if cut else sub
+                named_after = self._name_right_after(sub[-1]) if sub else None
+                if named_after is not None:
+                    return named_after  # "Le journal russe Novaïa Gazeta": the name the description introduces
+                return self._describe(sub)  # no relative clause: "…, who was a witness,"
         if not toks:
             return None
         last_comma = max((k for k, t in enumerate(toks[: j + 1]) if t.text == ","), default=None)
@@ -844,6 +848,14 @@ class Context:
         while k >= 0 and toks[k].idx >= p.start:
             k -= 1
         if k >= 0 and toks[k].lower_ not in CLAUSE_OPENERS and toks[k].text != ",":
+            return None
+        return self.speaker_of(p)
+
+    def _name_right_after(self, last: Token) -> Speaker | None:
+        """A person's or organisation's name starting right after a description's last word."""
+        end = last.idx + len(last.text)
+        p = self.person_in(end, end + 60)
+        if p is None or self.text[end:p.start].strip(SPACES):
             return None
         return self.speaker_of(p)
 
