@@ -75,7 +75,7 @@ def test_gender_of_descriptions_apposed_names_and_gerunds(fr) -> None:
 
 # Wikinews (fr), 12 April 2017 (dev set H): a participle's speaker is the name its subject's description introduces
 def test_the_name_after_a_description_speaks(fr) -> None:
-    text = ("Le journal russe Novaïa Gazeta a publié un rapport au début du mois affirmant que la Tchétchénie s'emploie "
-            "à traquer des personnes homosexuelles.")
+    text = ("Le journal russe Novaïa Gazeta a publié un rapport au début du mois affirmant que la Tchétchénie "
+            "s'emploie à traquer des personnes homosexuelles.")
     quotes, _ = enrich(fr, "fr", text)
     assert said(quotes) == [("la Tchétchénie s'emp", "Novaïa Gazeta")]
