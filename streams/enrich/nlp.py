@@ -163,13 +163,16 @@ def _segments(text: str, lang: str) -> list[tuple[str, bool]]:
               for span in find_quote_spans(text)]
     flags: list[bool] = []
     q = 0
-    for a, b in bounds:
+    for index, (a, b) in enumerate(bounds):
         while q < len(quoted) and quoted[q][1] < a:
             q += 1
         quoting = q < len(quoted) and quoted[q][0] < b
         piece = text[a:b]
         if quoting and flags and _has_pronoun(_outside(text, a, b, quoted[q:]), lang):
-            flags[-1] = True  # "He places it … and whispers, “…”": the antecedent's sentence needs its parse
+            # "He places it … and whispers, “…”": the antecedent's sentence needs its parse — the one before the
+            # quote's first sentence when the quote ran over several ('"… India. And a role …," he said.')
+            first = next(k for k in range(index, -1, -1) if k == 0 or bounds[k - 1][1] <= quoted[q][0])
+            flags[max(0, first - 1) if first > 0 else index - 1] = True
         flags.append(quoting or needs_parse(piece, lang) or
                      _introduces(piece, quoted[q][0] if q < len(quoted) else None, b))
     out: list[tuple[str, bool]] = []

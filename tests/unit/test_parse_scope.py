@@ -66,6 +66,15 @@ def test_the_sentence_before_a_pronoun_attributed_quote_is_parsed() -> None:
                                    '"So you\'ve discovered our little secret?"']
 
 
+def test_the_sentence_before_a_quote_of_several_sentences_is_parsed_for_its_pronoun() -> None:
+    # VOA, 21 January 2004 (dev set I): the pronoun stands in the quote's second sentence
+    text = ("Congressman Hyde gave VOA this brief summary of what lawmakers raised with Mr. Sinha. \"We are discussing "
+            'the things that are subject to consensus. And a role for India in Iraq," he said.')
+    assert _parsed(text, "en") == [text]
+    quotes = Enricher(Settings(parse_scope="cues")).enrich_message({"id": "t", "text": text, "language": "en"})
+    assert [q["speaker"] for q in quotes["quotes"]] == ["Hyde"]  # not Sinha, the object of "with"
+
+
 def test_abbreviations_and_accented_inflections() -> None:
     # "Ms." does not end a sentence; "considère" is an inflection of the reporting verb "considérer"
     assert _parsed("The sky is blue. Soon after Ms. Price was elected, she said she would act.", "en") == \
