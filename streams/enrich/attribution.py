@@ -555,7 +555,10 @@ class Context:
     def speaker_before(self, toks: list[Token], verb: Token) -> Speaker | None:
         """Subject of a reporting verb, looked for among the tokens before it (its clause)."""
         toks = [t for t in toks if t.i < verb.i]
-        if self.lang == "de" and not self.has_pos and (_fronted_adjunct_de(toks) or _fronted_clause_de(toks)):
+        after_comma = self.lang == "de" and bool(toks) and toks[-1].text == "," and verb.i + 1 < len(self.doc) and \
+            self._person_at(self.doc[verb.i + 1].idx)  # "…, sagte Martin Selmayr, …": the name after the verb
+        if self.lang == "de" and not self.has_pos and (_fronted_adjunct_de(toks) or _fronted_clause_de(toks) or
+                                                       after_comma):
             # verb second after a fronted adjunct: "Am Montag sagte der Sprecher", "Dazu erklärte er", "Auf die
             # Frage, was er Ursula von der Leyen mitgebe, sagte Juncker"
             after = [t for t in self.doc[verb.i + 1:verb.sent.end if verb.doc.has_annotation("SENT_START")
@@ -852,11 +855,13 @@ class Context:
         return self.speaker_of(p)
 
     def _name_right_after(self, last: Token) -> Speaker | None:
-        """A person's or organisation's name starting right after a description's last word."""
+        """A person's or organisation's name right after a description's last word, or apposed to it by commas."""
         end = last.idx + len(last.text)
         p = self.person_in(end, end + 60)
-        if p is None or self.text[end:p.start].strip(SPACES):
+        if p is None or self.text[end:p.start].strip(SPACES) not in ("", ","):
             return None
+        if self.text[end:p.start].strip(SPACES) == "," and self.text[p.end:p.end + 3].strip(SPACES)[:1] != ",":
+            return None  # "Le président de la Commission, Jean-Claude Juncker, a déclaré": only a name set off
         return self.speaker_of(p)
 
     def _name_apposed_before(self, pos: int) -> Speaker | None:

@@ -179,14 +179,16 @@ WRAP_FILL = 0.75
 _TERMINAL = (".", "!", "?", ":", "“", "”", '"', "»", "«")
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width a block was hard-wrapped at, or None: most lines nearly as long as the widest, which is long."""
-    lengths = [len(line.rstrip()) for line in lines if line.strip()]
-    if len(lengths) < WRAP_MIN_LINES:
+def _wrap_width(blocks: list[str]) -> int | None:
+    """The width a text was hard-wrapped at, or None: most lines that do not end their block are nearly as long as
+    the widest, which is long (one long wrapped paragraph, or many short ones)."""
+    inner = [len(line.rstrip()) for block in blocks
+             for line in [x for x in block.split("\n") if x.strip()][:-1]]
+    if len(inner) < WRAP_MIN_LINES - 1:
         return None
-    width = max(lengths)
-    full = sum(n >= WRAP_FILL * width for n in lengths[:-1])
-    return width if width >= WRAP_MIN_WIDTH and full >= WRAP_SHARE * (len(lengths) - 1) else None
+    width = max(inner)
+    full = sum(n >= WRAP_FILL * width for n in inner)
+    return width if width >= WRAP_MIN_WIDTH and full >= WRAP_SHARE * len(inner) else None
 
 
 def _wrapped_continues(previous: str, width: int) -> bool:
@@ -204,9 +206,9 @@ def _units(text: str) -> tuple[list[_Unit], bool]:
     blocks = _BLANK_LINES.split(text)
     has_blank_lines = len(blocks) > 1
     units: list[_Unit] = []
+    width = _wrap_width(blocks)
     for index, block in enumerate(blocks):
         lines = block.split("\n")
-        width = _wrap_width(lines)
         current: list[str] = []
         for line in lines:
             if not line.strip():

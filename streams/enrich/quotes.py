@@ -963,7 +963,10 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int], marked: l
     toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)]
     if len(toks) < 4:
         return out
-    rules = (_ind_complement, _ind_ccomp, _ind_according) if inside else (  # a clause introducing a quote, or:
+    first_clause = next((k for k, t in enumerate(toks) if t.text == ","), len(toks))
+    colon_intro = (_ind_incise,) if toks[-1].text == ":" and first_clause >= 4 else ()  # not "Auf die Frage, …"
+    # ("Die EU und Österreich befinden sich … in einer günstigen Konstellation, sagte Selmayr in Wien: „…“")
+    rules = (_ind_complement, _ind_ccomp, _ind_according, *colon_intro) if inside else (  # introducing a quote, or:
         _ind_as_reported, _ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund, _ind_konjunktiv,
         _ind_infinitive, _ind_infinitive_fr, _ind_accusation, _ind_incise, _ind_anaphoric, _ind_dass_konjunktiv)
     for rule in rules:
@@ -977,6 +980,8 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int], marked: l
                        for piece in _with_coordinated_report(ctx, part))
             more = _gerund_continuation(ctx, toks, cand) if rule in (_ind_incise, _ind_ccomp) else \
                 _ind_accusation(ctx, toks) if rule is not _ind_accusation and not inside else None
+            if more is None and not inside:
+                more = _second_subject_report(ctx, toks, cand)
             if more is not None and (more.end <= cand.start or more.start >= cand.end):
                 out.append(more)  # "X has accused Y of …, and has also sworn that …": both reports
         break
@@ -1084,6 +1089,20 @@ def _with_coordinated_report(ctx: Context, cand: _Cand) -> list[_Cand]:
             continue
         return _split_report(ctx, cand, toks[:k], toks[start:], v)
     return [cand]
+
+
+def _second_subject_report(ctx: Context, toks: list[Token], cand: _Cand) -> _Cand | None:
+    """"Republicans agree reforming … is important, but they say other issues deserve priority": after a report, a
+    coordinated clause with its own subject and reporting verb is a second report."""
+    rest = [t for t in toks if t.idx >= cand.end]
+    k = next((n for n, t in enumerate(rest[:3]) if t.lower_ in AND_WORDS), None)
+    if k is None or len(rest) - k < 6 or not ctx.has_dep:
+        return None
+    clause = rest[k + 1:]
+    verb = next((t for t in clause[:4] if ctx.speech_event(t)), None)
+    if verb is None or not any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
+        return None
+    return _ind_complement(ctx, clause) or _ind_ccomp(ctx, clause)
 
 
 def _introduces_quote(ctx: Context, cand: _Cand) -> bool:

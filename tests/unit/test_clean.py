@@ -363,3 +363,15 @@ def test_a_hard_wrapped_wire_text_is_unwrapped_into_its_paragraphs() -> None:
 def test_short_lines_of_ordinary_text_are_not_unwrapped() -> None:
     text = "Erste Zeile.\nZweite Zeile hier.\nDritte.\nVierte Zeile, etwas länger als die anderen."
     assert clean_text(text) == text.replace("\n", "\n\n")
+
+
+# VOA News, 24 January 2005 (dev set I): many short paragraphs, each hard-wrapped at about 72 characters
+SENATE = ("Senate Republicans and Democrats have outlined their respective\nlegislative agendas for the new "
+          "congressional year. Their priorities\nare very different.\n\nThe Republican majority believes the most "
+          "important domestic issue is\nreforming the social security retirement system to keep it solvent "
+          "for\nfuture generations.\n\nBut Democrats argue that there is no crisis in social security, that "
+          "the\nprogram will remain solvent for at least three or four decades.")
+
+
+def test_short_paragraphs_wrapped_at_one_width_are_unwrapped() -> None:
+    assert clean_text(SENATE) == SENATE.replace("\n\n", "\x00").replace("\n", " ").replace("\x00", "\n\n")
