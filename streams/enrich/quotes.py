@@ -592,6 +592,10 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
             if spk is None:
                 spk = ctx.speaker_after(toks[n + 1:]) or _pour_source(ctx, toks[n + 1:n + 9])
             return spk, ctx.cue_of(t)
+        if n == 0 and (first == "," or last == ",") and len(toks) > 1 and ctx._person_at(toks[1].idx) and (
+                t.pos_ == "VERB" if ctx.has_pos else t.text.isalpha() and t.text.islower()):
+            # "„Vielen Dank und Servus“, schloss Juncker seine Rede": any verb right after the quote, then a name
+            return ctx.speaker_after(toks[1:]), ctx.cue_of(t)
         if n >= 1 and ctx.has_pos and t.pos_ in ("VERB", "AUX") and not ctx.is_reporting(t) and t.lower_ not in \
                 ctx.lex.auxiliaries and t.lower_ not in CONTROL_FORMS:
             break

@@ -57,3 +57,12 @@ def test_a_second_report_with_its_own_subject(en) -> None:
     quotes, _ = enrich(en, "en", text)
     assert [q.text[:22] for q in quotes] == ["reforming the health c", "other issues deserve p"]
     assert {q.speaker for q in quotes} == {"Republicans"}
+
+
+# europainfo.at, January 2019 (dev set I; the first sentence constructed to name him in full): any verb right after
+# the quote and its comma, then a name, attributes it
+def test_a_verb_right_after_a_quote_then_a_name(de) -> None:
+    text = ('Kommissionspräsident Jean-Claude Juncker sprach in Straßburg. "Vielen Dank und Servus", schloss '
+            "Juncker seine Rede.")
+    quotes, _ = enrich(de, "de", text)
+    assert said(quotes) == [("Vielen Dank und Serv", "Jean-Claude Juncker")]
