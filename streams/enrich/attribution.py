@@ -786,6 +786,12 @@ class Context:
         if _relative_of(region):  # "les parents de Quentin Roy" speak, not Quentin Roy
             return self._describe(region)
         p = self.person_in(region[0].idx, region[-1].idx + len(region[-1].text))
+        if p and p.canonical in self.org_names and region[-1].idx >= p.end:
+            # "said Palestinian Liberation Organization envoy to Washington, Maen Rashid Areikat": an organisation
+            # that only qualifies a role noun; the person is the name apposed after the description
+            apposed = self._apposed_after(toks[k:], region)
+            if apposed is not None:
+                return apposed
         if p:
             return self.speaker_of(p)
         titled = self.marked_name_after(region[-1].idx + len(region[-1].text))
@@ -853,6 +859,17 @@ class Context:
         if k >= 0 and toks[k].lower_ not in CLAUSE_OPENERS and toks[k].text != ",":
             return None
         return self.speaker_of(p)
+
+    def _apposed_after(self, toks: list[Token], region: list[Token]) -> Speaker | None:
+        """A person's name set off by a comma within a few words after a description."""
+        rest = [t for t in toks if t.idx >= region[-1].idx + len(region[-1].text)]
+        for n, t in enumerate(rest[:6]):
+            p = self._person_starting(rest[n + 1].idx) if t.text == "," and n + 1 < len(rest) else None
+            if p is not None:
+                return self.speaker_of(p)
+            if t.text in (".", ";", ":", "!", "?"):
+                break
+        return None
 
     def _name_right_after(self, last: Token) -> Speaker | None:
         """A person's or organisation's name right after a description's last word, or apposed to it by commas."""
@@ -974,8 +991,11 @@ class Context:
 
     def _person_at(self, pos: int) -> bool:
         """Whether a person mention starts at character ``pos``."""
+        return self._person_starting(pos) is not None
+
+    def _person_starting(self, pos: int) -> Person | None:
         i = bisect.bisect_left(self.person_starts, pos)
-        return i < len(self.people) and self.people[i].start == pos
+        return self.people[i] if i < len(self.people) and self.people[i].start == pos else None
 
     def _in_person(self, t: Token) -> bool:
         return self.person_in(t.idx, t.idx + len(t.text)) is not None
@@ -1031,8 +1051,10 @@ class Context:
 
     def _describe(self, seg: list[Token]) -> Speaker | None:
         seg = [t for t in seg if not t.is_space]
-        while seg and (seg[-1].is_punct and seg[-1].text != ")"):
-            seg = seg[:-1]
+        while seg and ((seg[-1].is_punct and seg[-1].text != ")") or (
+                len(seg) > 2 and self.has_pos and "Part" in seg[-1].morph.get("VerbForm") and
+                seg[-1].pos_ in ("VERB", "ADJ"))):
+            seg = seg[:-1]  # "le patron de l'usine recruteuse contacté": not the participle after the noun
         while seg and seg[0].is_punct:
             seg = seg[1:]
         if not seg or len(seg) > 14:

@@ -1144,7 +1144,8 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
     elif toks[offset].lower_ in PREPOSITIONS_DE:
         reach = 14  # "In der deutschen Wirtschaft, Politik, Verwaltung, Medien und Zivilgesellschaft gebe es …"
     head = next((k for k, t in enumerate(toks[offset:offset + reach])
-                 if t.lower_ in ctx.lex.konjunktiv and t.lower_ not in KONJUNKTIV_II), None)
+                 if (t.lower_ in ctx.lex.konjunktiv and t.lower_ not in KONJUNKTIV_II) or
+                 _regular_konjunktiv(ctx, toks, offset + k)), None)
     if head is None or toks[-1].text == "?":
         return None
     if any(t.lower_ == "man" for t in toks[max(0, offset + head - 3):offset + head + 3]):
@@ -1158,6 +1159,30 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
         if p is not None:
             return _Cand(sp[0], sp[1], "indirect", ":", ctx.speaker_of(p))
     return _Cand(sp[0], sp[1], "indirect", None, None, inherit=True)
+
+
+NOT_VERBS_DE = frozenset({"heute", "gerne", "alle", "beide", "keine", "eine", "seine", "ihre", "diese", "jene",
+                          "welche", "solche", "viele", "wenige", "einige", "andere", "meine", "unsere", "deine",
+                          "eure", "ganze", "halbe", "gestern", "morgen", "ebenso", "ohne", "gegen", "statt", "ende"})
+
+
+def _regular_konjunktiv(ctx: Context, toks: list[Token], k: int) -> bool:
+    """A regular Konjunktiv I of the third person ("Die soziale Dimension spiele …", "Er führe …"): a lower-case word
+    in -e right after a subject pronoun or a subject noun phrase that opens the sentence (the indicative ends in -t,
+    and an adjective stands before its noun)."""
+    if k < 1 or k >= len(toks):
+        return False
+    t, subject = toks[k], [x for x in toks[:k] if not x.is_space]
+    if not (t.text.isalpha() and t.text.islower() and t.text.endswith("e") and len(t.text) >= 4) or \
+            t.lower_.endswith("te") or t.lower_ in NOT_VERBS_DE or t.lower_ in GERMAN_ADVERBS or \
+            t.lower_ in ctx.lex.determiners:
+        return False  # "-te" is mostly the past ("musste", "öffnete")
+    if len(subject) == 1:
+        return subject[0].lower_ in ("er", "sie", "es")  # "Er führe …"
+    # a subject noun phrase opening the sentence, then the verb: determiner, adjectives, one noun
+    first, noun, middle = subject[0], subject[-1], subject[1:-1]
+    return first.lower_ in ctx.lex.determiners and noun.text[:1].isupper() and noun.text.isalpha() and \
+        all(x.text.islower() and x.text.isalpha() for x in middle) and len(middle) <= 2
 
 
 def _span_of(toks: list[Token], ctx: Context) -> tuple[int, int] | None:
@@ -2152,6 +2177,8 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     """"The minister" after "Foreign Minister Sergei Lavrov": a definite role noun names the latest person
     introduced with that role (an apposition before the name or ", the minister," after it); "the man" stays."""
     words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
+    cut = next((n for n, w in enumerate(words) if n > 1 and w in ROLE_ADJUNCT_STARTS), len(words))
+    words = words[:cut]  # "le chef de l'État en déplacement à Égletons": the office, not where its holder is
     head = " ".join(words[1:]).replace("é", "e")
     office = next((k for k in HEAD_OFFICES if head == k or head.startswith(k + " ")), None) \
         if words and words[0] in DEFINITE else None
@@ -2181,6 +2208,8 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
 
 
 FIRST_RANK = frozenset({"premier", "première", "prime"})
+ROLE_ADJUNCT_STARTS = frozenset({"en", "à", "au", "aux", "dans", "pour", "sur", "lors", "chez", "in", "at", "on",
+                                 "during", "im", "bei", "auf"})
 ENTOURAGE = re.compile(r"^(?:le|la|l[’']|les|the)\s*(cabinet|entourage|avocats?|avocate|porte-parole|conseillers?|"
                        r"conseillère|office|lawyers?|spokes(?:man|woman|person))\s+(?:du|de la|de l[’']|des|of the|"
                        r"for the)\s*(.+)$", re.IGNORECASE)
