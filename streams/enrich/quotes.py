@@ -1175,8 +1175,8 @@ def _regular_konjunktiv(ctx: Context, toks: list[Token], k: int) -> bool:
     t, subject = toks[k], [x for x in toks[:k] if not x.is_space]
     if not (t.text.isalpha() and t.text.islower() and t.text.endswith("e") and len(t.text) >= 4) or \
             t.lower_.endswith("te") or t.lower_ in NOT_VERBS_DE or t.lower_ in GERMAN_ADVERBS or \
-            t.lower_ in ctx.lex.determiners:
-        return False  # "-te" is mostly the past ("musste", "öffnete")
+            t.lower_ in ctx.lex.determiners or t.lower_ in KONJUNKTIV_II:
+        return False  # "-te" is mostly the past ("musste", "öffnete"); "würde" is hypothetical
     if len(subject) == 1:
         return subject[0].lower_ in ("er", "sie", "es")  # "Er führe …"
     # a subject noun phrase opening the sentence, then the verb: determiner, adjectives, one noun
