@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
+from .gender import noun_gender, person_gender
 from .quote_marks import DOUBLE, SINGLE, SPACES, MarkedSpan
 
 LEXICON_PATH = Path(__file__).with_name("data") / "reporting_verbs.yaml"
@@ -380,36 +381,11 @@ class Context:
         return latest
 
     def gender_of(self, name: str) -> str | None:
-        """"F", "M" or None for a person of the article: a title or gendered role right before one of its mentions
-        ("Mme", "Mr.", "Frau", "la ministre …, Najat Vallaud-Belkacem", "Bundeskanzlerin"), else its given name."""
+        """"F", "M" or None for a person of the article (``streams.enrich.gender``)."""
         if name not in self._genders:
-            self._genders[name] = self._titled_gender(name) or (
-                _given_name_gender(name) if self._whole_name(name) else None)
+            mentions = [(p.start, p.end) for p in self.people if p.canonical == name]
+            self._genders[name] = person_gender(self.text, name, mentions, self.lang)
         return self._genders[name]
-
-    def _whole_name(self, name: str) -> bool:
-        """No mention of the person follows another capitalised word of the same run: "Munwar Liza Zainal" tagged
-        "Liza Zainal" must not make the man a woman."""
-        for p in self.people:
-            if p.canonical != name:
-                continue
-            before = self.text[max(0, p.start - 30):p.start]
-            words = before.split()
-            if words and before[-1:] in SPACES and words[-1][:1].isupper() and words[-1][-1:].isalpha() and \
-                    self.lang != "de":
-                return False
-        return True
-
-    def _titled_gender(self, name: str) -> str | None:
-        for p in self.people:
-            if p.canonical != name:
-                continue
-            window = re.split(r"[.!?\n;]", self.text[max(0, p.start - ROLE_WINDOW_GENDER):p.start])[-1]
-            marks = list(GENDERED_TITLE.finditer(window))
-            if marks:
-                last = marks[-1]
-                return "F" if last.lastgroup == "f" else "M"
-        return None
 
     def conflicts(self, name: str | None, gender: str | None, start: int | None = None,
                   end: int | None = None) -> bool:
@@ -419,8 +395,7 @@ class Context:
             return False
         known = self.gender_of(name)
         if known is None and start is not None and end is not None and self.has_morph:
-            heads = [t for t in self.tokens(start, end) if t.pos_ == "NOUN" and t.morph.get("Gender")]
-            known = {"Fem": "F", "Masc": "M"}.get(heads[0].morph.get("Gender")[0]) if heads else None
+            known = noun_gender(self.tokens(start, end))
         return known is not None and known != gender
 
     def is_subject(self, p: Person) -> bool:
@@ -1142,27 +1117,6 @@ def _first_in(items: list[Person], starts: list[int], a: int, b: int) -> Person 
             return items[i]
         i += 1
     return None
-
-
-# a title or a gendered role just before a person's name ("la ministre de l'Éducation nationale, Najat …")
-ROLE_WINDOW_GENDER = 60
-GENDERED_TITLE = re.compile(
-    r"(?P<f>\b(?:Mme|Madame|Mademoiselle|Mlle|Mrs|Ms|Frau)\b\.?|\b(?:la|La|une|Une)\s+(?:ministre|présidente|"
-    r"secrétaire|députée|sénatrice|maire|procureure|directrice|chancelière|porte-parole|juge|avocate|dirigeante|"
-    r"cheffe|première ministre)\b|\b(?:présidente|députée|sénatrice|directrice|chancelière|procureure|avocate|"
-    r"chairwoman|spokeswoman|congresswoman|businesswoman)\b|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:Kanzlerin|Ministerin|"
-    r"Präsidentin|Sprecherin|Kommissarin|Abgeordnete|Vorsitzende|Bürgermeisterin|Direktorin|Chefin)\b)"
-    r"|(?P<m>\b(?:M|Mr|Herr|Monsieur)\b\.?(?=\s)|\b(?:le|Le|un|Un)\s+(?:ministre|président|secrétaire|député|"
-    r"sénateur|maire|procureur|directeur|chancelier|porte-parole|juge|avocat|dirigeant|chef|premier ministre)\b|"
-    r"\b(?:chairman|spokesman|congressman|businessman)\b|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:Kanzler|Minister|Präsident|"
-    r"Sprecher|Kommissar|Bürgermeister|Direktor|Chef)\b(?!in))")
-
-
-def _given_name_gender(name: str) -> str | None:
-    from .given_names import name_genders
-
-    words = name.split()
-    return name_genders().get(words[0]) if len(words) >= 2 else None
 
 
 CLAUSE_OPENERS = frozenset({"et", "mais", "and", "but"})
