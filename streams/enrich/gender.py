@@ -17,12 +17,15 @@ GENDERED_TITLE = re.compile(
     r"(?P<f>\b(?:Mme|Madame|Mademoiselle|Mlle|Mrs|Ms|Frau)\b\.?|\b(?:la|La|une|Une)\s+(?:ministre|présidente|"
     r"secrétaire|députée|sénatrice|maire|procureure|directrice|chancelière|porte-parole|juge|avocate|dirigeante|"
     r"cheffe|première ministre)\b|\b(?:présidente|députée|sénatrice|directrice|chancelière|procureure|avocate|"
-    r"chairwoman|spokeswoman|congresswoman|businesswoman)\b|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:Kanzlerin|Ministerin|"
-    r"Präsidentin|Sprecherin|Kommissarin|Abgeordnete|Vorsitzende|Bürgermeisterin|Direktorin|Chefin)\b)"
+    r"chairwoman|spokeswoman|congresswoman|businesswoman)\b|\b(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]anzlerin|[Mm]inisterin|"
+    r"[Pp]räsidentin|[Ss]precherin|[Kk]ommissarin|Abgeordnete|Vorsitzende|[Bb]ürgermeisterin|[Dd]irektorin|"
+    r"[Cc]hefin)\b)"
     r"|(?P<m>\b(?:M|Mr|Herr|Monsieur)\b\.?(?=\s)|\b(?:le|Le|un|Un)\s+(?:ministre|président|secrétaire|député|"
     r"sénateur|maire|procureur|directeur|chancelier|porte-parole|juge|avocat|dirigeant|chef|premier ministre)\b|"
-    r"\b(?:chairman|spokesman|congressman|businessman)\b|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:Kanzler|Minister|Präsident|"
-    r"Sprecher|Kommissar|Bürgermeister|Direktor|Chef)\b(?!in))")
+    r"\b(?:chairman|spokesman|congressman|businessman)\b|\b(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]anzler|[Mm]inister|"
+    r"[Pp]räsident|[Ss]precher|[Kk]ommissar|[Bb]ürgermeister|[Dd]irektor|[Cc]hef)\b)")
+# a sentence ends at these, but not at the period of a title ("Mr. Smith", "M. Dupont")
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bM)(?<!\bDr)(?<!\bSt)\.(?=\s)|[!?\n;]")
 _SPACES = " \t\u00a0\u202f"
 
 
@@ -34,7 +37,7 @@ def person_gender(text: str, name: str, mentions: Sequence[tuple[int, int]], lan
 def titled_gender(text: str, mentions: Iterable[tuple[int, int]]) -> str | None:
     """The gender of the title or role right before a mention, within its sentence."""
     for start, _ in mentions:
-        window = re.split(r"[.!?\n;]", text[max(0, start - ROLE_WINDOW):start])[-1]
+        window = _SENTENCE_END.split(text[max(0, start - ROLE_WINDOW):start])[-1]
         marks = list(GENDERED_TITLE.finditer(window))
         if marks:
             return "F" if marks[-1].lastgroup == "f" else "M"
