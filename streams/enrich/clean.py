@@ -176,7 +176,6 @@ WRAP_MIN_WIDTH = 50  # a wire text wrapped at this width or more (ots, agency fe
 WRAP_MIN_LINES = 4
 WRAP_SHARE = 0.7  # this share of a block's lines fill at least WRAP_FILL of the widest line
 WRAP_FILL = 0.75
-_TERMINAL = (".", "!", "?", ":", "“", "”", '"', "»", "«")
 
 
 def _wrap_width(blocks: list[str]) -> int | None:
@@ -194,7 +193,7 @@ def _wrap_width(blocks: list[str]) -> int | None:
 def _wrapped_continues(previous: str, width: int) -> bool:
     """In a hard-wrapped block every line goes on, except one that ends a sentence well short of the width."""
     line = previous.rstrip()
-    return not (line.endswith(_TERMINAL) and len(line) < WRAP_FILL * width)
+    return not (line.endswith(_SENTENCE_END) and len(line) < WRAP_FILL * width)
 
 
 def _units(text: str) -> tuple[list[_Unit], bool]:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .given_names import name_genders
 
-ROLE_WINDOW = 60  # characters before a mention where its title or role stands
+TITLE_WINDOW = 60  # characters before a mention where its title or role stands
 GENDERED_TITLE = re.compile(
     r"(?P<f>\b(?:Mme|Madame|Mademoiselle|Mlle|Mrs|Ms|Frau)\b\.?|\b(?:la|La|une|Une)\s+(?:ministre|présidente|"
     r"secrétaire|députée|sénatrice|maire|procureure|directrice|chancelière|porte-parole|juge|avocate|dirigeante|"
@@ -37,7 +37,7 @@ def person_gender(text: str, name: str, mentions: Sequence[tuple[int, int]], lan
 def titled_gender(text: str, mentions: Iterable[tuple[int, int]]) -> str | None:
     """The gender of the title or role right before a mention, within its sentence."""
     for start, _ in mentions:
-        window = _SENTENCE_END.split(text[max(0, start - ROLE_WINDOW):start])[-1]
+        window = _SENTENCE_END.split(text[max(0, start - TITLE_WINDOW):start])[-1]
         marks = list(GENDERED_TITLE.finditer(window))
         if marks:
             return "F" if marks[-1].lastgroup == "f" else "M"
