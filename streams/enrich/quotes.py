@@ -9,10 +9,8 @@ incises, German Konjunktiv). Pronoun speakers resolve to the latest person or sp
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -20,24 +18,21 @@ from streams.models import Quote
 
 from .attribution import (
     CLITIC,
-    COORDINATING,
-    DEMONSTRATIVES,
     OPENING_TITLE_MARKS,
     PREPOSITIONS_DE,
     REFLEXIVES,
-    RELATIVE_LINKS,
-    RELATIVE_NOUNS,
     SUBORDINATORS_DE,
     Context,
     Speaker,
     pronoun_speaker,
 )
+from .candidates import WORD, Candidate
 from .quote_marks import DOUBLE, SINGLE, SPACES, MarkedSpan, find_quote_spans_nested
+from .speakers import STATEMENT_NOUNS, resolve_speakers
 
 log = logging.getLogger(__name__)
 
 SHORT_WORDS = 5  # a quoted non-clause of at most this many words needs an adjacent attribution to be a quote
-WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 NOMINAL_WORDS = 7  # a quoted noun phrase after a determiner up to this length is a name or scare quote
 NOMINAL_DETERMINERS = {
     "fr": frozenset({"le", "la", "les", "l’", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces",
@@ -47,18 +42,6 @@ NOMINAL_DETERMINERS = {
                      "dieser", "diese", "dieses", "seine", "seinen", "ihre", "ihren"}),
 }
 FIRST_PERSON = {"i", "je", "j’", "j'", "ich", "we", "nous", "wir", "on"}
-
-
-@dataclass(slots=True)
-class _Cand:
-    start: int
-    end: int
-    kind: str
-    cue: str | None
-    speaker: Speaker | None
-    inherit: bool = False
-    span: MarkedSpan | None = None
-    chain_prev: int | None = None  # index of the previous piece of a multi-paragraph quote
 
 
 def extract_quotes(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None = None,
@@ -90,7 +73,7 @@ def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
     marked = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
     cands += _indirect(ctx, covered, marked)
     cands.sort(key=lambda c: c.start)
-    quotes = _resolve(ctx, cands)
+    quotes = resolve_speakers(ctx, cands)
     quotes += _nested(ctx, nested, quotes)
     quotes += _rescued(ctx, [s for s in spans if s not in kept], quotes)
     quotes.sort(key=lambda q: q.start)
@@ -379,8 +362,8 @@ def _title_cue(ctx: Context, span: MarkedSpan) -> bool:
     return any(t.lower_.rstrip(".") in cues or t.text in cues for t in before if not t.is_punct or t.text == "re.")
 
 
-def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
-    out: list[_Cand] = []
+def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[Candidate]:
+    out: list[Candidate] = []
     for i, span in enumerate(kept):
         nxt = kept[i + 1].open_at if i + 1 < len(kept) else len(ctx.text)
         prev = (kept[i - 1].close_at or kept[i - 1].end) + 1 if i > 0 else 0
@@ -392,7 +375,7 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
             # the clause's subject (a person or an organisation) presents the words
             source = _clause_source(ctx, span, prev)
             attr = (source[0], attr[1]) if source is not None and source[0] is not None else attr
-        cand = _Cand(span.start, span.end, "direct", None, None, span=span)
+        cand = Candidate(span.start, span.end, "direct", None, None, span=span)
         if attr:
             cand.speaker, cand.cue = attr
         # no speaker before a colon ("Es gebe keinen Anlass, …: „…“"): the words go on with the current speaker
@@ -402,7 +385,7 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[_Cand]:
         cut = _incise_sentence(ctx, span) if attr is not None and attr[1] and not (
             _right(ctx, span, nxt) or _left(ctx, span, prev)) else None
         if cut is not None:  # '« a – observe-t-il dans un livre : Titre. b »': the incise is no part of the quote
-            out.append(_Cand(span.start, cut[0], "direct", cand.cue, cand.speaker, span=span))
+            out.append(Candidate(span.start, cut[0], "direct", cand.cue, cand.speaker, span=span))
             cand.start = cut[1]
         out.append(cand)
     # English multi-paragraph quotes: an attribution found on a later piece also covers the earlier pieces
@@ -894,9 +877,9 @@ def _incise_sentence(ctx: Context, span: MarkedSpan) -> tuple[int, int] | None:
 
 
 # --- indirect quotes --------------------------------------------------------------------------------------------
-def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[int, int]]) -> list[_Cand]:
+def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[int, int]]) -> list[Candidate]:
     """Reported speech, sentence by sentence: a report after the sentence's quotes, then the sentence's own."""
-    out: list[_Cand] = []
+    out: list[Candidate] = []
     for a, b in ctx.sentences:
         inside = [x for x, y in covered if x < b and a < y]
         tail_from = max((y for x, y in covered if x < b and a < y), default=b) + 1
@@ -913,7 +896,7 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
 
 
 def _report_after_quotes(ctx: Context, a: int, tail_from: int, b: int,
-                         marked: list[tuple[int, int]]) -> _Cand | None:
+                         marked: list[tuple[int, int]]) -> Candidate | None:
     """A report in the words after a sentence's last quote (which starts at ``a``), its own marks left out."""
     tail = [t for t in ctx.tokens(tail_from, b) if not any(x <= t.idx < y for x, y in marked
                                                           if x < b and tail_from < y)]
@@ -927,7 +910,7 @@ def _report_after_quotes(ctx: Context, a: int, tail_from: int, b: int,
     return _participle_report(ctx, a, tail)
 
 
-def _participle_report(ctx: Context, a: int, tail: list[Token]) -> _Cand | None:
+def _participle_report(ctx: Context, a: int, tail: list[Token]) -> Candidate | None:
     """"CPJ referred to the nation as “completely closed”, saying only state media are allowed", "s'est excusé
     « … » dans un communiqué en expliquant que …": a reporting participle or gerund after the quote reports for the
     subject of the sentence's verb."""
@@ -953,9 +936,10 @@ def _participle_report(ctx: Context, a: int, tail: list[Token]) -> _Cand | None:
     return None
 
 
-def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int], marked: list[tuple[int, int]]) -> list[_Cand]:
+def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
+                      marked: list[tuple[int, int]]) -> list[Candidate]:
     """The reports of one sentence, read with its quotes cut out; ``inside`` are the starts of its quotes."""
-    out: list[_Cand] = []
+    out: list[Candidate] = []
     local = [(x, y) for x, y in marked if x < b and a < y]  # the marks of this sentence only
     whole = ctx.tokens(a, b)
     if inside:  # reported clause introducing a quote: "X précisent qu'il s'agit d'un progrès : « … »"
@@ -1007,14 +991,14 @@ GERUND_MARKERS = frozenset({"en", "tout"})
 AND_WORDS = frozenset({"et", "and", "und", "mais", "but", "aber"})
 
 
-def _second_complement(ctx: Context, tail: list[Token]) -> _Cand | None:
+def _second_complement(ctx: Context, tail: list[Token]) -> Candidate | None:
     """A second complement clause after a quoted first one ("X estime que « … » et que …", "said that “…” and that
     …"): the quote's speaker says it too (taken from the quote before it)."""
     words = [t for t in tail if not t.is_space and t.text not in (",",)]
     if len(words) < 5 or words[0].lower_ not in AND_WORDS or words[1].lower_ not in ctx.lex.complementizers:
         return None
     sp = _span_of(words[2:], ctx)
-    return _Cand(sp[0], sp[1], "indirect", None, None, inherit=True) if sp is not None else None
+    return Candidate(sp[0], sp[1], "indirect", None, None, inherit=True) if sp is not None else None
 
 
 def _according_clause_around(ctx: Context, a: int, quote_at: int) -> bool:
@@ -1028,7 +1012,7 @@ def _according_clause_around(ctx: Context, a: int, quote_at: int) -> bool:
     return comma is not None and len([t for t in lead[comma + 1:] if not t.is_punct]) >= 2
 
 
-def _with_gerund_report(ctx: Context, cand: _Cand) -> list[_Cand]:
+def _with_gerund_report(ctx: Context, cand: Candidate) -> list[Candidate]:
     """"…, considérant que X, tout en expliquant être Y" / "said X, adding that Y": a reporting gerund after the
     reported clause starts a second report by the same speaker."""
     if not ctx.has_pos:
@@ -1067,16 +1051,16 @@ def _report_start(ctx: Context, toks: list[Token], n: int) -> int | None:
     return n if "Inf" in toks[n].morph.get("VerbForm") else None
 
 
-def _split_report(ctx: Context, cand: _Cand, head: list[Token], tail: list[Token], verb: Token) -> list[_Cand]:
+def _split_report(ctx: Context, cand: Candidate, head: list[Token], tail: list[Token], verb: Token) -> list[Candidate]:
     """One reported span cut into two reports by the same speaker: `head` under the cue, `tail` under `verb`."""
     first, second = _span_of(head, ctx), _span_of(tail, ctx)
     if first is None or second is None:
         return [cand]
-    return [_Cand(first[0], first[1], cand.kind, cand.cue, cand.speaker),
-            _Cand(second[0], second[1], cand.kind, ctx.cue_of(verb), cand.speaker)]
+    return [Candidate(first[0], first[1], cand.kind, cand.cue, cand.speaker),
+            Candidate(second[0], second[1], cand.kind, ctx.cue_of(verb), cand.speaker)]
 
 
-def _with_coordinated_report(ctx: Context, cand: _Cand) -> list[_Cand]:
+def _with_coordinated_report(ctx: Context, cand: Candidate) -> list[Candidate]:
     """"Le Pentagone a précisé qu’il visait l’État islamique et dit regretter les pertes": a reporting verb
     coordinated with the cue verb (the parser's conj) ends the first report and starts the second."""
     if not ctx.has_dep:
@@ -1095,7 +1079,7 @@ def _with_coordinated_report(ctx: Context, cand: _Cand) -> list[_Cand]:
     return [cand]
 
 
-def _second_subject_report(ctx: Context, toks: list[Token], cand: _Cand) -> _Cand | None:
+def _second_subject_report(ctx: Context, toks: list[Token], cand: Candidate) -> Candidate | None:
     """"Republicans agree reforming … is important, but they say other issues deserve priority": after a report, a
     coordinated clause with its own subject and reporting verb is a second report."""
     rest = [t for t in toks if t.idx >= cand.end]
@@ -1109,19 +1093,19 @@ def _second_subject_report(ctx: Context, toks: list[Token], cand: _Cand) -> _Can
     return _ind_complement(ctx, clause) or _ind_ccomp(ctx, clause)
 
 
-def _introduces_quote(ctx: Context, cand: _Cand) -> bool:
+def _introduces_quote(ctx: Context, cand: Candidate) -> bool:
     """"Les premiers éléments laissent apparaître, selon la CFL, que « … »": words ending on the complementizer
     before a quote only introduce it."""
     words = _words(ctx.text[cand.start:cand.end])
     return bool(words) and words[-1].lower() in ctx.lex.complementizers
 
 
-def _verbless(ctx: Context, cand: _Cand) -> bool:
+def _verbless(ctx: Context, cand: Candidate) -> bool:
     """'He said the Boko Haram “will not leave …”': what is left of the clause outside the marks is its subject."""
     return ctx.has_pos and not any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens(cand.start, cand.end))
 
 
-def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_reported_mood(ctx: Context, toks: list[Token]) -> Candidate | None:
     """A German sentence in Konjunktiv I with no cue of its own continues the reported statement before it."""
     if ctx.lang != "de" or not ctx.lex.konjunktiv:
         return None
@@ -1157,8 +1141,8 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> _Cand | None:
     if colon is not None:  # "… kommt eine Mail von Relotius: Die meisten Gruppen seien …" — the mail's author
         p = ctx.person_in(toks[0].idx, toks[colon].idx)
         if p is not None:
-            return _Cand(sp[0], sp[1], "indirect", ":", ctx.speaker_of(p))
-    return _Cand(sp[0], sp[1], "indirect", None, None, inherit=True)
+            return Candidate(sp[0], sp[1], "indirect", ":", ctx.speaker_of(p))
+    return Candidate(sp[0], sp[1], "indirect", None, None, inherit=True)
 
 
 NOT_VERBS_DE = frozenset({"heute", "gerne", "alle", "beide", "keine", "eine", "seine", "ihre", "diese", "jene",
@@ -1198,17 +1182,17 @@ def _span_of(toks: list[Token], ctx: Context) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _cand(ctx: Context, body: list[Token], spk: Speaker | None, cue: str) -> _Cand | None:
+def _cand(ctx: Context, body: list[Token], spk: Speaker | None, cue: str) -> Candidate | None:
     sp = _span_of(body, ctx)
     if sp is None or spk is None:
         return None
-    return _Cand(sp[0], sp[1], "indirect", cue, spk)
+    return Candidate(sp[0], sp[1], "indirect", cue, spk)
 
 
 REPORTED_AS = {"de": "wie", "fr": "comme", "en": "as"}  # "Wie X mitteilte, …"
 
 
-def _ind_as_reported(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_as_reported(ctx: Context, toks: list[Token]) -> Candidate | None:
     """"Wie ein Sprecher der Staatsanwaltschaft dem BRF erklärte, war …", "Comme l'a indiqué X, …", "As the company
     said, …" and the trailing ", wie der Sprecher …, Lothar Hofner, bestätigte.": the clause is the source's."""
     word = REPORTED_AS.get(ctx.lang)
@@ -1245,7 +1229,7 @@ def _ind_as_reported(ctx: Context, toks: list[Token]) -> _Cand | None:
     return None
 
 
-def _ind_according(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
     for k in range(len(toks)):
         n = _according(ctx, toks, k)
         if not n:
@@ -1365,7 +1349,7 @@ def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
     return spk
 
 
-def _ind_complement(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
     reach = 16 if ctx.lang == "de" else 12  # "erklärte Präsident Jean-Claude Juncker in seiner Rede …, dass"
     for k, v in enumerate(toks):
         if not ctx.speech_event(v) or _gerund_of_clause_report(ctx, v, toks[:k]):
@@ -1434,7 +1418,7 @@ def _pour_source(ctx: Context, between: list[Token]) -> Speaker | None:
     return None
 
 
-def _ind_ccomp(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_ccomp(ctx: Context, toks: list[Token]) -> Candidate | None:
     if ctx.lang != "en":
         return None  # French "que" clauses are caught lexically; the French parser over-uses ccomp
     ids = {t.i for t in toks}
@@ -1473,7 +1457,7 @@ def _adjuncts_only(v: Token, stop: int) -> bool:
     return stop - v.i <= 10 and all(i in allowed for i in range(v.i + 1, stop))
 
 
-def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_konjunktiv(ctx: Context, toks: list[Token]) -> Candidate | None:
     if not ctx.lex.konjunktiv:
         return None
     for k, v in enumerate(toks[:-2]):
@@ -1519,7 +1503,7 @@ KONJUNKTIV_I = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "
                           "wisse", "gehe", "komme", "stehe", "liege", "gelte", "bleibe", "brauche"})
 
 
-def _ind_dass_konjunktiv(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_dass_konjunktiv(ctx: Context, toks: list[Token]) -> Candidate | None:
     """German: a "dass" clause in Konjunktiv I reports its main clause's named subject, whatever the verb ("Fidel
     Castro definierte einst den Unterschied … so, dass er nicht die Fragen von Thomas beantworten müsse")."""
     if ctx.lang != "de":
@@ -1585,7 +1569,7 @@ ANAPHORIC_SUBJECTS = {"de": {"dies", "das", "dieses"}}
 RELATIVE_DE = {"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches", "dass"}
 
 
-def _ind_trailing_konjunktiv(ctx: Context, tail: list[Token]) -> _Cand | None:
+def _ind_trailing_konjunktiv(ctx: Context, tail: list[Token]) -> Candidate | None:
     """After a quote, a German clause in Konjunktiv I goes on with the quoted speaker's words: "… als „letzte
     Chance“ bezeichnet, die das Land sich nicht entgehen lassen dürfe." """
     if ctx.lang != "de":
@@ -1595,12 +1579,12 @@ def _ind_trailing_konjunktiv(ctx: Context, tail: list[Token]) -> _Cand | None:
             body = tail[k + 1:]
             if any(x.lower_ in ctx.lex.konjunktiv and x.lower_ not in KONJUNKTIV_II for x in body):
                 sp = _span_of(body, ctx)
-                return _Cand(sp[0], sp[1], "indirect", None, None, inherit=True) if sp else None
+                return Candidate(sp[0], sp[1], "indirect", None, None, inherit=True) if sp else None
             return None
     return None
 
 
-def _ind_anaphoric(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_anaphoric(ctx: Context, toks: list[Token]) -> Candidate | None:
     """"Die drei Parteien haben … aufgehoben. Dies sagte Premierminister Petr Nečas": the sentence before is what
     the speaker said."""
     subjects = ANAPHORIC_SUBJECTS.get(ctx.lang)
@@ -1628,7 +1612,7 @@ WORTEN = {"worten", "angaben", "aussage", "aussagen", "darstellung", "einschätz
 POSSESSIVE_DE = {"seinen": "er", "seiner": "er", "ihren": "sie", "ihrer": "sie"}
 
 
-def _ind_nach_worten(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_nach_worten(ctx: Context, toks: list[Token]) -> Candidate | None:
     """German "nach Papandreous Worten", "nach seinen Worten", "nach eigenen Angaben": the clause holding the cue
     reports what that person said."""
     if ctx.lang != "de":
@@ -1670,7 +1654,7 @@ WISHES = frozenset({"souhaiter", "souhaite", "souhaitent", "souhaitait", "espér
                     "erwartet", "erwartete", "befürchtet", "befürchtete", "fürchtet", "fürchtete"})
 
 
-def _ind_infinitive(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_infinitive(ctx: Context, toks: list[Token]) -> Candidate | None:
     """German infinitive reports: "Relotius gesteht, … erfunden zu haben", "hatte angekündigt, … zu verhandeln"."""
     if ctx.lang != "de":
         return None
@@ -1713,7 +1697,7 @@ def _clause_final(toks: list[Token], k: int) -> bool:
         any(t.lower_ in ("hat", "hatte", "haben", "hatten") for t in toks[max(0, k - 4):k])
 
 
-def _ind_gerund(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_gerund(ctx: Context, toks: list[Token]) -> Candidate | None:
     """English report + gerund: "West Midlands Police reported recovering six boxes …", "he denied taking …"."""
     if ctx.lang != "en" or not ctx.has_dep:
         return None
@@ -1730,7 +1714,7 @@ def _ind_gerund(ctx: Context, toks: list[Token]) -> _Cand | None:
     return None
 
 
-def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> Candidate | None:
     """French claim + infinitive: "plus de 2500 chercheurs annoncent faire acte de candidature …", "il affirme
     avoir vu …" — the infinitive clause right after the reporting verb is what they say."""
     if ctx.lang != "fr" or not ctx.has_pos:
@@ -1782,7 +1766,7 @@ ACCUSE_LINK = {"en": frozenset({"of"}), "fr": frozenset({"de", "d’", "d'"})}
 ACCUSED_WORDS = 20  # at most this many tokens name the accused between the verb and "of"/"de"
 
 
-def _ind_accusation(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_accusation(ctx: Context, toks: list[Token]) -> Candidate | None:
     """"X has accused hardliners … of attempting to provoke …", "Les démocrates ont accusé le président de politiser
     …": what the accuser says the accused did — the gerund or infinitive clause."""
     verbs, links = ACCUSE.get(ctx.lang), ACCUSE_LINK.get(ctx.lang)
@@ -1844,7 +1828,7 @@ def _reporting_gerund(ctx: Context, toks: list[Token], e: int) -> bool:
     return v is not None and ctx.is_reporting(v) and "Part" in v.morph.get("VerbForm")
 
 
-def _gerund_continuation(ctx: Context, toks: list[Token], cand: _Cand) -> _Cand | None:
+def _gerund_continuation(ctx: Context, toks: list[Token], cand: Candidate) -> Candidate | None:
     """"…, a dit M. Bush en soulignant que …", "said X, adding that …": after an incise or a reported clause, a
     reporting gerund's clause is a second report."""
     rest = [t for t in toks if t.idx >= cand.end]
@@ -1858,7 +1842,7 @@ def _gerund_continuation(ctx: Context, toks: list[Token], cand: _Cand) -> _Cand 
     return None
 
 
-def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
+def _ind_incise(ctx: Context, toks: list[Token]) -> Candidate | None:
     """', a-t-il noté,' / ', sagt de Decker.' / ', he said.' / ', glauben Kritiker,' inside unmarked speech."""
     for k, v in enumerate(toks):
         if k < 3 or not ctx.speech_event(v):
@@ -1906,394 +1890,3 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> _Cand | None:
             return None  # "Während Seehofer wartete, antwortete er …": a time clause, not what was said
         return _cand(ctx, body, spk, ctx.cue_of(v))
     return None
-
-
-# --- speakers ---------------------------------------------------------------------------------------------------
-@dataclass(slots=True)
-class _Said:
-    """A resolved speaker in text order: pronouns and continuations look back at these."""
-
-    pos: int
-    name: str
-    start: int | None
-    end: int | None
-    paragraph: int
-    person: bool  # a person (named or described), not an organisation: "he"/"sie" can refer to it
-
-
-PERSONAL = {"he", "she", "him", "her", "il", "elle", "lui", "er", "sie"}  # "they"/"ils" may be organisations
-PRONOUN_GENDER = {"he": "M", "him": "M", "she": "F", "her": "F", "il": "M", "elle": "F", "er": "M"}  # not "sie"
-
-
-MEDIA_NOUNS = frozenset({"journal", "quotidien", "hebdomadaire", "magazine", "newspaper", "paper", "daily",
-                         "zeitung", "blatt", "magazin", "sender", "chaîne", "broadcaster", "émission", "programme",
-                         "show", "sendung"})
-
-
-MEDIA_PARAGRAPHS = 4
-
-
-def _media_antecedent(ctx: Context, spk: Speaker, history: list[_Said]) -> str | None:
-    """"le journal", "the paper", "das Blatt", "l'émission": the organisation that spoke last in the
-    MEDIA_PARAGRAPHS paragraphs before."""
-    words = spk.text.lower().replace("’", "'").replace("'", "' ").split()  # "l'hebdomadaire" → "l'", "hebdomadaire"
-    if len(words) != 2 or words[0] not in DEFINITE or words[1] not in MEDIA_NOUNS:
-        return None
-    paragraph = ctx.paragraph_of(spk.start)
-    people = {p.canonical for p in ctx.people}
-    for said in reversed(history):
-        if paragraph - said.paragraph > MEDIA_PARAGRAPHS:
-            return None
-        if said.name not in people and said.name[:1].isupper():  # a name, not a person's nor a description
-            return said.name
-    return None
-
-
-def _resolve(ctx: Context, cands: list[_Cand]) -> list[Quote]:
-    """Pronouns and continuations, in text order, against the latest named person or speaker."""
-    out: list[Quote] = []
-    history: list[_Said] = []
-    named: list[_Said] = []  # the entries whose speaker is a person's name
-    descs: list[tuple[str, str]] = []  # (description as written, speaker it resolved to)
-    pending: list[_Cand] = []  # reported-mood sentences before anyone spoke: the paragraph's next speaker says them
-    for c in cands:
-        if pending and ctx.paragraph_of(pending[0].start) != ctx.paragraph_of(c.start):
-            pending = []
-        name: str | None = None
-        s_start = s_end = None
-        spk = c.speaker
-        person = True
-        guessed = False  # a speaker taken from the last paragraphs, with no cue next to the quote
-        if c.inherit:
-            if history and ctx.paragraph_of(c.start) - history[-1].paragraph <= 1:
-                last = history[-1]
-                name, s_start, s_end, person = last.name, last.start, last.end, last.person
-            elif c.kind == "indirect":
-                pending.append(c)  # "Er sei etwas unglücklich … . Spielräume gebe es nicht, …, sagte er der …"
-                continue
-            else:
-                name = _antecedent(ctx, c.start, history, False, recent_only=True)
-                guessed = True
-        elif spk is not None:
-            s_start, s_end = spk.start, spk.end
-            if spk.kind == "pronoun" and spk.text.lower() in DEMONSTRATIVES:
-                latest = ctx.persons_before(spk.start)
-                name = latest.canonical if latest is not None else None
-            elif spk.kind == "pronoun" and spk.text.lower() == "it":
-                name = _organisation_antecedent(ctx, spk.start, history)
-            elif spk.kind == "pronoun":
-                personal = spk.text.lower().lstrip("-") in PERSONAL and not (
-                    ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
-                gender = PRONOUN_GENDER.get(spk.text.lower().lstrip("-"))
-                name = (_described_subject(ctx, spk.start, gender) if personal else None) or \
-                    _antecedent(ctx, spk.start, history, personal, gender=gender)
-            elif spk.kind == "desc" and (ANAPHORIC_DESC.search(spk.text) or _expert_epithet(spk.text)):
-                # "the 48-year-old", "l'universitaire belge" after "Le politologue Filip Reyntjens": a person
-                name = _antecedent(ctx, spk.start, named, True) or spk.text
-            elif spk.kind == "desc" and _statement(spk.text) and history and \
-                    ctx.paragraph_of(spk.start) - history[-1].paragraph <= 1:
-                name = history[-1].name  # "The statement added that …": the issuer of the statement speaks
-            elif spk.kind == "desc" and _couple(spk.text) and (pair := _latest_pair(ctx, spk.start, history)):
-                name = pair  # "Le couple y déplore …" after "Thierry et Véronique Roy"
-            elif spk.kind == "name":
-                name = _genitive(ctx, spk, spk.canonical or ctx.canonical_name(spk.text))
-            elif spk.kind == "desc" and spk.text.lower() == "others" and (
-                    others := _elided_others(ctx, spk.start)):
-                name = others  # "One academic told … Others reported …"
-            elif spk.kind == "desc" and (paper := _media_antecedent(ctx, spk, history)):
-                name = paper  # "le journal estime" after "Pour L'Opinion, …"
-            else:
-                org = ctx.org_for(_tidy(spk.text) or "", spk.start)
-                name = org or ctx.qualified_body(spk.text) or _same_as(spk.text, descs) or \
-                    _entourage_of(ctx, spk.text, spk.start) or _role_holder(ctx, spk.text, spk.start) or \
-                    ctx.document_author(spk.text) or spk.text
-                descs.append((spk.text, name))
-            name = _tidy(name)
-            person = name not in ctx.org_names
-        elif c.cue is not None and out and out[-1].cue == c.cue and out[-1].speaker and \
-                ctx.sentence_of(out[-1].start) == ctx.sentence_of(c.start):
-            # "X précisent qu’il s’agit d’un progrès : « … »": the same cue already found its speaker for the
-            # reported clause before the quote
-            last_q = out[-1]
-            name, s_start, s_end = last_q.speaker, last_q.speaker_start, last_q.speaker_end
-            person = name not in ctx.org_names
-        elif c.kind == "direct" and c.cue is None:
-            # no attribution at all: a person subject of the quote's own sentence ("L'imam de la ville, Mohammed
-            # Karabila, est « effaré … »"); else the speaker of the paragraph's previous quote carries on; else the
-            # latest speaker or subject person of the last paragraphs (a review quoting the book under review)
-            par = ctx.paragraph_of(c.start)
-            own = ctx.subject_before(c.start, ctx.sentence_of(c.start)[0])
-            if own is not None and own.canonical not in ctx.org_names:
-                name, s_start, s_end = own.canonical, own.start, own.end
-            elif history and history[-1].paragraph == par:
-                last = history[-1]
-                name, s_start, s_end, person = last.name, last.start, last.end, last.person
-            else:
-                name = _antecedent(ctx, c.start, history, False, recent_only=True)
-                guessed = True
-        if name and not guessed:  # a guess is no antecedent for the next quotes
-            ctx.reported.append((c.start, c.end))
-            entry = _Said(s_start if s_start is not None else c.start, name, s_start, s_end,
-                          ctx.paragraph_of(c.start), person)
-            history.append(entry)
-            if pending and not c.inherit and c.cue is not None:
-                out.extend(Quote(text=ctx.text[p.start:p.end], speaker=name, kind=p.kind, start=p.start, end=p.end,
-                                 speaker_start=s_start, speaker_end=s_end, cue=None) for p in pending)
-                pending = []
-            if spk is not None and spk.kind in ("name", "pronoun") and person:
-                named.append(entry)
-        text = ctx.text[c.start:c.end]
-        if (name is None or guessed) and c.cue is None and c.kind == "direct" and text.rstrip().endswith("?") and \
-                _whole_sentence(ctx, c):
-            continue  # an unattributed quoted question standing alone is a headline or a title, not speech
-        out.append(Quote(text=text, speaker=name, kind=c.kind, start=c.start, end=c.end, speaker_start=s_start,
-                         speaker_end=s_end, cue=c.cue))
-    return out
-
-
-PERSON_NOUNS = {
-    "waiter", "waitress", "man", "woman", "boy", "girl", "officer", "policeman", "policewoman", "doctor", "nurse",
-    "teacher", "driver", "farmer", "worker", "soldier", "owner", "manager", "winemaker", "witness", "resident",
-    "neighbour", "neighbor", "mother", "father", "son", "daughter", "wife", "husband", "student", "guide", "host",
-    "bartender", "customer", "passenger", "pilot", "victim", "survivor", "protester", "shopkeeper", "vendor",
-    "serveur", "serveuse", "homme", "femme", "policier", "policière", "médecin", "infirmière", "chauffeur",
-    "agriculteur", "ouvrier", "soldat", "propriétaire", "témoin", "habitant", "habitante", "voisin", "voisine",
-    "mère", "père", "fils", "fille", "étudiant", "étudiante", "passager", "victime", "commerçant"}
-
-
-def _described_subject(ctx: Context, pos: int, gender: str | None = None) -> str | None:
-    """"The waiter returns with a carafe. He places it on the table and whispers, “…”": a personal pronoun takes an
-    unnamed person described as the subject of its own or the previous sentence of the paragraph, when no named
-    person comes between."""
-    if not ctx.has_dep:
-        return None
-    a, _ = ctx.sentence_of(pos)
-    start = ctx.sentence_of(a - 1)[0] if a > 0 and ctx.paragraph_of(a - 1) == ctx.paragraph_of(pos) else a
-    found = None
-    for t in ctx.tokens(start, pos):
-        if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS and any(
-                c.dep_ == "det" and c.lower_ in ("the", "le", "la", "l’", "l'") for c in t.children) and \
-                not ctx.conflicts(t.text, gender, t.idx, t.idx + len(t.text)):  # "elle" is not "l'homme"
-            found = t
-    if found is None or any(found.idx < p.start < pos for p in ctx.people):
-        return None
-    det = min(c.i for c in found.children if c.dep_ == "det")
-    return ctx.text[ctx.doc[det].idx:found.idx + len(found.text)]
-
-
-ONE_NOUN = re.compile(r"\b[Oo]ne\s+([a-z]+)\b")
-
-
-def _elided_others(ctx: Context, pos: int) -> str | None:
-    """"One academic told … Others reported …": "others" are other members of the group the "one" came from."""
-    par = ctx.paragraph_of(pos)
-    floor = ctx.breaks[par - 2] if par >= 2 and ctx.breaks else 0
-    found = list(ONE_NOUN.finditer(ctx.text, floor, pos))
-    if not found:
-        return None
-    noun = found[-1].group(1)
-    toks = ctx.tokens(found[-1].start(1), found[-1].end(1))
-    if not toks or (ctx.has_pos and toks[0].pos_ not in ("NOUN", "ADJ")) or noun in ("of", "day", "time", "way"):
-        return None
-    return f"other {noun}s"
-
-
-SAME = re.compile(r"\b(?:mêmes?|same|gleiche[nmr]?|selbe[nmr]?)\s+(\w+)", re.IGNORECASE)
-
-
-def _same_as(desc: str, descs: list[tuple[str, str]]) -> str | None:
-    """"les mêmes attendus", "the same official": the speaker of the latest description with that noun."""
-    m = SAME.search(desc)
-    if not m:
-        return None
-    noun = m.group(1).lower()
-    for text, name in reversed(descs):
-        if re.search(r"\b" + re.escape(noun) + r"\b", text.lower()):
-            return name
-    return None
-
-
-EXPERT_NOUNS = frozenset({
-    "universitaire", "politologue", "chercheur", "chercheuse", "expert", "experte", "spécialiste", "historien",
-    "historienne", "sociologue", "économiste", "professeur", "professeure", "academic", "professor", "researcher",
-    "scholar", "historian", "economist", "analyst", "politologe", "politologin",
-    "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "historiker", "historikerin", "ökonom",
-    "ökonomin", "expertin"})
-LEADER_NOUNS = frozenset({"leader", "dirigeant", "dirigeante", "anführer", "anführerin"})
-COUPLE_NOUNS = frozenset({"couple", "époux", "pair", "paar", "ehepaar"})
-# "The statement added that …" after "In a press statement, the MDC said …": who issued it speaks
-STATEMENT_NOUNS = frozenset({"statement", "communiqué", "communique", "release", "déclaration", "erklärung",
-                             "mitteilung", "pressemitteilung"})
-EPITHET = re.compile(r"^(?:the|le|la|l[’']|der|die)\s*(\w+)(?:\s+\w+)?$", re.IGNORECASE)
-
-
-def _expert_epithet(desc: str) -> bool:
-    """"l'universitaire belge", "the academic", "der Politologe": an epithet for the expert the article quotes,
-    never a new unnamed source (those come with an indefinite article: "un chercheur")."""
-    m = EPITHET.match(desc.strip())
-    return m is not None and (m.group(1).lower() in EXPERT_NOUNS or m.group(1).lower() in LEADER_NOUNS)
-
-
-def _statement(desc: str) -> bool:
-    m = EPITHET.match(desc.strip())
-    return m is not None and m.group(1).lower() in STATEMENT_NOUNS
-
-
-def _couple(desc: str) -> bool:
-    m = EPITHET.match(desc.strip())
-    return m is not None and m.group(1).lower() in COUPLE_NOUNS
-
-
-def _latest_pair(ctx: Context, pos: int, history: list[_Said]) -> str | None:
-    """The latest two people named together ("Thierry et Véronique Roy"), as a speaker or in the text."""
-    said = next((h for h in reversed(history) if COORDINATING & set(h.name.lower().split()[1:-1])), None)
-    before = [p for p in ctx.people if p.end <= pos]
-    for first, second in reversed(list(itertools.pairwise(before))):
-        if said is not None and first.start < said.pos:
-            break
-        pair = ctx.coordinated_people(first.start, second.end)
-        if pair is not None:
-            return pair.canonical
-    return said.name if said is not None else None
-
-
-DEFINITE = {"the", "der", "die", "das", "dem", "den", "des", "le", "la", "les", "l", "l’", "l'"}
-# A definite description of an office (accents folded) and the titles its holder is introduced with.
-HEAD_OFFICES = {
-    "chef de l etat": ("président", "présidente", "chef de l'état", "chef de l’état", "chef de l'etat",
-                       "chef de l’etat"),
-    "chef du gouvernement": ("premier ministre", "première ministre", "chef du gouvernement"),
-    "head of state": ("president", "head of state"),
-    "head of government": ("prime minister", "premier", "chancellor", "head of government"),
-    "staatschef": ("präsident", "präsidentin", "staatschef", "staatschefin", "staatsoberhaupt"),
-    "staatschefin": ("präsidentin", "staatschefin", "staatsoberhaupt"),
-    "regierungschef": ("kanzler", "ministerpräsident", "premierminister", "regierungschef"),
-    "regierungschefin": ("kanzlerin", "ministerpräsidentin", "premierministerin", "regierungschefin"),
-}
-ROLE_WINDOW = 40  # characters before a name where its role noun stands ("Foreign Minister Sergei Lavrov")
-
-
-def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
-    """"The minister" after "Foreign Minister Sergei Lavrov": a definite role noun names the latest person
-    introduced with that role (an apposition before the name or ", the minister," after it); "the man" stays."""
-    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
-    cut = next((n for n, w in enumerate(words) if n > 1 and w in ROLE_ADJUNCT_STARTS), len(words))
-    words = words[:cut]  # "le chef de l'État en déplacement à Égletons": the office, not where its holder is
-    head = " ".join(words[1:]).replace("é", "e")
-    office = next((k for k in HEAD_OFFICES if head == k or head.startswith(k + " ")), None) \
-        if words and words[0] in DEFINITE else None
-    if office is not None and len(head.split()) - len(office.split()) <= 1:
-        roles = HEAD_OFFICES[office]  # "le chef de l’Etat français" after "Le président français, François Hollande"
-    elif len(words) >= 4 and words[0] in DEFINITE and words[1] in RELATIVE_NOUNS and words[2] in RELATIVE_LINKS:
-        roles = (words[1],)  # "les parents de Quentin Roy" after "Thierry et Véronique Roy, parents d’un jihadiste"
-    elif 2 <= len(words) <= 4 and words[0] in DEFINITE:
-        roles = (words[-1],)
-    else:
-        return None
-    if roles[0] in PERSON_NOUNS or len(roles[0]) < 4:
-        return None
-    left = "" if ctx.lang == "de" else r"\b"  # German compounds: "Bundeskanzlerin" holds "kanzlerin"
-    if not any(w in FIRST_RANK for w in words):  # "le ministre" is not "le Premier ministre"
-        left = r"(?<!premier )(?<!première )(?<!prime )" + left
-    pattern = re.compile(left + "(?:" + "|".join(re.escape(r) for r in roles) + r")\b", re.IGNORECASE)
-    for p in sorted((p for p in ctx.people if p.end <= pos), key=lambda p: p.start, reverse=True):
-        before = ctx.text[max(0, p.start - ROLE_WINDOW):p.start]
-        after = ctx.text[p.end:p.end + ROLE_WINDOW]
-        before = re.split(r"[.!?\n]", before)[-1]
-        after = after.lstrip(SPACES)  # "Bruno Le Roux , l'actuel ministre de l'Intérieur" (a space before the comma)
-        if pattern.search(before) or (after.startswith(",") and pattern.search(after.split(",")[1])):
-            pair = ctx.coordinated_people(max(0, p.start - 40), p.end)  # "Thierry et Véronique Roy, parents …"
-            return (pair.canonical or pair.text) if pair is not None else p.canonical
-    return None
-
-
-FIRST_RANK = frozenset({"premier", "première", "prime"})
-ROLE_ADJUNCT_STARTS = frozenset({"en", "à", "au", "aux", "dans", "pour", "sur", "lors", "chez", "in", "at", "on",
-                                 "during", "im", "bei", "auf"})
-ENTOURAGE = re.compile(r"^(?:le|la|l[’']|les|the)\s*(cabinet|entourage|avocats?|avocate|porte-parole|conseillers?|"
-                       r"conseillère|office|lawyers?|spokes(?:man|woman|person))\s+(?:du|de la|de l[’']|des|of the|"
-                       r"for the)\s*(.+)$", re.IGNORECASE)
-
-
-def _entourage_of(ctx: Context, desc: str, pos: int) -> str | None:
-    """"le cabinet du ministre" after "Bruno Le Roux, l'actuel ministre de l'Intérieur": the minister's office,
-    named by its holder ("cabinet de Bruno Le Roux")."""
-    m = ENTOURAGE.match(desc.strip())
-    if m is None:
-        return None
-    holder = _role_holder(ctx, ("the " if ctx.lang == "en" else "le ") + m.group(2), pos)
-    if holder is None:
-        return None
-    return f"{m.group(1)} {'of' if ctx.lang == 'en' else 'de'} {holder}"
-
-
-def _whole_sentence(ctx: Context, c: _Cand) -> bool:
-    """The quote opens its sentence (after a full stop or a paragraph break)."""
-    if c.span is None:
-        return False
-    before = ctx.text[:c.span.open_at].rstrip(SPACES)
-    return not before or before[-1] in ".!?…\n"
-
-
-ANAPHORIC_DESC = re.compile(r"^(?:the|der|die|le|la)\s+\d+[- ](?:year-old|jährige|jährigen)\b", re.IGNORECASE)
-
-
-def _tidy(name: str | None) -> str | None:
-    """A speaker as a name: no paragraph break before it, no trailing acronym in brackets ("… Association (UCEA)")."""
-    if not name:
-        return name
-    name = name.split("\n")[-1].strip()
-    name = re.sub(r"\s*\([^()]{1,15}\)$", "", name).strip()
-    return name or None
-
-
-def _genitive(ctx: Context, spk: Speaker, name: str) -> str:
-    """German possessive names: "Rudolf Augsteins Motto" is Augstein's motto."""
-    if ctx.lang != "de" or not name.endswith("s") or len(name) < 4:
-        return name
-    nxt = ctx.text[spk.end:spk.end + 3]
-    if len(nxt) >= 2 and nxt[0] == " " and nxt[1].isupper():
-        base = name[:-1]
-        return ctx.canonical_name(base) if base.split()[-1:] and len(base.split()[-1]) >= 3 else name
-    return name
-
-
-def _organisation_antecedent(ctx: Context, pos: int, history: list[_Said]) -> str | None:
-    """"CPJ referred to … It also said …": "it" speaks for the organisation that spoke last, in this paragraph or
-    the one before."""
-    par = ctx.paragraph_of(pos)
-    latest = next((h for h in reversed(history) if h.pos < pos), None)
-    if latest is None or latest.person or par - latest.paragraph > 1:
-        return None
-    return latest.name
-
-
-def _antecedent(ctx: Context, pos: int, history: list[_Said], personal: bool, recent_only: bool = False,
-                gender: str | None = None) -> str | None:
-    """The latest speaker or person subject of the last paragraphs; else the latest person mention or speaker.
-
-    Subjects first ("Alexander Stodden has taken over … he agrees" — not the grape named in between); a personal
-    pronoun ("he", "elle", "er") never refers to an organisation, nor to a person of the other ``gender``.
-    """
-    said = [h for h in history if h.pos < pos and (h.person or not personal) and
-            not ctx.conflicts(h.name, gender, h.start, h.end)]
-    par = ctx.paragraph_of(pos)
-    floor = ctx.breaks[par - 3] if par >= 3 and ctx.breaks else 0
-    subj = ctx.subject_before(pos, floor, gender, past_reports=True)
-    recent = [h for h in said if h.pos >= floor]
-    if subj is not None or recent:
-        best_pos, best = (subj.start, subj.canonical) if subj is not None else (-1, None)
-        for h in recent:
-            if h.pos > best_pos:
-                best_pos, best = h.pos, h.name
-        return best
-    if recent_only:
-        return None
-    best_pos, best = -1, None
-    p = ctx.persons_before(pos, gender=gender)
-    if p is not None:
-        best_pos, best = p.start, p.canonical
-    for h in said:
-        if best_pos < h.pos < pos:
-            best_pos, best = h.pos, h.name
-    return best
