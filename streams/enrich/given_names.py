@@ -11,6 +11,7 @@ import functools
 import importlib
 import pkgutil
 import re
+from collections.abc import Iterator
 
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?$")
 _ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
@@ -46,16 +47,11 @@ GENDER_MAJORITY = 3  # a name is female or male when that many times more locale
 def name_genders() -> dict[str, str]:
     """Given name → "F" or "M" when Faker's locales clearly agree ("Christian" M in 21 locales, F in 1); names
     listed for both (Claude, Kim, Jean) have no entry."""
-    import faker.providers.person as person
-
     counts: dict[str, list[int]] = {}
-    for module in pkgutil.iter_modules(person.__path__):
-        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
-        for slot, attribute in ((0, "first_names_female"), (1, "first_names_male")):
-            values = getattr(provider, attribute, None)
-            if isinstance(values, (dict, list, tuple, set, frozenset)):
-                for name in {v for v in values if isinstance(v, str)}:
-                    counts.setdefault(name, [0, 0])[slot] += 1
+    for slot, attribute in ((0, "first_names_female"), (1, "first_names_male")):
+        for names in _locale_lists(attribute):
+            for name in names:
+                counts.setdefault(name, [0, 0])[slot] += 1
     out: dict[str, str] = {}
     for name, (female, male) in counts.items():
         if female >= 2 and female >= GENDER_MAJORITY * male:
@@ -68,21 +64,28 @@ def name_genders() -> dict[str, str]:
 @functools.cache
 def given_names() -> frozenset[str]:
     """Every Latin-script given name Faker lists for any locale, minus NOT_GIVEN_NAMES and place names."""
-    import faker.providers.person as person
-
     from streams.enrich.gazetteer import place_names
 
     names: set[str] = set()
-    for module in pkgutil.iter_modules(person.__path__):
-        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
-        for attribute in _ATTRIBUTES:
-            values = getattr(provider, attribute, None)
-            if isinstance(values, (dict, list, tuple, set, frozenset)):  # a few locales compute them (property)
-                names.update(v for v in values if isinstance(v, str))
+    for attribute in _ATTRIBUTES:
+        for locale_names in _locale_lists(attribute):
+            names |= locale_names
     places = place_names()
     words = _stop_words()
     return frozenset(n for n in names if len(n) >= MIN_LENGTH and _LATIN_NAME.match(n)
                      and n not in NOT_GIVEN_NAMES and n not in places and n.lower() not in words)
+
+
+def _locale_lists(attribute: str) -> Iterator[set[str]]:
+    """The names one attribute of Faker's person provider lists, one set per locale that has it as a collection (a
+    few locales compute theirs in a property)."""
+    import faker.providers.person as person
+
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        values = getattr(provider, attribute, None)
+        if isinstance(values, (dict, list, tuple, set, frozenset)):
+            yield {v for v in values if isinstance(v, str)}
 
 
 def _stop_words() -> frozenset[str]:
