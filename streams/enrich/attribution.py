@@ -902,7 +902,7 @@ class Context:
                     prev.lower_ not in self.lex.determiners and prev.lower_ not in self.lex.particles and \
                     prev.lower_.endswith(("e", "en", "em", "er", "es")) and \
                     any(w.lower_ in PREPOSITIONS_DE for w in toks[1:n - 1]):
-                p = self.person_in(t.idx, t.idx + len(t.text))
+                p = self._person_starting(t.idx)
                 return self.speaker_of(p) if p is not None else self._describe(toks[:n + 1])
         return None
 

@@ -504,8 +504,7 @@ def _repeated_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
     for name in sorted(names, key=len, reverse=True):
         for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
             a, b = match.start(), match.end()
-            if not any(a < m.end and m.start < b for m in mentions) and not any(a < m.end and m.start < b
-                                                                                 for m in found):
+            if not any(a < m.end and m.start < b for m in (*mentions, *found)):
                 found.append(_Mention(a, b, "PER"))
     return found
 

@@ -172,7 +172,7 @@ def _segments(text: str, lang: str) -> list[tuple[str, bool]]:
             # "He places it … and whispers, “…”": the antecedent's sentence needs its parse — the one before the
             # quote's first sentence when the quote ran over several ('"… India. And a role …," he said.')
             first = next(k for k in range(index, -1, -1) if k == 0 or bounds[k - 1][1] <= quoted[q][0])
-            flags[max(0, first - 1) if first > 0 else index - 1] = True
+            flags[(first or index) - 1] = True
         flags.append(quoting or needs_parse(piece, lang) or
                      _introduces(piece, quoted[q][0] if q < len(quoted) else None, b))
     out: list[tuple[str, bool]] = []
