@@ -54,6 +54,7 @@ class Lexicon:
     determiners: frozenset[str]
     modals: frozenset[str]
     works: frozenset[str]
+    evaluative: frozenset[str]
 
 
 def _low(values: Any) -> frozenset[str]:
@@ -74,7 +75,7 @@ def lexicon(lang: str) -> Lexicon:
         source_nouns=_low(raw.get("source_nouns")), konjunktiv=_low(raw.get("konjunktiv")),
         particles=_low(raw.get("particles")), non_speakers=_low(raw.get("non_speakers")),
         determiners=_low(raw.get("determiners")), modals=_low(raw.get("modals")),
-        works=_low(raw.get("works")),
+        works=_low(raw.get("works")), evaluative=_low(raw.get("evaluative")),
     )
 
 
@@ -613,7 +614,7 @@ class Context:
                     region = region[mark + 1:]  # "« … » par une voisine, qui a ajouté": not the quoted words
                     while region and region[0].dep_ == "case":
                         region = region[1:]  # "… négociée avec le chef …, qui déclare": not "avec"
-                    return self._name_or_desc(region)
+                    return self.name_or_desc(region)
                 if s.lower_ in RELATIVE_WHO:  # cleft: "It was a wine merchant in Berlin who first informed me"
                     cleft = self._cleft_antecedent(s)
                     if cleft is not None:
@@ -645,7 +646,7 @@ class Context:
             if p:
                 return self.speaker_of(p)
             if not any(t.pos_ in ("VERB", "AUX") for t in tail):
-                return self._name_or_desc(tail)
+                return self.name_or_desc(tail)
         appositive = self._apposition_before(toks[: j + 1])
         if appositive is not None:
             return appositive
@@ -678,7 +679,7 @@ class Context:
             return None
         if self.has_pos and any(t.pos_ in ("VERB", "AUX") and not _modifier_participle(t) for t in seg):
             return None  # a clause, not a noun phrase ("la liste proposée par …" is still a noun phrase)
-        return self._name_or_desc(seg)
+        return self.name_or_desc(seg)
 
     def _apposition_before(self, toks: list[Token]) -> Speaker | None:
         """"Der frühere Pressesprecher … unter George W. Bush, Ari Fleischer, meinte": the name set off by commas
@@ -723,7 +724,7 @@ class Context:
             j -= 1
         if not region or not any(t.pos_ in ("NOUN", "PROPN") for t in region):
             return None
-        return self._name_or_desc(region)
+        return self.name_or_desc(region)
 
     def speaker_after(self, toks: list[Token]) -> Speaker | None:
         """Subject of an inverted reporting verb / the source after "selon": the noun phrase that starts at toks."""
@@ -773,7 +774,7 @@ class Context:
         if titled is not None and len(region) <= 6:
             return titled  # "a révélé l'émission de TMC « Quotidien »": the show, by its title
         # a description followed by an apposed name: "le ministre russe des Finances, Anton Siluanov"
-        return self._name_or_desc(self._first_phrase(region))
+        return self.name_or_desc(self._first_phrase(region))
 
     def marked_name_after(self, pos: int) -> Speaker | None:
         """A short capitalised name in quote marks starting at ``pos`` (after spaces): a newspaper's or a show's
@@ -993,7 +994,7 @@ class Context:
                 break
         return out
 
-    def _name_or_desc(self, seg: list[Token]) -> Speaker | None:
+    def name_or_desc(self, seg: list[Token]) -> Speaker | None:
         seg = [t for t in seg if not (t.is_punct and t.text not in ("-", "’", "'", "(", ")"))] or seg
         if not seg:
             return None

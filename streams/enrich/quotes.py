@@ -18,6 +18,7 @@ from streams.models import Quote
 
 from .attribution import (
     CLITIC,
+    HOST_LINKS,
     OPENING_TITLE_MARKS,
     PREPOSITIONS_DE,
     REFLEXIVES,
@@ -281,9 +282,9 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
         return True
     left = _left(ctx, span, prev, adjacent=True)
     if nominal or fragment:  # "le célèbre « publish or perish »": a name for something unless a speaker is there
-        return left is not None and left[0] is not None
+        return (left is not None and left[0] is not None) or _evaluated(ctx, span) is not None
     if left is None or left[0] is None or span.close_at is None:
-        return False
+        return _evaluated(ctx, span) is not None
     after = ctx.text[span.close_at + 1:span.close_at + 3].lstrip(SPACES)
     if after[:1] in ("", ".", ",", ";", "!", "?", "\n"):
         return True  # the fragment is the whole complement
@@ -369,7 +370,7 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[Candidate]:
         prev = (kept[i - 1].close_at or kept[i - 1].end) + 1 if i > 0 else 0
         attr = _described_as(ctx, span, prev) or _right(ctx, span, nxt) or _shared_right(ctx, kept, i) or \
             _left(ctx, span, prev) or _inner(ctx, span) or _clause_source(ctx, span, prev) or _dash_credit(ctx, span) \
-            or _mixed_right(ctx, span, nxt, prev)
+            or _mixed_right(ctx, span, nxt, prev) or _evaluated(ctx, span)
         if attr is not None and attr[0] is None and attr[1] == ":":
             # "le Mouvement … a proposé … de signer une déclaration : « … »": no reporting verb before the colon,
             # the clause's subject (a person or an organisation) presents the words
@@ -522,7 +523,7 @@ def _statement_issuer(ctx: Context, toks: list[Token]) -> Speaker | None:
         return None
     region = [t for t in subject.subtree if not t.is_punct]
     p = ctx.person_in(region[0].idx, region[-1].idx + len(region[-1].text))
-    return ctx.speaker_of(p) if p is not None else ctx._name_or_desc(region)
+    return ctx.speaker_of(p) if p is not None else ctx.name_or_desc(region)
 
 
 def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, str] | None:
@@ -673,7 +674,7 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
         if text[text.rfind("\n", 0, span.open_at) + 1:span.open_at].lstrip(SPACES)[:1] in BULLETS:
             return None if adjacent else (None, ":")  # "- Verteidigung: „…“": a topic in a list, not a speaker
         if 0 < len(_content(body, ctx)) <= 4 and not any(ctx.is_finite_verb(t) for t in body):
-            return ctx._name_or_desc(body), ":"
+            return ctx.name_or_desc(body), ":"
         lead = _role_phrase(ctx, body)
         if lead is not None:  # "Ein Interpol-Sprecher zu der Aktion: „…“"
             return lead, ":"
@@ -783,6 +784,53 @@ def _passive_agent(ctx: Context, span: MarkedSpan, toks: list[Token], verb: Toke
     if not after or after[0].lower_ not in AGENT_WORDS:
         return None
     return ctx.speaker_after(after[1:])
+
+
+EVALUATIVE_GAP = 4  # at most this many words (determiner, preposition, adjective) between the verb and the marks
+MARK_TOKENS = frozenset({"«", "»", "“", "”", "„", '"', "‘", "’", "'"})
+
+
+def _evaluated(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | None:
+    """A short fragment in marks that a verb of judging or speaking takes as its object is its subject's word:
+    "dénonce « une attaque inadmissible »", "qu'elle qualifie d'« héroïque »", "se dit « impatient de … »",
+    "en se félicitant du « consensus politique »" (the subject of the clause the participle hangs on)."""
+    if not ctx.has_dep or not ctx.lex.evaluative:
+        return None
+    a, _ = ctx.sentence_of(span.open_at)
+    before = [t for t in ctx.tokens(a, span.open_at) if not t.is_space and t.text not in MARK_TOKENS]
+    verb = None
+    for t in reversed(before[-EVALUATIVE_GAP - 1:]):
+        if t.is_punct:
+            return None
+        if t.pos_ == "VERB" and t.lemma_.lower() in ctx.lex.evaluative:
+            verb = t
+            break
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+    if verb is None or (verb.lemma_.lower() == "dire" and not any(c.lower_ in REFLEXIVES for c in verb.children)):
+        return None  # "dire" only as "se dire" (a state the subject claims); plain "dit" is a reporting verb
+    subjects = _clause_subjects(verb)
+    if not subjects or "Rel" in subjects[0].morph.get("PronType"):
+        return None
+    subj = subjects[0]
+    if subj.lower_ in ctx.lex.works or subj.lower_ in ctx.lex.title_cues:
+        return None  # "le livre dénonce « … »": the work's author speaks (see _work_author)
+    if ctx.is_pronoun(subj):
+        return pronoun_speaker(subj), ctx.cue_of(verb)
+    spk = ctx.name_or_desc([t for t in subj.subtree if t.i < verb.i])
+    return (spk, ctx.cue_of(verb)) if spk is not None else None
+
+
+def _clause_subjects(verb: Token, steps: int = 6) -> list[Token]:
+    """The verb's subject, or that of the verb its participle, infinitive or coordinated clause hangs on ("a proposé
+    de travailler … en se félicitant", "a félicité … et se dit")."""
+    t = verb
+    for _ in range(steps):
+        found = [c for c in t.children if c.dep_ == "nsubj"]
+        if found or t.dep_ not in HOST_LINKS or t.head.i == t.i:
+            return found
+        t = t.head
+    return []
 
 
 # "spricht von „…“", "parle d’une « … »", "spoke of “…”": the marked words are the speaker's own
@@ -1526,7 +1574,7 @@ def _ind_dass_konjunktiv(ctx: Context, toks: list[Token]) -> Candidate | None:
             return _cand(ctx, body, ctx.speaker_of(p), "dass")
         if len(head) > 2 and head[0].lower_ in ("der", "die", "das") and head[1].text[:1].isupper() and \
                 not ctx.has_pos:
-            return _cand(ctx, body, ctx._name_or_desc(head[:2]), "dass")  # "Die Polizei geht davon aus, dass … sei"
+            return _cand(ctx, body, ctx.name_or_desc(head[:2]), "dass")  # "Die Polizei geht davon aus, dass … sei"
         return None
     return None
 
@@ -1552,7 +1600,7 @@ def _document_source(ctx: Context, before: list[Token]) -> Speaker | None:
             author = rest[1:] if rest[0].lower_ in ("von", "vom") else rest
             region = ctx._np_region(author)
             if region:
-                return ctx._name_or_desc(region)
+                return ctx.name_or_desc(region)
         start = n - 1 if n > 0 and doc_toks[n - 1].lower_ in ctx.lex.determiners else n
         return ctx._describe(doc_toks[start:n + 1])
     return None

@@ -224,7 +224,8 @@ EXPERT_NOUNS = frozenset({
     "historienne", "sociologue", "économiste", "professeur", "professeure", "academic", "professor", "researcher",
     "scholar", "historian", "economist", "analyst", "politologe", "politologin",
     "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "historiker", "historikerin", "ökonom",
-    "ökonomin", "expertin"})
+    "ökonomin", "expertin", "philosophe", "philosopher", "philosoph", "philosophin", "sociologist", "soziologe",
+    "soziologin", "anthropologue", "anthropologist", "linguiste", "linguist", "juriste", "jurist", "juristin"})
 LEADER_NOUNS = frozenset({"leader", "dirigeant", "dirigeante", "anführer", "anführerin"})
 COUPLE_NOUNS = frozenset({"couple", "époux", "pair", "paar", "ehepaar"})
 # "The statement added that …" after "In a press statement, the MDC said …": who issued it speaks
