@@ -405,7 +405,8 @@ class Context:
         toks = self.tokens(p.start, p.end)
         if self.has_dep and any(t.dep_ for t in toks):  # parse_scope=cues leaves some sentences unparsed
             return any(t.dep_.startswith("nsubj") or t.dep_ == "sb" or (t.dep_ == "appos" and _in_subject(t))
-                       for t in toks)
+                       for t in toks) or (toks[0].dep_ == "dep" and toks[0].is_sent_start is True)
+            # "Zach Manoun, arrivé d'un vol …, a été témoin": a name opening its sentence the parser left loose
         before = self.tokens(max(0, p.start - 30), p.start)[-1:]
         # nor is a name opening a title in quote marks ("»Jaegers Grenze«")
         return not (before and (before[0].lower_ in OBLIQUE_DE or before[0].text in DOUBLE + SINGLE))

@@ -251,6 +251,8 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
             not any(t.text[:1].isupper() for t in tokens[:2]):
         return None  # "président de la République": a title, no name (but "pape François", "de Gaulle")
     words = fold(surface).split()
+    if label == "PER" and len(words) == 1 and words[0] in _TITLES_ALONE:
+        return None  # "— Donald Trump , Président élu.": a capitalised title alone names nobody
     if label == "LOC" and len(words) >= 2 and (words[-1] in ORG_HEADS_LAST or words[0] in ORG_HEADS_FIRST):
         label = "ORG"
     if label == "ORG" and _after_person_role(tokens) and not (set(words) & ORG_HEADS_LAST) and \
@@ -264,6 +266,11 @@ PERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister"
                           "senator", "ambassador", "envoy", "chairman", "chairwoman", "director", "commissioner",
                           "porte-parole", "ministre", "président", "présidente", "secrétaire", "ambassadeur",
                           "sprecher", "sprecherin", "ministerin"})
+
+
+TITLE_WORDS = frozenset({"präsident", "präsidentin", "kanzler", "kanzlerin", "chancelier", "chancelière", "chancellor",
+                         "premier", "prime", "governor", "gouverneur", "maire", "mayor", "bürgermeister"})
+_TITLES_ALONE = frozenset(fold(w) for w in PERSON_ROLES | TITLE_WORDS)
 
 
 def _after_person_role(tokens: list[Token]) -> bool:

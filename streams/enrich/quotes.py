@@ -74,11 +74,30 @@ def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
     marked = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
     cands += _indirect(ctx, covered, marked)
     cands.sort(key=lambda c: c.start)
-    quotes = resolve_speakers(ctx, cands)
+    quotes = resolve_speakers(ctx, _mixed_reports(ctx, cands))
     quotes += _nested(ctx, nested, quotes)
     quotes += _rescued(ctx, [s for s in spans if s not in kept], quotes)
     quotes.sort(key=lambda q: q.start)
     return _without_repeats(quotes)
+
+
+def _mixed_reports(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """A report whose clause the speaker's own words complete is one mixed quote: 'Kiir said he expects the warring
+    sides “to reach a peaceful solution …”' — the marked words (lower-case, attributed by nothing outside the report)
+    join the indirect quote before them."""
+    out: list[Candidate] = []
+    for c in cands:
+        last = out[-1] if out else None
+        own = c.cue is None and c.speaker is None  # or found inside the report: "he expects … “…”"
+        inner = c.speaker is not None and last is not None and last.start <= c.speaker.start < last.end and \
+            len(_words(ctx.text[c.start:c.end])) > SHORT_WORDS  # not a term the report names ("as a “witch hunt”")
+        if last is not None and last.kind == "indirect" and c.kind == "direct" and (own or inner) and \
+                c.span is not None and c.span.close_at is not None and \
+                not ctx.text[last.end:c.span.open_at].strip(SPACES) and ctx.text[c.start:c.start + 1].islower():
+            last.end = c.span.close_at + 1
+            continue
+        out.append(c)
+    return out
 
 
 REPEAT_MIN_WORDS = 6  # shorter identical quotes can be separate uses of a slogan or a phrase
@@ -267,6 +286,9 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
         return False  # titles start with a capital; "le journal « n’a jamais publié … »" is what the paper said
     if span.continued or span.continues:
         return True
+    if HEADLINE.match(content) and content.rstrip()[-1:] not in ".!?…" and _right(ctx, span, len(ctx.text)) is None \
+            and _left(ctx, span, prev) is None:
+        return False  # a linked article's headline: "« Attentats de Bruxelles : le second kamikaze a été identifié »"
     sentence_like = content[:1].isupper() and content.rstrip()[-1:] in ".!?…" and len(words) >= 2
     clause = sentence_like or (len(words) > 2 and any(ctx.is_finite_verb(t) for t in ctx.tokens(span.start, span.end)))
     nominal = len(words) <= NOMINAL_WORDS and not sentence_like and _after_determiner(ctx, span)
@@ -294,6 +316,9 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     # "Le couple y déplore l’ « immobilisme » du premier magistrat": the word heads the reporting verb's object
     before = ctx.text[max(0, span.open_at - 6):span.open_at].strip(SPACES).split()
     return bool(before) and before[-1].lower() in NOMINAL_DETERMINERS.get(ctx.lang, ()) and left[1] != ":"
+
+
+HEADLINE = re.compile(r"[A-ZÀ-Ý][\w'’ -]{0,40}\s:\s")  # "France : …", "Attentats de Bruxelles : …"
 
 
 ANSWER_STEMS = ("antwort", "beantwort", "answer", "repl", "respond", "répond", "repond")
@@ -1110,16 +1135,25 @@ def _split_report(ctx: Context, cand: Candidate, head: list[Token], tail: list[T
 
 def _with_coordinated_report(ctx: Context, cand: Candidate) -> list[Candidate]:
     """"Le Pentagone a précisé qu’il visait l’État islamique et dit regretter les pertes": a reporting verb
-    coordinated with the cue verb (the parser's conj) ends the first report and starts the second."""
+    coordinated with the cue verb (the parser's conj) ends the first report and starts the second; so does a second
+    complementizer after a comma ("Il a ajouté que … il y a 10 ans, et que toute nouvelle information …")."""
+    toks = [t for t in ctx.tokens(cand.start, cand.end) if not t.is_space]
+    for k in range(3, len(toks) - 3):
+        if toks[k - 1].text == "," and toks[k].lower_ in ("et", "and", "und") and \
+                toks[k + 1].lower_ in ctx.lex.complementizers:
+            first, second = _span_of(toks[:k - 1], ctx), _span_of(toks[k + 2:], ctx)
+            if first is not None and second is not None:
+                return [Candidate(first[0], first[1], cand.kind, cand.cue, cand.speaker),
+                        Candidate(second[0], second[1], cand.kind, cand.cue, cand.speaker)]
     if not ctx.has_dep:
         return [cand]
-    toks = [t for t in ctx.tokens(cand.start, cand.end) if not t.is_space]
     for k in range(2, len(toks) - 2):
         if toks[k].lower_ not in AND_WORDS:
             continue
         v = next((t for t in toks[k + 1:k + 3] if t.lower_ not in ctx.lex.auxiliaries), None)
-        if v is None or not ctx.is_reporting(v) or v.dep_ != "conj":
-            continue  # (the parser often hangs it on the reported clause's verb: "qu’il visait X et dit …")
+        if v is None or not ctx.is_reporting(v) or v.dep_ not in ("conj", "ROOT"):
+            continue  # (the parser often hangs it on the reported clause's verb: "qu’il visait X et dit …", or
+            # starts a new root after a comma: "confirme que …-suicides , et précise qu'elles …")
         start = _report_start(ctx, toks, toks.index(v) + 1)
         if start is None:
             continue
@@ -1178,6 +1212,10 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> Candidate | None:
     head = next((k for k, t in enumerate(toks[offset:offset + reach])
                  if (t.lower_ in ctx.lex.konjunktiv and t.lower_ not in KONJUNKTIV_II) or
                  _regular_konjunktiv(ctx, toks, offset + k)), None)
+    if head is None:  # "Das … Ziel, die EU zum … zu machen, habe die EU weit verfehlt": after the subject's
+        head = next((k - offset for k in range(offset + 3, len(toks))  # infinitive clause
+                     if toks[k - 1].text == "," and toks[k - 3].lower_ == "zu" and
+                     toks[k].lower_ in KONJUNKTIV_I and toks[offset].lower_ in ctx.lex.determiners), None)
     if head is None or toks[-1].text == "?":
         return None
     if any(t.lower_ == "man" for t in toks[max(0, offset + head - 3):offset + head + 3]):
@@ -1209,12 +1247,25 @@ def _regular_konjunktiv(ctx: Context, toks: list[Token], k: int) -> bool:
             t.lower_.endswith("te") or t.lower_ in NOT_VERBS_DE or t.lower_ in GERMAN_ADVERBS or \
             t.lower_ in ctx.lex.determiners or t.lower_ in KONJUNKTIV_II:
         return False  # "-te" is mostly the past ("musste", "öffnete"); "würde" is hypothetical
+    nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
+    if _fronted_adverbial_de(subject) and (nxt in ctx.lex.determiners or nxt in THIRD_PERSON_DE):
+        return True  # verb second after a fronted adverb: "Ebenso zeige der Beitritt …", "Nach wie vor bilde die EU"
     if len(subject) == 1:
         return subject[0].lower_ in ("er", "sie", "es")  # "Er führe …"
     # a subject noun phrase opening the sentence, then the verb: determiner, adjectives, one noun
     first, noun, middle = subject[0], subject[-1], subject[1:-1]
     return first.lower_ in ctx.lex.determiners and noun.text[:1].isupper() and noun.text.isalpha() and \
         all(x.text.islower() and x.text.isalpha() for x in middle) and len(middle) <= 2
+
+
+FRONTED_ADVERBS_DE = frozenset({"ebenso", "zudem", "außerdem", "auch", "daher", "deshalb", "darum", "dennoch",
+                                "trotzdem", "allerdings", "jedoch", "nun", "inzwischen", "derzeit", "heute", "bislang",
+                                "bisher", "gleichzeitig", "zugleich", "vor allem", "nach wie vor", "insgesamt"})
+
+
+def _fronted_adverbial_de(words: list[Token]) -> bool:
+    """The words before a German verb are one adverb or a fixed adverbial ("Ebenso", "Nach wie vor")."""
+    return 1 <= len(words) <= 3 and " ".join(t.lower_ for t in words) in FRONTED_ADVERBS_DE
 
 
 def _span_of(toks: list[Token], ctx: Context) -> tuple[int, int] | None:
@@ -1289,6 +1340,7 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
         spk = _quoted_source(ctx, toks[k + n - 1]) or ctx.speaker_after(rest)
         if spk is None or not _is_source(ctx, spk, rest):
             continue
+        spk = _joined_source(ctx, spk, rest)
         if k == 0:  # "Selon X, contenu." — "Selon le Premier ministre …, Jay Weatherill, contenu": after the name
             commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
             body = rest[commas[0] + 1:] if commas else []
@@ -1325,6 +1377,27 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
             body = toks[k + 1:] if j == 0 else toks[:j] if not rest else toks  # the source phrase is no part of it
             return _cand(ctx, body, spk, t.lower_)
     return None
+
+
+JOINED_SOURCE_WORDS = 6  # "selon X et un responsable rebelle": at most this many words in the second source
+
+
+def _joined_source(ctx: Context, spk: Speaker, rest: list[Token]) -> Speaker:
+    """"selon le Comité international de la Croix-Rouge et un responsable rebelle.": two sources joined at the end
+    of the sentence speak together; the speaker is the phrase as written."""
+    after = [t for t in rest if t.idx >= spk.end and not t.is_space]
+    if len(after) < 3 or after[0].lower_ not in AND_WORDS:
+        return spk
+    stop = next((j for j, t in enumerate(after) if t.is_punct), len(after))
+    second = after[1:stop]
+    if not second or stop == len(after) or after[stop].text not in (".", ";") or len(second) > JOINED_SOURCE_WORDS:
+        return spk
+    if not (second[0].lower_ in NOMINAL_DETERMINERS.get(ctx.lang, ()) or second[0].text[:1].isupper()) or \
+            any(ctx.is_finite_verb(t) for t in second):
+        return spk
+    end = second[-1].idx + len(second[-1].text)
+    phrase = ctx.text[spk.start:end]
+    return Speaker("name", phrase, spk.start, end, phrase)
 
 
 def _past_source_description(ctx: Context, after: list[Token]) -> list[Token]:
@@ -1370,11 +1443,18 @@ PHRASE_PREPOSITIONS = frozenset({"dans", "en", "à", "sur", "par", "pour", "avec
                                  "in", "on", "at", "with", "by", "from", "into", "during", "im", "bei", "mit"})
 
 
+OBLIQUE_ARTICLES_DE = frozenset({"den", "dem", "einem", "einen"})
+
+
 def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
     before = [t for t in toks if t.i < v.i]
     spk = ctx.speaker_before(before, v) if before else None
     if spk is not None and spk.kind == "desc" and spk.text.split()[0].lower() in PHRASE_PREPOSITIONS:
         spk = None  # "dans un communiqué en" is a phrase before a gerund, never a subject
+    if spk is not None and spk.kind != "pronoun" and ctx.lang == "de" and \
+            set(spk.text.lower().split()[:2]) & OBLIQUE_ARTICLES_DE and v.i + 1 < len(ctx.token_list):
+        nxt = ctx.token_list[v.i + 1]  # "Auch den Deutschen warnte er davor": an object first, the subject after
+        spk = pronoun_speaker(nxt) if ctx.is_pronoun(nxt) else spk
     if spk is None:  # "« Quotidien » a affirmé que": a title in marks (left out of the tokens) is the subject
         lead = v
         while lead.i > 0 and (ctx.token_list[lead.i - 1].lower_ in ctx.lex.auxiliaries or
@@ -1710,7 +1790,8 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> Candidate | None:
         # the comma is optional in older spelling: "Ude hatte angekündigt es wieder … zu versuchen"; a separable
         # verb's particle may stand before it: "kündigte an, die Steuern … zu senken"
         # "warf der Regierung vor, …": the particle after the verb's object
-        m = next((m for m in range(k + 1, min(k + 8, len(toks) - 1)) if toks[m].lower_ in SEPARABLE_PARTICLES
+        m = next((m for m in range(k + 1, min(k + 8, len(toks) - 1)) if (toks[m].lower_ in SEPARABLE_PARTICLES or
+                                                                        toks[m].lower_ in PRONOMINAL_ADVERBS)
                   and toks[m + 1].text == "," and not any(t.is_punct for t in toks[k + 1:m])), None)
         particle = m is not None
         if not (ctx.speech_event(v) and (toks[k + 1].text == "," or particle or _clause_final(toks, k))) or \
@@ -1736,6 +1817,8 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> Candidate | None:
 
 
 PASSIVE_DE = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
+# "warnte er davor, … zu zeigen": the adverb that announces the infinitive clause
+PRONOMINAL_ADVERBS = frozenset({"davor", "darauf", "dazu", "daran", "dafür", "dagegen", "darum"})
 SEPARABLE_PARTICLES = frozenset({"an", "mit", "ein", "zu", "hinzu", "bekannt", "fest", "vor", "hin", "klar", "auf"})
 
 
