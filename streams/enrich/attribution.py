@@ -33,6 +33,7 @@ CLITIC = re.compile(r"^-(t-)?(il|elle|ils|elles|on)$|^-t$", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?…]+[\"»”’'“«)\]]*(?=[ \t\u00a0\u202f]+[\"“«»„‘(\[]?[ \u00a0\u202f]?[A-ZÀ-ÖØ-Þ0-9])")
 AUX_FR = {"a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "-t", "est", "sont", "était", "ai", "as"}
 PART_ADJ_FR = {"dit", "dite", "dits", "dites"}
+SUBJECT_PRONOUNS_FR = frozenset({"il", "elle", "on", "ils", "elles"})
 
 
 @dataclass(slots=True)
@@ -253,11 +254,15 @@ class Context:
             nxt = self.token_list[t.i + 1] if t.i + 1 < len(self.token_list) else None
             coordinated = t.i > 0 and self.token_list[t.i - 1].lower_ in ("et", "puis", "mais") and nxt is not None \
                 and (nxt.lower_ in self.lex.complementizers or "Inf" in nxt.morph.get("VerbForm"))
-            if not coordinated and not any(x in AUX_FR or CLITIC.match(x) for x in near):
+            subject = t.i > 0 and self.token_list[t.i - 1].lower_ in SUBJECT_PRONOUNS_FR  # "Il dit pourtant …"
+            if not coordinated and not subject and not any(x in AUX_FR or CLITIC.match(x) for x in near):
                 return False  # adjectival participle: "des réponses dites « … »" (not "… et dit regretter …")
         pos = t.pos_ if self.has_pos else ""
         if not pos or pos in ("VERB", "AUX"):
             return True
+        if self.lang == "fr" and low in self.lex.forms and t.i > 0 and \
+                self.token_list[t.i - 1].lower_ in SUBJECT_PRONOUNS_FR:
+            return True  # "Elle juge que …" (tagged a noun)
         if low in self.lex.forms and pos in ("ADJ", "NOUN") and 0 < t.i < len(self.doc) - 1:
             prev, nxt = self.doc[t.i - 1], self.doc[t.i + 1]
             if prev.pos_ in ("NOUN", "PROPN") and nxt.text[:1] in DOUBLE + ":":
@@ -274,9 +279,10 @@ class Context:
         if "Inf" in t.morph.get("VerbForm") and not (self._narrative_infinitive(t) or self._intended(t)):
             return False
         prev = [x.lower_ for x in self.token_list[max(0, t.i - 4): t.i]]
-        if self.lang == "en" and prev and (prev[-1] == "to" or any(x in ("can", "could", "might", "may", "must",
-                                                                          "should") for x in prev[-2:])):
-            return False
+        if self.lang == "en" and prev and (prev[-1] == "to" or any(
+                x.lower_ in ("can", "could", "might", "may", "must", "should") and x.text[:1].islower()
+                for x in self.token_list[max(0, t.i - 2): t.i])):
+            return False  # (not the month: "a book to be published in May, says")
         if self.lex.modals and any(x in self.lex.modals for x in prev):
             return False
         # embedded or hypothetical: "pourrait indiquer que les chefs estiment que …" — but a verb right after a
@@ -769,6 +775,9 @@ class Context:
             apposed = self._apposed_after(toks[k:], region)
             if apposed is not None:
                 return apposed
+        if p and _document_head(region) and any(t.text == "," and t.idx < p.start for t in region):
+            # "selon les estimations des instituts de sondages, Valls serait …": no apposed name
+            return self._describe([t for t in region if t.idx < p.start and t.text != ","])
         if p:
             return self.speaker_of(p)
         titled = self.marked_name_after(region[-1].idx + len(region[-1].text))
@@ -1084,6 +1093,18 @@ RELATIVE_NOUNS = frozenset({
     "tochter", "bruder", "schwester", "witwe", "familie", "anwalt", "anwältin", "anwälte",
 })
 RELATIVE_LINKS = frozenset({"de", "d’", "d'", "du", "des", "of", "von", "vom"})
+
+
+# figures and documents speak for their makers, never for a name after a comma
+DOCUMENT_HEADS = frozenset({"estimation", "estimations", "estimate", "estimates", "sondage", "sondages", "poll",
+                            "polls", "chiffre", "chiffres", "figures", "données", "data", "projection", "projections",
+                            "calculs", "schätzung", "schätzungen", "umfrage", "umfragen", "zahlen", "angaben"})
+
+
+def _document_head(region: list[Token]) -> bool:
+    """The phrase opens with a determiner and a figures noun ("les estimations des instituts", "the latest polls")."""
+    words = [t.lower_ for t in region[:3]]
+    return any(w in DOCUMENT_HEADS for w in words)
 
 
 def _relative_of(region: list[Token]) -> bool:

@@ -251,8 +251,11 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
             not any(t.text[:1].isupper() for t in tokens[:2]):
         return None  # "président de la République": a title, no name (but "pape François", "de Gaulle")
     words = fold(surface).split()
-    if label == "PER" and len(words) == 1 and words[0] in _TITLES_ALONE:
-        return None  # "— Donald Trump , Président élu.": a capitalised title alone names nobody
+    if label == "PER" and all(w in _TITLES_ALONE for w in words):
+        return None  # "— Donald Trump , Président élu.", "Premier ministre": a capitalised title names nobody
+    lead = next((n for n, t in enumerate(tokens) if fold(t.text) not in _TITLES_ALONE), len(tokens))
+    if label == "PER" and 0 < lead <= len(tokens) - 2 and tokens[lead].text[:1].isupper():
+        return _Mention(tokens[lead].idx, end, label)  # "l'ancien Premier Manuel Valls": the title is no name
     if label == "LOC" and len(words) >= 2 and (words[-1] in ORG_HEADS_LAST or words[0] in ORG_HEADS_FIRST):
         label = "ORG"
     if label == "ORG" and _after_person_role(tokens) and not (set(words) & ORG_HEADS_LAST) and \
@@ -269,7 +272,7 @@ PERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister"
 
 
 TITLE_WORDS = frozenset({"präsident", "präsidentin", "kanzler", "kanzlerin", "chancelier", "chancelière", "chancellor",
-                         "premier", "prime", "governor", "gouverneur", "maire", "mayor", "bürgermeister"})
+                         "premier", "prime", "ministre", "governor", "gouverneur", "maire", "mayor", "bürgermeister"})
 _TITLES_ALONE = frozenset(fold(w) for w in PERSON_ROLES | TITLE_WORDS)
 
 

@@ -445,6 +445,12 @@ def _mixed_right(ctx: Context, span: MarkedSpan, limit: int, prev: int) -> tuple
             if spk is None and people:  # "a déclaré à Sputnik Afrique Yacine Fall": the person after the object
                 spk = ctx.speaker_of(people[-1])
             return (spk, ctx.cue_of(toks[j])) if spk is not None else None
+        final = [x for x in toks[j:] if x.text not in (".", "!", "?")]
+        p = next((x for x in ctx.people if x.start == toks[j].idx), None) if j < len(toks) else None
+        if p is not None and len(final) <= 12 and final and \
+                ctx.speech_event(final[-1]) and not any(ctx.speech_event(x) for x in toks[:k]):
+            # '"The town has no capacity" to help drought-stricken farmers, Ang Ky, chief of Stoung town, said.'
+            return ctx.speaker_of(p), ctx.cue_of(final[-1])
         if any(ctx.speech_event(x) for x in toks[:k]):
             return None
     return None
@@ -965,7 +971,22 @@ def _indirect(ctx: Context, covered: list[tuple[int, int]], marked: list[tuple[i
             if tail is not None:
                 out.append(tail)
         out.extend(_sentence_reports(ctx, a, b, inside, marked))
-    return out
+    return [_with_closing_term(ctx, c, covered, marked) for c in out]
+
+
+def _with_closing_term(ctx: Context, cand: Candidate, covered: list[tuple[int, int]],
+                       marked: list[tuple[int, int]]) -> Candidate:
+    """"Elle juge que les autres candidats … sont des « hypocrites » .": a term in marks (no quote of its own)
+    that closes the reported clause belongs to it."""
+    for x, y in marked:
+        if (x, y) in covered or not 0 <= x - cand.end <= 3 or ctx.text[cand.end:x].strip(SPACES):
+            continue
+        inner = [t for t in ctx.tokens(x + 1, y) if not t.is_punct]
+        if ctx.text[y + 1:y + 4].strip(SPACES)[:1] in (".", "!", "?", ";", "") and not (
+                ctx.has_pos and _judging_adjectives(inner)):  # (quoted judging adjectives are quotes of their own)
+            cand.end = y + 1
+        break
+    return cand
 
 
 def _report_after_quotes(ctx: Context, a: int, tail_from: int, b: int,
@@ -1341,7 +1362,8 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
         if spk is None or not _is_source(ctx, spk, rest):
             continue
         spk = _joined_source(ctx, spk, rest)
-        if k == 0:  # "Selon X, contenu." — "Selon le Premier ministre …, Jay Weatherill, contenu": after the name
+        if k == 0 or toks[k - 1].text in (".", "!", "?"):
+            # "Selon X, contenu." — "Selon le Premier ministre …, Jay Weatherill, contenu": after the name
             commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
             body = rest[commas[0] + 1:] if commas else []
             after = [t for t in rest if t.idx >= spk.end]
@@ -1446,6 +1468,21 @@ PHRASE_PREPOSITIONS = frozenset({"dans", "en", "à", "sur", "par", "pour", "avec
 OBLIQUE_ARTICLES_DE = frozenset({"den", "dem", "einem", "einen"})
 
 
+def _name_before_apposition(ctx: Context, before: list[Token]) -> Speaker | None:
+    """'David Satter, author of a book to be published in May titled "…," says': the name opening the clause,
+    then an apposition without a finite verb between commas, then the reporting verb."""
+    words = [t for t in before if not t.is_space and t.text not in MARK_TOKENS]
+    if len(words) < 4 or not (words[-1].text == "," or words[-1].lower_ in ctx.lex.title_cues) or not ctx.has_pos:
+        return None  # (the quoted title after "titled" is cut out of the tokens, its comma with it)
+    p = ctx.person_in(words[0].idx, words[0].idx + len(words[0].text))
+    if p is None or p.start != words[0].idx:
+        return None
+    rest = [t for t in words if t.idx >= p.end]
+    if not rest or rest[0].text != "," or any("Fin" in t.morph.get("VerbForm") for t in rest):
+        return None
+    return ctx.speaker_of(p)
+
+
 def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
     before = [t for t in toks if t.i < v.i]
     spk = ctx.speaker_before(before, v) if before else None
@@ -1461,6 +1498,8 @@ def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
                               ctx.token_list[lead.i - 1].is_space):
             lead = ctx.token_list[lead.i - 1]
         spk = ctx.marked_name_before(lead.idx)
+    if spk is None:
+        spk = _name_before_apposition(ctx, before)
     if spk is None:
         after = [t for t in toks if t.i > v.i]
         clit = [t for t in after[:2] if CLITIC.match(t.text) and t.lower_ != "-t"]
@@ -1566,6 +1605,8 @@ def _ind_ccomp(ctx: Context, toks: list[Token]) -> Candidate | None:
                 # clause before a comma and its reporter (longer subjects than an incise allows)
                 body = [t for t in c.subtree if t.i in ids and t.i < comma]
                 spk = _subject(ctx, [t for t in toks if comma < t.i <= v.i], v)
+                if spk is None:
+                    continue  # 'X, author of a book titled "…," says he …': a title's clause, the report after
                 return _cand(ctx, body, spk, ctx.cue_of(v))
     return None
 
@@ -1912,7 +1953,9 @@ def _ind_accusation(ctx: Context, toks: list[Token]) -> Candidate | None:
             if toks[j].lower_ in links and act and j > k + 1:
                 ids = {t.i for t in toks}
                 body = [t for t in nxt.subtree if t.i in ids and t.i >= nxt.i] if ctx.has_dep else toks[j + 1:]
-                return _cand(ctx, body, _subject(ctx, toks[:k + 1], v), ctx.cue_of(v))
+                agent = toks[k + 1:j]  # "accusée par Nicolas Sarkozy de prendre …": the passive's agent accuses
+                spk = ctx.speaker_after(agent[1:]) if agent[0].lower_ in AGENT_WORDS else None
+                return _cand(ctx, body, spk or _subject(ctx, toks[:k + 1], v), ctx.cue_of(v))
             if toks[j].text in (".", ";", ":") or (ctx.has_pos and toks[j].pos_ == "VERB"):
                 break
     return None

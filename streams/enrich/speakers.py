@@ -88,6 +88,8 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
             elif spk.kind == "pronoun" and spk.text.lower() == "it":
                 name = _organisation_antecedent(ctx, spk.start, history)
             elif spk.kind == "pronoun":
+                if spk.start >= c.end:  # '"Putin became president …," he argues': not a name inside the quote
+                    ctx.reported.append((c.start, c.end))
                 personal = spk.text.lower().lstrip("-") in PERSONAL and not (
                     ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
                 gender = PRONOUN_GENDER.get(spk.text.lower().lstrip("-"))
