@@ -73,6 +73,7 @@ def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
     covered = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in kept]
     marked = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
     cands += _indirect(ctx, covered, marked)
+    cands += _credited_paragraphs(ctx, marked)
     cands.sort(key=lambda c: c.start)
     quotes = resolve_speakers(ctx, _mixed_reports(ctx, cands))
     quotes += _nested(ctx, nested, quotes)
@@ -469,6 +470,40 @@ def _dash_credit(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] |
     toks = ctx.tokens(m.start(1), m.end(1))
     spk = ctx.speaker_after(toks) if toks else None
     return (spk, "—") if spk is not None else None
+
+
+CREDIT_AT_LINE = re.compile(r"(?m)^[ \t]*[—–―][ \t]*([^\n]{2,80})$")
+CREDITED_PARAGRAPHS = 3  # a quote box holds at most this many paragraphs
+FIRST_PERSON_WORD = re.compile(r"(?<!\w)(?:[Jj]e(?!\w)|[Jj][’']|[Nn]ous(?!\w)|I(?!\w)|[Ww]e(?!\w)|[Ii]ch(?!\w)|"
+                               r"[Ww]ir(?!\w))")
+
+
+def _credited_paragraphs(ctx: Context, marked: list[tuple[int, int]]) -> list[Candidate]:
+    """A quote box without marks: first-person paragraphs, then a credit line ("J’ai parfaitement conscience que …
+    \n\n— Jean-Marc Morandini"). Each paragraph is a direct quote of the credited person; a credit after the
+    article's own prose (a box whose quote the scrape lost) credits nothing."""
+    out: list[Candidate] = []
+    for m in CREDIT_AT_LINE.finditer(ctx.text):
+        credit = m.group(1).split(",")[0].strip(SPACES)
+        if not credit or len(credit.split()) > 5 or any(c.isdigit() for c in credit):
+            continue
+        spk = ctx.speaker_after(ctx.tokens(m.start(1), m.start(1) + len(credit)))
+        if spk is None or spk.kind != "name":
+            continue
+        pieces: list[tuple[int, int]] = []
+        end = m.start()
+        while len(pieces) < CREDITED_PARAGRAPHS:
+            block = ctx.text[:end].rstrip()
+            start = block.rfind("\n\n") + 2 if "\n\n" in block else 0
+            para = ctx.text[start:len(block)]
+            if not para.strip() or "\n" in para.strip() or not FIRST_PERSON_WORD.search(para) or \
+                    any(x < len(block) and start < y for x, y in marked):
+                break
+            pieces.append((start, len(block)))
+            end = start
+        for a, b in reversed(pieces):
+            out.append(Candidate(a, b, "direct", "—", spk))
+    return out
 
 
 def _shared_right(ctx: Context, kept: list[MarkedSpan], i: int) -> tuple[Speaker | None, str] | None:
@@ -1933,7 +1968,13 @@ ACCUSE = {"en": frozenset({"accuse", "accused", "accuses", "accusing"}),
           "fr": frozenset({"accuse", "accusé", "accusée", "accusés", "accusent", "accusait", "accusaient",
                            # advice and requests report the same way: "recommandent à leurs citoyens de rester chez eux"
                            "recommande", "recommandé", "recommandent", "conseille", "conseillé", "conseillent",
-                           "demande", "demandé", "demandent", "exhorte", "exhorté", "exhortent"})}
+                           "demande", "demandé", "demandent", "exhorte", "exhorté", "exhortent",
+                           # so do recommendations and threats: "a préconisé d'annuler …", "menace d'utiliser …"
+                           # (not "proposer de", an offer as often as a statement: "lui a proposé de travailler …")
+                           "préconise", "préconisé", "préconisent", "menace", "menacé", "menacent", "suggère",
+                           "suggéré", "suggèrent"})}
+ACCUSED_FIRST = frozenset({"accuse", "accused", "accuses", "accusing", "accusé", "accusée", "accusés", "accusent",
+                           "accusait", "accusaient"})  # these name the accused before "of/de"
 ACCUSE_LINK = {"en": frozenset({"of"}), "fr": frozenset({"de", "d’", "d'"})}
 ACCUSED_WORDS = 20  # at most this many tokens name the accused between the verb and "of"/"de"
 
@@ -1950,11 +1991,11 @@ def _ind_accusation(ctx: Context, toks: list[Token]) -> Candidate | None:
         for j in range(k + 1, min(len(toks) - 1, k + ACCUSED_WORDS + 2)):
             nxt = toks[j + 1]
             act = nxt.tag_ == "VBG" if ctx.lang == "en" else "Inf" in nxt.morph.get("VerbForm")
-            if toks[j].lower_ in links and act and j > k + 1:
+            if toks[j].lower_ in links and act and (j > k + 1 or v.lower_ not in ACCUSED_FIRST):
                 ids = {t.i for t in toks}
                 body = [t for t in nxt.subtree if t.i in ids and t.i >= nxt.i] if ctx.has_dep else toks[j + 1:]
                 agent = toks[k + 1:j]  # "accusée par Nicolas Sarkozy de prendre …": the passive's agent accuses
-                spk = ctx.speaker_after(agent[1:]) if agent[0].lower_ in AGENT_WORDS else None
+                spk = ctx.speaker_after(agent[1:]) if agent and agent[0].lower_ in AGENT_WORDS else None
                 return _cand(ctx, body, spk or _subject(ctx, toks[:k + 1], v), ctx.cue_of(v))
             if toks[j].text in (".", ";", ":") or (ctx.has_pos and toks[j].pos_ == "VERB"):
                 break
