@@ -28,9 +28,9 @@ def test_first_person_paragraphs_before_a_credit_line_are_the_credited_persons(f
 
 
 # Wikinews (fr), June 2016 (dev set D): a recommendation reports like a request ("a préconisé … d'annuler …")
-LAMBERT = ("L'avocate générale de la Cour d'appel de Reims a préconisé ce jeudi d'annuler la tutelle de Vincent Lambert "
-           "accordée à sa femme, Rachel, et de la remplacer par une « double tutelle » confiée à une personne physique "
-           "et une personne morale.")
+LAMBERT = ("L'avocate générale de la Cour d'appel de Reims a préconisé ce jeudi d'annuler la tutelle de Vincent "
+           "Lambert accordée à sa femme, Rachel, et de la remplacer par une « double tutelle » confiée à une personne "
+           "physique et une personne morale.")
 
 
 def test_a_recommendation_with_an_infinitive_reports(fr_pipeline) -> None:
