@@ -746,6 +746,12 @@ class Context:
         if k < len(toks) and self.is_pronoun(toks[k]):
             t = toks[k]
             return pronoun_speaker(t)
+        if self.lang == "fr" and k < len(toks) and toks[k].lower_ in ("au", "aux", "à"):
+            # "a indiqué au Monde le premier substitut du procureur": past the indirect object to the subject
+            nxt = next((j for j in range(k + 1, min(k + 5, len(toks)))
+                        if toks[j].lower_ in ("le", "la", "les", "l’", "l'", "un", "une")), None)
+            if nxt is not None and not any(t.is_punct for t in toks[k:nxt]):
+                k = nxt
         if k < len(toks) and not self._person_at(toks[k].idx):  # "verwies von der Leyen": "von" opens a name
             head = toks[k]
             if head.lower_ in self.lex.stop_words or head.lower_ in self.lex.complementizers or (
@@ -775,7 +781,7 @@ class Context:
             apposed = self._apposed_after(toks[k:], region)
             if apposed is not None:
                 return apposed
-        if p and _document_head(region) and any(t.text == "," and t.idx < p.start for t in region):
+        if p and _document_head(region, self.lang) and any(t.text == "," and t.idx < p.start for t in region):
             # "selon les estimations des instituts de sondages, Valls serait …": no apposed name
             return self._describe([t for t in region if t.idx < p.start and t.text != ","])
         if p:
@@ -900,6 +906,12 @@ class Context:
                 return None
             if t.lower_ in ("par", "by") or (t.lower_ in self.lex.complementizers and n <= 3):
                 return self.speaker_after(toks[n + 1:])
+            if n == 2 and toks[1].lower_ in INFORMATION_NOUNS and t.lower_ in ("des", "du", "de", "d’", "d'", "of"):
+                # "d'après les informations des médias américains": the media informed
+                rest = toks[n + 1:] if t.lower_ != "des" else toks[n:]
+                spk = self.speaker_after([x for x in rest if x.lower_ != "des"] if t.lower_ == "des" else rest)
+                if spk is not None:
+                    return spk
         return None
 
     def _attributed_name_de(self, toks: list[Token]) -> Speaker | None:
@@ -1039,8 +1051,10 @@ class Context:
         seg = [t for t in seg if not t.is_space]
         while seg and ((seg[-1].is_punct and seg[-1].text != ")") or (
                 len(seg) > 2 and self.has_pos and "Part" in seg[-1].morph.get("VerbForm") and
-                seg[-1].pos_ in ("VERB", "ADJ"))):
-            seg = seg[:-1]  # "le patron de l'usine recruteuse contacté": not the participle after the noun
+                seg[-1].pos_ in ("VERB", "ADJ")) or (len(seg) > 2 and self.has_pos and seg[-1].pos_ == "ADV" and
+                                                      seg[-1].lower_ in SENTENCE_ADVERBS)):
+            seg = seg[:-1]  # "le patron de l'usine recruteuse contacté": not the participle after the noun, nor
+            # a sentence adverb ("selon d'autres sources cependant")
         while seg and seg[0].is_punct:
             seg = seg[1:]
         if not seg or len(seg) > 14:
@@ -1095,16 +1109,30 @@ RELATIVE_NOUNS = frozenset({
 RELATIVE_LINKS = frozenset({"de", "d’", "d'", "du", "des", "of", "von", "vom"})
 
 
-# figures and documents speak for their makers, never for a name after a comma
-DOCUMENT_HEADS = frozenset({"estimation", "estimations", "estimate", "estimates", "sondage", "sondages", "poll",
-                            "polls", "chiffre", "chiffres", "figures", "données", "data", "projection", "projections",
-                            "calculs", "schätzung", "schätzungen", "umfrage", "umfragen", "zahlen", "angaben"})
+# figures, documents and institutions speak for themselves, never for a name after a comma ("selon le parquet,
+# Jean-Pierre Deteix aurait …": the name is the reported clause's subject, not an apposition)
+DOCUMENT_HEADS = frozenset({
+    "parquet", "police", "gouvernement", "ministère", "armée", "tribunal", "justice", "préfecture", "mairie",
+    "gendarmerie", "government", "ministry", "army", "court", "polizei", "regierung", "staatsanwaltschaft",
+    "estimation", "estimations", "estimate", "estimates", "sondage", "sondages", "poll", "polls", "chiffre", "chiffres",
+    "figures", "données", "data", "projection", "projections", "calculs", "schätzung", "schätzungen", "umfrage",
+    "umfragen", "zahlen", "angaben"})
 
 
-def _document_head(region: list[Token]) -> bool:
-    """The phrase opens with a determiner and a figures noun ("les estimations des instituts", "the latest polls")."""
-    words = [t.lower_ for t in region[:3]]
-    return any(w in DOCUMENT_HEADS for w in words)
+def _document_head(region: list[Token], lang: str) -> bool:
+    """The phrase before the comma is headed by a figures or institution noun ("les estimations des instituts", "le
+    parquet", "the latest polls"; not "the police chief"): the first noun in French and German, the last one before
+    "of" in English."""
+    phrase = []
+    for t in region:
+        if t.text == "," or (lang == "en" and t.lower_ == "of"):
+            break
+        phrase.append(t)
+    nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")] or [t for t in phrase if t.is_alpha]
+    if not nouns:
+        return False
+    head = nouns[-1] if lang == "en" else nouns[0]
+    return head.lower_ in DOCUMENT_HEADS
 
 
 def _relative_of(region: list[Token]) -> bool:
@@ -1183,13 +1211,16 @@ def _fronted_adjunct_de(clause: list[Token]) -> bool:
     """The words before a German finite verb are an adjunct, not its subject: "Am Montag", "Nach dem Treffen",
     "Dazu", "Gleichzeitig" (the last clause of the words before the verb)."""
     cut = max((k + 1 for k, t in enumerate(clause) if t.text in (",", ";", ":", "–", "—")), default=0)
-    clause = [t for t in clause[cut:] if not t.is_space]
+    clause = [t for t in clause[cut:] if not t.is_space and t.text not in BULLETS]  # "• Mit Blick auf …
     if not clause:
         return False
     first = clause[0].lower_
     return first in PREPOSITIONS_DE or all(t.lower_ in SENTENCE_ADVERBS_DE for t in clause)
 
 
+SENTENCE_ADVERBS = frozenset({"cependant", "toutefois", "pourtant", "néanmoins", "également", "aussi", "however",
+                              "also", "though", "meanwhile", "jedoch", "allerdings", "aber", "auch"})
+BULLETS = frozenset({"•", "·", "▪", "‣", "◦", "*", "-"})
 HOST_LINKS = frozenset({"xcomp", "conj", "advcl", "acl", "obl", "obl:arg", "obl:mod", "obj", "dobj", "nmod"})
 
 

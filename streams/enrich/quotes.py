@@ -1393,6 +1393,9 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
         if cue == "so" and not (k > 0 and toks[k - 1].text == ","):
             continue  # German "so" is only a source cue in the trailing ", so X."
         rest = toks[k + n:]
+        if k >= 3 and toks[k - 1].text == "," and toks[k - 2].lower_ in ctx.lex.complementizers and \
+                ctx.speech_event(toks[k - 3]):
+            continue  # "Amaq, annonce que, selon ses sources, la tuerie …": the report is Amaq's (its source aside)
         spk = _quoted_source(ctx, toks[k + n - 1]) or ctx.speaker_after(rest)
         if spk is None or not _is_source(ctx, spk, rest):
             continue
@@ -1400,6 +1403,8 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
         if k == 0 or toks[k - 1].text in (".", "!", "?"):
             # "Selon X, contenu." — "Selon le Premier ministre …, Jay Weatherill, contenu": after the name
             commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
+            if len(commas) >= 2 and ctx.has_pos and "Part" in rest[commas[0] + 1].morph.get("VerbForm"):
+                commas = commas[1:]  # "Selon le directeur, interrogé par Sky News, les tirs …": past the apposition
             body = rest[commas[0] + 1:] if commas else []
             after = [t for t in rest if t.idx >= spk.end]
             if ctx.lang == "de" and after and after[0].text != ",":  # "Nach Angaben der Polizei wurden …": no comma
@@ -1972,10 +1977,12 @@ ACCUSE = {"en": frozenset({"accuse", "accused", "accuses", "accusing"}),
                            # so do recommendations and threats: "a préconisé d'annuler …", "menace d'utiliser …"
                            # (not "proposer de", an offer as often as a statement: "lui a proposé de travailler …")
                            "préconise", "préconisé", "préconisent", "menace", "menacé", "menacent", "suggère",
-                           "suggéré", "suggèrent"})}
+                           "suggéré", "suggèrent", "recommandait", "recommandaient", "demandait", "demandaient",
+                           # and appeals: "Les autorités locales appellent les habitants à faire don de leur sang"
+                           "appelle", "appellent", "appelé", "appelait", "appelaient", "exhortait"})}
 ACCUSED_FIRST = frozenset({"accuse", "accused", "accuses", "accusing", "accusé", "accusée", "accusés", "accusent",
                            "accusait", "accusaient"})  # these name the accused before "of/de"
-ACCUSE_LINK = {"en": frozenset({"of"}), "fr": frozenset({"de", "d’", "d'"})}
+ACCUSE_LINK = {"en": frozenset({"of"}), "fr": frozenset({"de", "d’", "d'", "à"})}
 ACCUSED_WORDS = 20  # at most this many tokens name the accused between the verb and "of"/"de"
 
 
