@@ -92,7 +92,10 @@ def _mixed_reports(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
         own = c.cue is None and c.speaker is None  # or found inside the report: "he expects … “…”"
         inner = c.speaker is not None and last is not None and last.start <= c.speaker.start < last.end and \
             len(_words(ctx.text[c.start:c.end])) > SHORT_WORDS  # not a term the report names ("as a “witch hunt”")
-        if last is not None and last.kind == "indirect" and c.kind == "direct" and (own or inner) and \
+        same = c.speaker is not None and last is not None and last.speaker is not None and \
+            c.speaker.start == last.speaker.start and "," not in ctx.text[last.start:last.end]
+        # 'X says the rejection … is "offensive and unacceptable …"' (not '…, describing it as "positive"')
+        if last is not None and last.kind == "indirect" and c.kind == "direct" and (own or inner or same) and \
                 c.span is not None and c.span.close_at is not None and \
                 not ctx.text[last.end:c.span.open_at].strip(SPACES) and ctx.text[c.start:c.start + 1].islower():
             last.end = c.span.close_at + 1
@@ -1085,7 +1088,8 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
     # ("Die EU und Österreich befinden sich … in einer günstigen Konstellation, sagte Selmayr in Wien: „…“")
     rules = (_ind_complement, _ind_ccomp, _ind_according, *colon_intro) if inside else (  # introducing a quote, or:
         _ind_as_reported, _ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund, _ind_konjunktiv,
-        _ind_infinitive, _ind_infinitive_fr, _ind_accusation, _ind_incise, _ind_anaphoric, _ind_dass_konjunktiv)
+        _ind_infinitive, _ind_infinitive_fr, _ind_infinitive_en, _ind_accusation, _ind_incise, _ind_anaphoric,
+        _ind_dass_konjunktiv)
     for rule in rules:
         cand = rule(ctx, toks)
         if cand is None:
@@ -1953,6 +1957,37 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> Candidate | None:
                 return None
             return _cand(ctx, toks[j:], spk, ctx.cue_of(v))
         # "ont reconnu leur responsabilité …, indiquant les avoir arrêtées": a later verb may report
+    return None
+
+
+# English commitments and requests with an infinitive: "pledged to help families …", "vowed not to recognize …",
+# "urged his allies to stay united …", "told demonstrators to go home"
+PLEDGE_EN = frozenset({"pledge", "vow", "promise", "threaten", "swear"})
+REQUEST_EN = frozenset({"urge", "ask", "tell", "call", "appeal", "encourage", "press", "warn", "order"})
+REQUEST_OBJECT_WORDS = 8  # at most this many words name whom the request is made to
+
+
+def _ind_infinitive_en(ctx: Context, toks: list[Token]) -> Candidate | None:
+    """The infinitive clause after a verb of pledging (right after it) or of requesting (after its object) is what
+    the subject says; the quote starts at "to" ("not to")."""
+    if ctx.lang != "en" or not ctx.has_pos:
+        return None
+    for k, v in enumerate(toks[:-2]):
+        lemma = v.lemma_.lower()
+        if v.pos_ != "VERB" or "Inf" in v.morph.get("VerbForm") or v.tag_ in ("VB", "VBG") or \
+                (lemma not in PLEDGE_EN and lemma not in REQUEST_EN):
+            continue
+        reach = 2 if lemma in PLEDGE_EN else REQUEST_OBJECT_WORDS + 2
+        for j in range(k + 1, min(len(toks) - 1, k + 1 + reach)):
+            t = toks[j]
+            if (t.is_punct and t.text not in ("-", "’s", "'s")) or (j > k + 1 and t.pos_ == "VERB" and t.tag_ != "VB"):
+                break  # (not "his centre-right allies")
+            start = j - 1 if j > k + 1 and toks[j - 1].lower_ == "not" else j
+            if t.lower_ == "to" and toks[j + 1].tag_ == "VB" and (lemma in PLEDGE_EN or j > k + 1):
+                if lemma == "call" and toks[k + 1].lower_ not in ("on", "upon"):
+                    break
+                spk = _subject(ctx, toks[:k + 1], v)
+                return _cand(ctx, toks[start:], spk, ctx.cue_of(v)) if spk is not None else None
     return None
 
 
