@@ -6,6 +6,7 @@ Pure code (no spaCy): the watchlist matcher and the entity stage share one notio
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -412,7 +413,31 @@ def canonicalize_mentions(mentions: list[tuple[str, str]], aliases: AliasTable) 
             continue
         best = max(fuller, key=lambda other: (counts[other], -first_seen[other]))
         result.append(canonicals[best])
-    return result
+    return _without_misspellings(result, [label for _, label in clean], [text for text, _ in clean])
+
+
+MISSPELLING_MIN_CHARS = 10  # only long names: short ones differ by a letter and are other people ("Li Na", "Li Ma")
+
+
+def _without_misspellings(result: list[str], labels: list[str], texts: list[str]) -> list[str]:
+    """A person named twice in one article with a typo in the surname ("Herman Van Rompuy", later "Herman Van
+    Rumpoy") is one person: same first names, surnames that are anagrams or nearly equal; the spelling the other
+    mentions use more often wins."""
+    names = sorted({r for r, label in zip(result, labels, strict=True) if label == "PER"})
+    surname_uses = Counter(t for text, label in zip(texts, labels, strict=True) if label == "PER"
+                           for t in _tokens(text)[-1:])
+    rename: dict[str, str] = {}
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            ta, tb = _tokens(a), _tokens(b)
+            if len(ta) != len(tb) or len(ta) < 2 or ta[:-1] != tb[:-1] or min(len(a), len(b)) < MISSPELLING_MIN_CHARS:
+                continue
+            sa, sb = ta[-1], tb[-1]
+            if sorted(sa) != sorted(sb) and difflib.SequenceMatcher(None, sa, sb).ratio() < 0.85:
+                continue
+            keep, drop = (a, b) if surname_uses[sa] >= surname_uses[sb] else (b, a)
+            rename[drop] = keep
+    return [rename.get(r, r) if label == "PER" else r for r, label in zip(result, labels, strict=True)]
 
 
 def _other_canonical(

@@ -289,3 +289,12 @@ def test_canonicalize_fixes_model_slips(aliases: AliasTable) -> None:
 
 def test_canonicalize_empty() -> None:
     assert canonicalize_mentions([], AliasTable([])) == []
+
+
+def test_a_misspelt_surname_is_the_same_person(aliases: AliasTable) -> None:
+    # VOA News, 24 May 2012 (dev set J): "Herman Van Rompuy", later "Herman Van Rumpoy", and "Van Rompuy"
+    mentions = [("Herman Van Rompuy", "PER"), ("Herman Van Rumpoy", "PER"), ("Van Rompuy", "PER")]
+    assert canonicalize_mentions(mentions, aliases) == ["Herman Van Rompuy"] * 3
+    # different first names, or short names that differ by a letter, stay different people
+    others = [("Anna Schmidt", "PER"), ("Hanna Schmidt", "PER"), ("Li Na", "PER"), ("Li Ma", "PER")]
+    assert canonicalize_mentions(others, aliases) == ["Anna Schmidt", "Hanna Schmidt", "Li Na", "Li Ma"]
