@@ -562,8 +562,9 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     """"Pour L'Opinion, il s'agit d'une « … »": a sentence-initial "Pour" + a name + a comma gives a view (not
     "Pour la première fois, …", not "pour X" inside a clause)."""
     a, _ = ctx.sentence_of(toks[k].idx)
-    if ctx.text[a:toks[k].idx].strip():
-        return False
+    lead = ctx.text[a:toks[k].idx].strip()
+    if lead and not (lead.endswith(",") and len(lead.split()) <= 3) and lead.lower() not in ("mais", "et", "or"):
+        return False  # (but "Cela dit, pour le vice-procureur, …")
     comma = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j].text == ","), None)
     if comma is None or comma == k + 1:
         return False
@@ -573,6 +574,9 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     if comma == k + 2 and toks[k + 1].lower_ in STRESSED_PRONOUNS:
         return True  # "Pour lui, le régime … est dans une fuite en avant", "Pour eux, …"
     words = [t for t in toks[k + 1:comma] if not t.is_punct]  # a newspaper the model calls MISC: "L'Opinion"
+    if len(words) >= 2 and words[0].lower_ in ("le", "la", "les", "l’", "l'") and \
+            words[1].lower_.split("-")[-1] in ctx.lex.source_nouns:
+        return True  # "pour le vice-procureur, cette somme pourrait …"
     return 0 < len(words) <= 4 and all(t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME", "EVENT")
                                        for t in words)  # "Pour L'Orient-Le Jour, …"
 
@@ -1494,14 +1498,15 @@ def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
     head = [t for t in rest if spk.start <= t.idx < spk.end]
     if not ctx.has_pos or not any(t.pos_ for t in head):  # no tagger, or a sentence left unparsed (cues scope)
         return bool(rest) and (rest[0].text[:1].isupper() or rest[0].lower_ in ctx.lex.particles or
-                               any(t.text[:1].isupper() for t in rest[:3]))
+                               any(t.text[:1].isupper() for t in rest[:3]) or
+                               any(t.lower_.split("-")[-1] in ctx.lex.source_nouns for t in rest[1:3]))
     nouns = [t for t in head if t.pos_ in ("NOUN", "PROPN")]
-    if nouns and nouns[0].pos_ == "NOUN" and nouns[0].lower_ not in ctx.lex.source_nouns and any(
+    if nouns and nouns[0].pos_ == "NOUN" and nouns[0].lower_.split("-")[-1] not in ctx.lex.source_nouns and any(
             t.pos_ == "ADP" for t in head if t.i > nouns[0].i):
         return False  # "selon la nomenclature du JEL": a name inside a phrase headed by a common noun
     if any(t.pos_ == "PROPN" for t in head):
         return True
-    return any(t.lower_ in ctx.lex.source_nouns and t.pos_ in ("NOUN", "PROPN") for t in head)
+    return any(t.lower_.split("-")[-1] in ctx.lex.source_nouns and t.pos_ in ("NOUN", "PROPN") for t in head)
 
 
 # prepositions that open a phrase, never a subject (not French "des"/"du", which are also articles)

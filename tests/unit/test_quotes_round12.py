@@ -1,4 +1,4 @@
-"""Constructions found in round 12 on the earlier development sets (D, E), re-read after the set K and L rules.
+"""Constructions found in round 12 on the earlier development sets (D, E, J), re-read after the set K and L rules.
 Sentences are verbatim from the published articles (source in each comment).
 """
 
@@ -36,3 +36,17 @@ LAMBERT = ("L'avocate générale de la Cour d'appel de Reims a préconisé ce je
 def test_a_recommendation_with_an_infinitive_reports(fr_pipeline) -> None:
     quotes, _ = enrich(fr_pipeline, "fr", LAMBERT)
     assert said(quotes) == [("annuler la tutelle d", "L'avocate générale de la Cour d'appel de Reims")]
+
+
+# Wikinews (fr), 8 December 2016 (dev set J): "pour" + a role after a short connective gives a view; a court's
+# finding ("Le tribunal a établi … que") reports
+CAHUZAC = ("Il a été reconnu coupable de fraude fiscale et blanchiment de fraude fiscale pour avoir détourné de "
+           "l'administration fiscale française un patrimoine estimé à 3,5 millions d'euros. Cela dit, pour le "
+           "vice-procureur, cette somme pourrait en réalité être beaucoup plus importante.\n\nJérôme Cahuzac a "
+           "lui-même été chargé de la lutte contre cette même fraude quand il était ministre du budget. Le tribunal a "
+           "établi à ce sujet que les détournements se sont poursuivis lorsqu'il était membre du gouvernement.")
+
+
+def test_a_view_after_a_connective_and_a_courts_finding(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", CAHUZAC)
+    assert said(quotes) == [("cette somme pourrait", "le vice-procureur"), ("les détournements se", "Le tribunal")]
