@@ -34,6 +34,8 @@ _SENT_END = re.compile(r"[.!?…]+[\"»”’'“«)\]]*(?=[ \t\u00a0\u202f]+[\"
 AUX_FR = {"a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "-t", "est", "sont", "était", "ai", "as"}
 PART_ADJ_FR = {"dit", "dite", "dits", "dites"}
 SUBJECT_PRONOUNS_FR = frozenset({"il", "elle", "on", "ils", "elles"})
+# reflexive forms that turn out or appear, not speak ("qui s'est révélé ne pas exister"; "s'est excusé" speaks)
+REFLEXIVE_NOT_SPEECH = frozenset({"révéler", "montrer", "avérer", "trouver", "rappeler", "annoncer", "confirmer"})
 
 
 @dataclass(slots=True)
@@ -242,8 +244,10 @@ class Context:
         lem = t.lemma_.lower() if self.has_lemma and t.lemma_ else ""
         if low not in self.lex.forms and lem not in self.lex.verbs:
             return False
-        if self.lang == "fr" and t.i > 0 and self.token_list[t.i - 1].lower_ in ("se", "s’", "s'"):
-            return False  # "se révèle", "se dit"
+        if self.lang == "fr" and t.i > 0 and (self.token_list[t.i - 1].lower_ in ("se", "s’", "s'") or (
+                t.i > 1 and self.token_list[t.i - 1].lower_ in ("est", "sont", "était", "étaient") and
+                self.token_list[t.i - 2].lower_ in ("se", "s’", "s'") and lem in REFLEXIVE_NOT_SPEECH)):
+            return False  # "se révèle", "se dit", "qui s'est révélé ne pas exister"
         if self.lang == "fr" and self.text[max(0, t.idx - 3):t.idx].endswith(("à-", "à ")) and \
                 not self._intended(t):
             return False  # "c’est-à-dire", "à dire vrai" (but "a tenu à préciser que")
@@ -603,6 +607,9 @@ class Context:
                 subj = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         for s in subj:
             if s.i < verb.i and (not toks or s.i >= toks[0].i or nonfinite):
+                phrase = [t for t in s.subtree if t.i < verb.i and not t.is_space]
+                if _relative_of(phrase):  # "La mère de Maëlys a écrit": the mother, not Maëlys
+                    return self._describe(phrase)
                 pair = self.coordinated_people(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
                 if pair is not None:
                     return pair
@@ -1020,6 +1027,8 @@ class Context:
         seg = [t for t in seg if not (t.is_punct and t.text not in ("-", "’", "'", "(", ")"))] or seg
         if not seg:
             return None
+        if _relative_of(seg):  # "La mère de Maëlys a écrit …": the mother, not Maëlys
+            return self._describe(seg)
         a, b = seg[0].idx, seg[-1].idx + len(seg[-1].text)
         p = self.person_in(a, b)
         if p:

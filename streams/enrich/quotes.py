@@ -1093,7 +1093,7 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
     rules = (_ind_complement, _ind_ccomp, _ind_according, *colon_intro) if inside else (  # introducing a quote, or:
         _ind_as_reported, _ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund, _ind_konjunktiv,
         _ind_infinitive, _ind_infinitive_fr, _ind_infinitive_en, _ind_accusation, _ind_incise, _ind_anaphoric,
-        _ind_dass_konjunktiv)
+        _ind_dass_konjunktiv, _ind_colon_conditional)
     for rule in rules:
         cand = rule(ctx, toks)
         if cand is None:
@@ -1107,6 +1107,8 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
                 _ind_accusation(ctx, toks) if rule is not _ind_accusation and not inside else None
             if more is None and not inside:
                 more = _second_subject_report(ctx, toks, cand)
+            if more is None and not inside and rule is not _ind_infinitive_fr:
+                more = _earlier_infinitive_report(ctx, toks, cand)
             if more is not None and (more.end <= cand.start or more.start >= cand.end):
                 out.append(more)  # "X has accused Y of …, and has also sworn that …": both reports
         break
@@ -1225,6 +1227,34 @@ def _with_coordinated_report(ctx: Context, cand: Candidate) -> list[Candidate]:
     return [cand]
 
 
+def _ind_colon_conditional(ctx: Context, toks: list[Token]) -> Candidate | None:
+    """"En septembre, Lelandais avait raconté une histoire différente : Maëlys et un autre garçon … seraient
+    seulement montés dans sa voiture": a French reporting verb, a colon, then a clause in the conditional (the
+    mood of reported claims) is what the subject said."""
+    if ctx.lang != "fr" or not ctx.has_pos:
+        return None
+    colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+    if colon is None or colon < 2 or len(toks) - colon < 5:
+        return None
+    verb = next((t for t in reversed(toks[:colon]) if ctx.speech_event(t)), None)
+    after = toks[colon + 1:]
+    if verb is None or not any("Cnd" in t.morph.get("Mood") for t in after[:20]):
+        return None
+    spk = _subject(ctx, [t for t in toks[:colon] if t.i <= verb.i], verb)
+    return _cand(ctx, after, spk, ctx.cue_of(verb)) if spk is not None else None
+
+
+def _earlier_infinitive_report(ctx: Context, toks: list[Token], cand: Candidate) -> Candidate | None:
+    """"Lelandais admet donc maintenant, d'une part, être responsable de la mort de Maëlys, mais il ajoute que …":
+    an infinitive report in the clause before the one the sentence's rule took."""
+    before = [t for t in toks if t.idx < cand.start]
+    joint = max((k for k, t in enumerate(before[:-1]) if t.text == "," and before[k + 1].lower_ in AND_WORDS),
+                default=None)
+    if joint is None:
+        return None
+    return _ind_infinitive_fr(ctx, before[:joint])
+
+
 def _second_subject_report(ctx: Context, toks: list[Token], cand: Candidate) -> Candidate | None:
     """"Republicans agree reforming … is important, but they say other issues deserve priority": after a report, a
     coordinated clause with its own subject and reporting verb is a second report."""
@@ -1273,8 +1303,9 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> Candidate | None:
         reach = next((k + 1 - offset for k, t in enumerate(toks) if k > offset and t.text == ","), 0) + 8
     elif toks[offset].lower_ in PREPOSITIONS_DE:
         reach = 14  # "In der deutschen Wirtschaft, Politik, Verwaltung, Medien und Zivilgesellschaft gebe es …"
+    after_report = _after_report_de(ctx, toks[0].idx)
     head = next((k for k, t in enumerate(toks[offset:offset + reach])
-                 if (t.lower_ in ctx.lex.konjunktiv and t.lower_ not in KONJUNKTIV_II) or
+                 if (t.lower_ in ctx.lex.konjunktiv and (t.lower_ not in KONJUNKTIV_II or after_report)) or
                  _regular_konjunktiv(ctx, toks, offset + k)), None)
     if head is None:  # "Das … Ziel, die EU zum … zu machen, habe die EU weit verfehlt": after the subject's
         head = next((k - offset for k in range(offset + 3, len(toks))  # infinitive clause
@@ -1293,6 +1324,19 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> Candidate | None:
         if p is not None:
             return Candidate(sp[0], sp[1], "indirect", ":", ctx.speaker_of(p))
     return Candidate(sp[0], sp[1], "indirect", None, None, inherit=True)
+
+
+def _after_report_de(ctx: Context, pos: int) -> bool:
+    """The sentence before (in this paragraph or closing the one before) quotes someone: there the
+    Konjunktiv II that stands in for a Konjunktiv I that looks indicative ("müssten" for "müssen") reports too
+    ("„…“, so Hogan weiter. Zuerst müssten die Landwirte …"); elsewhere it is hypothetical."""
+    a, _ = ctx.sentence_of(max(0, pos - 1))
+    before = ctx.text[a:pos]
+    if not before.strip():
+        a, _ = ctx.sentence_of(max(0, a - 2))
+        before = ctx.text[a:pos]
+    quoted = re.findall(r"[„“”«»\"]([^„“”«»\"]{2,})[„“”«»\"]", before)
+    return any(len(_words(q)) >= 4 for q in quoted)  # (not after "Nach Angaben der „Netzeitung“ …": a quote)
 
 
 NOT_VERBS_DE = frozenset({"heute", "gerne", "alle", "beide", "keine", "eine", "seine", "ihre", "diese", "jene",
@@ -1425,6 +1469,10 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
             if len(tail) > 3 and cue != "so":
                 # "Dans le détail, selon X, contenu": after a short fronted adverbial, the words after the source
                 body = rest[commas[0] + 1:] if k - 1 <= 4 and commas else toks
+            after_source = [t for t in rest if t.idx >= spk.end]
+            if cue == "so" and after_source[:1] and after_source[0].text == "," and \
+                    len([t for t in after_source[1:] if not t.is_punct]) > 3:
+                body = toks  # "Der Impfstoff sei, so von der Leyen, der wichtigste …": the words on both sides
         else:
             body = toks
             verbs = [v for v in toks[:k] if ctx.speech_event(v)]
