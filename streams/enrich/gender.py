@@ -17,13 +17,14 @@ GENDERED_TITLE = re.compile(
     r"(?P<f>\b(?:Mme|Madame|Mademoiselle|Mlle|Mrs|Ms|Frau)\b\.?|\b(?:la|La|une|Une)\s+(?:ministre|présidente|"
     r"secrétaire|députée|sénatrice|maire|procureure|directrice|chancelière|porte-parole|juge|avocate|dirigeante|"
     r"cheffe|première ministre)\b|\b(?:présidente|députée|sénatrice|directrice|chancelière|procureure|avocate|"
-    r"chairwoman|spokeswoman|congresswoman|businesswoman)\b|\b(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]anzlerin|[Mm]inisterin|"
-    r"[Pp]räsidentin|[Ss]precherin|[Kk]ommissarin|Abgeordnete|Vorsitzende|[Bb]ürgermeisterin|[Dd]irektorin|"
-    r"[Cc]hefin)\b)"
+    r"chairwoman|spokeswoman|congresswoman|businesswoman)\b)"
+    r"|(?P<fde>\b(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]anzlerin|[Mm]inisterin|[Pp]räsidentin|[Ss]precherin|[Kk]ommissarin|"
+    r"Abgeordnete|Vorsitzende|[Bb]ürgermeisterin|[Dd]irektorin|[Cc]hefin)\b)"
     r"|(?P<m>\b(?:M|Mr|Herr|Monsieur)\b\.?(?=\s)|\b(?:le|Le|un|Un)\s+(?:ministre|président|secrétaire|député|"
     r"sénateur|maire|procureur|directeur|chancelier|porte-parole|juge|avocat|dirigeant|chef|premier ministre)\b|"
-    r"\b(?:chairman|spokesman|congressman|businessman)\b|\b(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]anzler|[Mm]inister|"
-    r"[Pp]räsident|[Ss]precher|[Kk]ommissar|[Bb]ürgermeister|[Dd]irektor|[Cc]hef)\b)")
+    r"\b(?:chairman|spokesman|congressman|businessman)\b)"
+    r"|(?P<mde>\b(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]anzler|[Mm]inister|[Pp]räsident|[Ss]precher|[Kk]ommissar|"
+    r"[Bb]ürgermeister|[Dd]irektor|[Cc]hef)\b)")
 # a sentence ends at these, but not at the period of a title ("Mr. Smith", "M. Dupont")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bM)(?<!\bDr)(?<!\bSt)\.(?=\s)|[!?\n;]")
 _SPACES = " \t\u00a0\u202f"
@@ -31,16 +32,32 @@ _SPACES = " \t\u00a0\u202f"
 
 def person_gender(text: str, name: str, mentions: Sequence[tuple[int, int]], lang: str) -> str | None:
     """"F", "M" or None for the person ``name`` mentioned at ``mentions`` (character spans) in ``text``."""
-    return titled_gender(text, mentions) or (given_name_gender(name) if whole_name(text, mentions, lang) else None)
+    given = given_name_gender(name) if whole_name(text, mentions, lang) else None
+    return titled_gender(text, mentions, lang) or given or surname_gender(name)
 
 
-def titled_gender(text: str, mentions: Iterable[tuple[int, int]]) -> str | None:
-    """The gender of the title or role right before a mention, within its sentence."""
+# Slavic and Central Asian surnames agree with the person: "Rosa Otunbayeva" / "Kurmanbek Bakiyev"
+_FEMININE_SURNAME = re.compile(r"(?:ova|eva|yeva|ina|skaya|tskaya)$")
+_MASCULINE_SURNAME = re.compile(r"(?:ov|ev|yev|sky|skiy|tsky)$")
+
+
+def surname_gender(name: str) -> str | None:
+    """The gender a Russian-style surname ending marks (of a name of at least two words)."""
+    words = name.split()
+    if len(words) < 2 or len(words[-1]) < 5:
+        return None
+    last = words[-1].lower()
+    return "F" if _FEMININE_SURNAME.search(last) else "M" if _MASCULINE_SURNAME.search(last) else None
+
+
+def titled_gender(text: str, mentions: Iterable[tuple[int, int]], lang: str = "de") -> str | None:
+    """The gender of the title or role right before a mention, within its sentence (German role nouns only in
+    German: English "foreign minister" and "President" say nothing)."""
     for start, _ in mentions:
         window = _SENTENCE_END.split(text[max(0, start - TITLE_WINDOW):start])[-1]
-        marks = list(GENDERED_TITLE.finditer(window))
+        marks = [m for m in GENDERED_TITLE.finditer(window) if lang == "de" or m.lastgroup in ("f", "m")]
         if marks:
-            return "F" if marks[-1].lastgroup == "f" else "M"
+            return "F" if marks[-1].lastgroup in ("f", "fde") else "M"
     return None
 
 

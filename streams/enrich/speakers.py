@@ -117,7 +117,7 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                     ctx.document_author(spk.text) or spk.text
                 descs.append((spk.text, name))
             name = _tidy(name)
-            person = name not in ctx.org_names
+            person = name not in ctx.org_names and not (spk.kind == "desc" and _collective(name or ""))
         elif c.cue is not None and out and out[-1].cue == c.cue and out[-1].speaker and \
                 ctx.sentence_of(out[-1].start) == ctx.sentence_of(c.start):
             # "X précisent qu’il s’agit d’un progrès : « … »": the same cue already found its speaker for the
@@ -241,6 +241,18 @@ def _expert_epithet(desc: str) -> bool:
     never a new unnamed source (those come with an indefinite article: "un chercheur")."""
     m = EPITHET.match(desc.strip())
     return m is not None and (m.group(1).lower() in EXPERT_NOUNS or m.group(1).lower() in LEADER_NOUNS)
+
+
+COLLECTIVE_NOUNS = frozenset({
+    "coalition", "opposition", "government", "gouvernement", "party", "parti", "committee", "comité", "police",
+    "army", "armée", "ministry", "ministère", "council", "conseil", "court", "tribunal", "commission", "union",
+    "group", "groupe", "agency", "agence", "company", "entreprise", "regierung", "partei", "polizei", "kommission",
+    "administration", "alliance", "movement", "mouvement", "parquet", "association", "organisation", "organization"})
+
+
+def _collective(desc: str) -> bool:
+    """"The opposition coalition", "le gouvernement": a body, never what "she" or "il" refers to."""
+    return any(w in COLLECTIVE_NOUNS for w in desc.lower().split()[:3])
 
 
 def _statement(desc: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.enrich.gender import given_name_gender, person_gender, titled_gender, whole_name
+from streams.enrich.gender import given_name_gender, person_gender, surname_gender, titled_gender, whole_name
 
 
 @pytest.mark.parametrize(("text", "name", "expected"), [
@@ -31,3 +31,13 @@ def test_given_names_and_names_cut_from_a_longer_run() -> None:
     start = text.index("Liza")
     assert not whole_name(text, [(start, start + len("Liza Zainal"))], "en")
     assert person_gender(text, "Liza Zainal", [(start, start + len("Liza Zainal"))], "en") is None
+
+
+def test_english_role_nouns_say_nothing_and_russian_style_surnames_do() -> None:
+    # VOA News, April 2010 (dev set P): "Former foreign minister Rosa Otunbayeva" is no man (German "Minister" is)
+    text = "Former foreign minister Rosa Otunbayeva says"
+    assert titled_gender(text, [(24, 39)], "en") is None
+    assert titled_gender("Der Außenminister Heiko Maas", [(18, 28)], "de") == "M"
+    assert person_gender(text, "Rosa Otunbayeva", [(24, 39)], "en") == "F"
+    assert surname_gender("Kurmanbek Bakiyev") == "M" and surname_gender("Anna Politkovskaya") == "F"
+    assert surname_gender("Otunbayeva") is None  # a bare surname: the rule needs a whole name
