@@ -283,6 +283,10 @@ class Context:
         if "Inf" in t.morph.get("VerbForm") and not (self._narrative_infinitive(t) or self._intended(t)):
             return False
         prev = [x.lower_ for x in self.token_list[max(0, t.i - 4): t.i]]
+        nxt = self.token_list[t.i + 1] if t.i + 1 < len(self.token_list) else None
+        if self.lang == "en" and t.lemma_.lower() == "continue" and nxt is not None and (
+                nxt.lower_ == "to" or nxt.tag_ == "VBG"):
+            return False  # "the rebels are continuing to pose …": goes on doing, not speaking
         if self.lang == "en" and prev and (prev[-1] == "to" or any(
                 x.lower_ in ("can", "could", "might", "may", "must", "should") and x.text[:1].islower()
                 for x in self.token_list[max(0, t.i - 2): t.i])):
