@@ -1,4 +1,4 @@
-"""A quote as the extraction passes find it, before its speaker is resolved, and the word pattern they share."""
+"""A quote as the extraction passes find it, before its speaker is resolved, and the word patterns they share."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from .attribution import Speaker
 from .quote_marks import MarkedSpan
 
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+# a first-person pronoun: words someone says of themselves
+FIRST_PERSON_WORD = re.compile(r"(?<!\w)(?:[Jj]e(?!\w)|[Jj][’']|[Nn]ous(?!\w)|I(?!\w)|[Ww]e(?!\w)|[Ii]ch(?!\w)|"
+                               r"[Ww]ir(?!\w))")
 
 
 @dataclass(slots=True)

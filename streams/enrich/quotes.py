@@ -27,7 +27,7 @@ from .attribution import (
     Speaker,
     pronoun_speaker,
 )
-from .candidates import WORD, Candidate
+from .candidates import FIRST_PERSON_WORD, WORD, Candidate
 from .quote_marks import DOUBLE, SINGLE, SPACES, MarkedSpan, find_quote_spans_nested
 from .speakers import STATEMENT_NOUNS, resolve_speakers
 
@@ -477,8 +477,6 @@ def _dash_credit(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] |
 
 CREDIT_AT_LINE = re.compile(r"(?m)^[ \t]*[—–―][ \t]*([^\n]{2,80})$")
 CREDITED_PARAGRAPHS = 3  # a quote box holds at most this many paragraphs
-FIRST_PERSON_WORD = re.compile(r"(?<!\w)(?:[Jj]e(?!\w)|[Jj][’']|[Nn]ous(?!\w)|I(?!\w)|[Ww]e(?!\w)|[Ii]ch(?!\w)|"
-                               r"[Ww]ir(?!\w))")
 
 
 def _credited_paragraphs(ctx: Context, marked: list[tuple[int, int]]) -> list[Candidate]:
@@ -2016,7 +2014,8 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> Candidate | None:
 # English commitments and requests with an infinitive: "pledged to help families …", "vowed not to recognize …",
 # "urged his allies to stay united …", "told demonstrators to go home"
 PLEDGE_EN = frozenset({"pledge", "vow", "promise", "threaten", "swear"})
-REQUEST_EN = frozenset({"urge", "ask", "tell", "call", "appeal", "encourage", "press", "warn", "order"})
+REQUEST_EN = frozenset({"urge", "tell", "call", "appeal", "encourage", "press", "warn", "order"})  # (not "ask": a
+# request to a court or a person is annotated as a report by some and not others — "asked the chief justice to …")
 REQUEST_OBJECT_WORDS = 8  # at most this many words name whom the request is made to
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from streams.models import Quote
 
-from .attribution import COORDINATING, DEMONSTRATIVES, RELATIVE_LINKS, RELATIVE_NOUNS, Context, Speaker
-from .candidates import WORD, Candidate
+from .attribution import COORDINATING, DEMONSTRATIVES, RELATIVE_LINKS, RELATIVE_NOUNS, Context, Person, Speaker
+from .candidates import FIRST_PERSON_WORD, WORD, Candidate
 from .quote_marks import SPACES
 
 
@@ -70,7 +70,11 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
         spk = c.speaker
         person = True
         guessed = False  # a speaker taken from the last paragraphs, with no cue next to the quote
-        if c.inherit:
+        voiced = _first_person_after_document(ctx, c, history, ctx.paragraph_of(c.start)) if c.kind == "direct" \
+            and c.cue is None else None
+        if voiced is not None:
+            name, s_start, s_end = voiced.canonical, voiced.start, voiced.end
+        elif c.inherit:
             if history and ctx.paragraph_of(c.start) - history[-1].paragraph <= 1:
                 last = history[-1]
                 name, s_start, s_end, person = last.name, last.start, last.end, last.person
@@ -253,6 +257,23 @@ COLLECTIVE_NOUNS = frozenset({
 def _collective(desc: str) -> bool:
     """"The opposition coalition", "le gouvernement": a body, never what "she" or "il" refers to."""
     return any(w in COLLECTIVE_NOUNS for w in desc.lower().split()[:3])
+
+
+def _first_person_after_document(ctx: Context, c: Candidate, history: list[_Said], par: int) -> Person | None:
+    """'Selon une étude …, François Hammer … et son équipe sont parvenus à cette conclusion … « … nous avions tenté
+    … »': a first-person quote after a report whose source is a document is the words of the person subject of the
+    sentence before, not of the study."""
+    if not history or history[-1].paragraph != par or not FIRST_PERSON_WORD.search(ctx.text[c.start:c.end]):
+        return None
+    words = history[-1].name.lower().split()
+    if not any(w in ctx.lex.works or w in DOCUMENT_NOUNS for w in words[:3]):
+        return None
+    a, _ = ctx.sentence_of(max(0, ctx.sentence_of(c.start)[0] - 1))
+    return ctx.subject_before(c.start, a)
+
+
+DOCUMENT_NOUNS = frozenset({"étude", "rapport", "study", "report", "studie", "bericht", "enquête", "survey",
+                            "sondage", "poll", "umfrage", "document", "communiqué", "statement"})
 
 
 def _statement(desc: str) -> bool:
