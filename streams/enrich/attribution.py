@@ -1233,7 +1233,8 @@ def _fronted_adjunct_de(clause: list[Token]) -> bool:
 
 SENTENCE_ADVERBS = frozenset({"cependant", "toutefois", "pourtant", "néanmoins", "également", "aussi", "however",
                               "also", "though", "meanwhile", "jedoch", "allerdings", "aber", "auch"})
-BULLETS = frozenset({"•", "·", "▪", "‣", "◦", "*", "-"})
+# list markers opening a line ("• Mit Blick auf …", "- Verteidigung: „…“")
+BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "►", "‣", "◦"})
 HOST_LINKS = frozenset({"xcomp", "conj", "advcl", "acl", "obl", "obl:arg", "obl:mod", "obj", "dobj", "nmod"})
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from streams.models import Quote
 
 from .attribution import (
+    BULLETS,
     CLITIC,
     HOST_LINKS,
     OPENING_TITLE_MARKS,
@@ -753,7 +754,6 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
     return None
 
 
-BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "►"})
 ROLE_HEADS = ("sprecher", "sprecherin", "spokesperson", "spokesman", "spokeswoman", "porte-parole", "official",
               "minister", "ministerin", "ministre", "chef", "chefin", "leiter", "leiterin", "president", "präsident",
               "präsidentin", "président", "présidente", "responsable", "officer", "director", "direktor")
