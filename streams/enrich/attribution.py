@@ -918,9 +918,7 @@ class Context:
             if t.lower_ in ("par", "by") or (t.lower_ in self.lex.complementizers and n <= 3):
                 return self.speaker_after(toks[n + 1:])
             if n == 2 and toks[1].lower_ in INFORMATION_NOUNS and t.lower_ in ("des", "du", "de", "d’", "d'", "of"):
-                # "d'après les informations des médias américains": the media informed
-                rest = toks[n + 1:] if t.lower_ != "des" else toks[n:]
-                spk = self.speaker_after([x for x in rest if x.lower_ != "des"] if t.lower_ == "des" else rest)
+                spk = self.speaker_after(toks[n + 1:])  # "d'après les informations des médias américains"
                 if spk is not None:
                     return spk
         return None
@@ -1065,7 +1063,7 @@ class Context:
         while seg and ((seg[-1].is_punct and seg[-1].text != ")") or (
                 len(seg) > 2 and self.has_pos and "Part" in seg[-1].morph.get("VerbForm") and
                 seg[-1].pos_ in ("VERB", "ADJ")) or (len(seg) > 2 and self.has_pos and seg[-1].pos_ == "ADV" and
-                                                      seg[-1].lower_ in SENTENCE_ADVERBS)):
+                                                      seg[-1].lower_ in TRAILING_ADVERBS)):
             seg = seg[:-1]  # "le patron de l'usine recruteuse contacté": not the participle after the noun, nor
             # a sentence adverb ("selon d'autres sources cependant")
         while seg and seg[0].is_punct:
@@ -1231,7 +1229,8 @@ def _fronted_adjunct_de(clause: list[Token]) -> bool:
     return first in PREPOSITIONS_DE or all(t.lower_ in SENTENCE_ADVERBS_DE for t in clause)
 
 
-SENTENCE_ADVERBS = frozenset({"cependant", "toutefois", "pourtant", "néanmoins", "également", "aussi", "however",
+# sentence adverbs that can follow a source phrase ("selon d'autres sources cependant")
+TRAILING_ADVERBS = frozenset({"cependant", "toutefois", "pourtant", "néanmoins", "également", "aussi", "however",
                               "also", "though", "meanwhile", "jedoch", "allerdings", "aber", "auch"})
 # list markers opening a line ("• Mit Blick auf …", "- Verteidigung: „…“")
 BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "►", "‣", "◦"})
