@@ -430,7 +430,7 @@ def test_single_constructions(request, lang: str, text: str, expected: list) -> 
 def test_report_start_past_the_last_token_is_none(fr) -> None:
     """A coordinated reporting verb that ends a span ("… et dit") has no clause after it: no index past the end."""
     from streams.enrich.attribution import Context
-    from streams.enrich.quotes import _report_start
+    from streams.enrich.reported import _report_start
 
     doc = fr("Le Pentagone a précisé qu'il visait l’État islamique et dit regretter les pertes.")
     ctx = Context(doc, "fr", [], [], doc.text)
