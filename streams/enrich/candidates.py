@@ -30,7 +30,6 @@ SUBORDINATORS = {"während", "als", "nachdem", "bevor", "weil", "wenn", "obwohl"
                  "before", "because", "although", "once", "quand", "lorsque", "lorsqu’", "lorsqu'", "après", "avant",
                  "parce", "bien", "tandis", "dès"}
 AGENT_WORDS = frozenset({"par", "by", "von"})  # a passive's agent: "décrits comme « … » par une voisine"
-MARK_TOKENS = frozenset({"«", "»", "“", "”", "„", '"', "‘", "’", "'"})
 
 
 @dataclass(slots=True)

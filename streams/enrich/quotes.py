@@ -30,13 +30,12 @@ from .attribution import (
 from .candidates import (
     AGENT_WORDS,
     FIRST_PERSON_WORD,
-    MARK_TOKENS,
     NOMINAL_DETERMINERS,
     Candidate,
     judging_adjectives,
     words_of,
 )
-from .quote_marks import SPACES, MarkedSpan, find_quote_spans_nested
+from .quote_marks import DOUBLE, SINGLE, SPACES, MarkedSpan, find_quote_spans_nested
 from .reported import according_length, indirect_quotes, pour_source, quoted_source, reflexive_before, voice_of
 from .speakers import STATEMENT_NOUNS, resolve_speakers
 
@@ -814,7 +813,7 @@ def _evaluated(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | N
     if not ctx.has_dep or not ctx.lex.evaluative:
         return None
     a, _ = ctx.sentence_of(span.open_at)
-    before = [t for t in ctx.tokens(a, span.open_at) if not t.is_space and t.text not in MARK_TOKENS]
+    before = [t for t in ctx.tokens(a, span.open_at) if not t.is_space and t.text not in DOUBLE + SINGLE]
     verb = None
     for t in reversed(before[-EVALUATIVE_GAP - 1:]):
         if t.is_punct:

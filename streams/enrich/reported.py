@@ -20,14 +20,13 @@ from .attribution import (
 from .candidates import (
     AGENT_WORDS,
     FIRST_PERSON,
-    MARK_TOKENS,
     NOMINAL_DETERMINERS,
     SUBORDINATORS,
     Candidate,
     judging_adjectives,
     words_of,
 )
-from .quote_marks import DOUBLE, SINGLE, SPACES
+from .quote_marks import DOUBLE, SINGLE, SPACES, find_quote_spans
 
 
 def according_length(ctx: Context, toks: list[Token], k: int) -> int:
@@ -415,8 +414,8 @@ def _after_report_de(ctx: Context, pos: int) -> bool:
     if not before.strip():
         a, _ = ctx.sentence_of(max(0, a - 2))
         before = ctx.text[a:pos]
-    quoted = re.findall(r"[„“”«»\"]([^„“”«»\"]{2,})[„“”«»\"]", before)
-    return any(len(words_of(q)) >= 4 for q in quoted)  # (not after "Nach Angaben der „Netzeitung“ …": a quote)
+    return any(s.close_at is not None and len(words_of(before[s.start:s.end])) >= 4
+               for s in find_quote_spans(before))  # (not after "Nach Angaben der „Netzeitung“ …": a quote)
 
 
 NOT_VERBS_DE = frozenset({"heute", "gerne", "alle", "beide", "keine", "eine", "seine", "ihre", "diese", "jene",
@@ -648,7 +647,7 @@ OBLIQUE_ARTICLES_DE = frozenset({"den", "dem", "einem", "einen"})
 def _name_before_apposition(ctx: Context, before: list[Token]) -> Speaker | None:
     """'David Satter, author of a book to be published in May titled "…," says': the name opening the clause,
     then an apposition without a finite verb between commas, then the reporting verb."""
-    words = [t for t in before if not t.is_space and t.text not in MARK_TOKENS]
+    words = [t for t in before if not t.is_space and t.text not in DOUBLE + SINGLE]
     if len(words) < 4 or not (words[-1].text == "," or words[-1].lower_ in ctx.lex.title_cues) or not ctx.has_pos:
         return None  # (the quoted title after "titled" is cut out of the tokens, its comma with it)
     p = ctx.person_in(words[0].idx, words[0].idx + len(words[0].text))
