@@ -367,9 +367,9 @@ class Context:
         """A person (or organisation) mention as a named speaker, as written and with its canonical name."""
         return Speaker("name", self.text[p.start:p.end], p.start, p.end, p.canonical)
 
-    def person_in(self, a: int, b: int) -> Person | None:
+    def person_in(self, a: int, b: int, qualifier: bool = False) -> Person | None:
         """First person mention within [a, b]; else an organisation that heads the phrase ("the BBC", not
-        "a spokesperson for the BBC")."""
+        "a spokesperson for the BBC", nor — unless ``qualifier`` — "the UN official")."""
         found = _first_in(self.people, self.person_starts, a, b)
         if found is not None:
             return found
@@ -377,9 +377,15 @@ class Context:
         if org is None or self.text[org.end:org.end + 1] == "-":
             return None  # "EU-Kommissar Thierry Breton": the organisation only modifies the role
         lead = [t for t in self.tokens(a, org.start) if not t.is_punct]
-        if all(t.lower_ in ARTICLES for t in lead):
+        if all(t.lower_ in ARTICLES for t in lead) and (qualifier or not self.qualifies_role(org, b)):
             return org
         return None
+
+    def qualifies_role(self, p: Person, b: int) -> bool:
+        """"the UN official", "a Kremlin spokesman": an organisation followed, up to ``b``, only by lower-case nouns
+        only qualifies the person the phrase describes."""
+        trail = [t for t in self.tokens(p.end, b + 1) if not t.is_punct]
+        return bool(trail) and all(t.text.islower() and (not self.has_pos or t.pos_ == "NOUN") for t in trail)
 
     def persons_before(self, pos: int, window: int = 1500, gender: str | None = None) -> Person | None:
         """Latest person mention before pos, preferring full names nearby (one-word PER hits are often NER noise)."""
@@ -785,7 +791,7 @@ class Context:
                 return named
         if _relative_of(region):  # "les parents de Quentin Roy" speak, not Quentin Roy
             return self._describe(region)
-        p = self.person_in(region[0].idx, region[-1].idx + len(region[-1].text))
+        p = self.person_in(region[0].idx, region[-1].idx + len(region[-1].text), qualifier=True)
         if p and p.canonical in self.org_names and region[-1].idx >= p.end:
             # "said Palestinian Liberation Organization envoy to Washington, Maen Rashid Areikat": an organisation
             # that only qualifies a role noun; the person is the name apposed after the description
@@ -795,6 +801,8 @@ class Context:
         if p and _document_head(region, self.lang) and any(t.text == "," and t.idx < p.start for t in region):
             # "selon les estimations des instituts de sondages, Valls serait …": no apposed name
             return self._describe([t for t in region if t.idx < p.start and t.text != ","])
+        if p and self.qualifies_role(p, region[-1].idx + len(region[-1].text)):
+            return self._describe(region)
         if p:
             return self.speaker_of(p)
         titled = self.marked_name_after(region[-1].idx + len(region[-1].text))

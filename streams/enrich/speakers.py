@@ -12,6 +12,7 @@ from streams.models import Quote
 
 from .attribution import COORDINATING, DEMONSTRATIVES, RELATIVE_LINKS, RELATIVE_NOUNS, Context, Person, Speaker
 from .candidates import FIRST_PERSON_WORD, WORD, Candidate
+from .canonical import fold
 from .quote_marks import SPACES
 
 
@@ -118,6 +119,8 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                 org = ctx.org_for(_tidy(spk.text) or "", spk.start)
                 name = org or ctx.qualified_body(spk.text) or _same_as(spk.text, descs) or \
                     _entourage_of(ctx, spk.text, spk.start) or _role_holder(ctx, spk.text, spk.start) or \
+                    _introduced_as(ctx, spk.text, spk.start) or \
+                    _salient_office_holder(ctx, spk.text, spk.start, history) or \
                     ctx.document_author(spk.text) or spk.text
                 descs.append((spk.text, name))
             name = _tidy(name)
@@ -343,10 +346,130 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
         after = ctx.text[p.end:p.end + ROLE_WINDOW]
         before = re.split(r"[.!?\n]", before)[-1]
         after = after.lstrip(SPACES)  # "Bruno Le Roux , l'actuel ministre de l'Intérieur" (a space before the comma)
-        if pattern.search(before) or (after.startswith(",") and pattern.search(after.split(",")[1])):
+        if (pattern.search(before) or (after.startswith(",") and pattern.search(after.split(",")[1]))) and \
+                not _other_country(ctx, words, roles, p):
             pair = ctx.coordinated_people(max(0, p.start - 40), p.end)  # "Thierry et Véronique Roy, parents …"
             return (pair.canonical or pair.text) if pair is not None else p.canonical
     return None
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
+def _introduction(ctx: Context, p: Person) -> tuple[int, int]:
+    """Where a mention's role stands: ROLE_WINDOW characters before it, and the apposition after it ("Kurmanbek
+    Bakiyev, the opposition leader,")."""
+    end = p.end
+    after = ctx.text[p.end:p.end + ROLE_WINDOW + 1]
+    if after.lstrip(SPACES).startswith(","):
+        rest = after.lstrip(SPACES)[1:]
+        at = p.end + len(after) - len(rest)
+        first = ctx.tokens(at, at + len(rest))[:1]
+        if not (first and ctx.has_pos and first[0].pos_ in ("VERB", "AUX")):  # "Bakiyev, says he …": no apposition
+            stop = re.search(r"[,.;!?\n]", rest)
+            end = at + (stop.start() if stop else len(rest))
+    return max(0, p.start - ROLE_WINDOW), end
+
+
+def _other_country(ctx: Context, words: list[str], roles: tuple[str, ...], p: Person) -> bool:
+    """"The Russian leader" is not "Kyrgyzstan's interim leader, Kurmanbek Bakiyev": the description names a
+    country (or its people) and the person's introduction names another place."""
+    role_words = {w for r in roles for w in r.split()}
+    places = [(e.start_char, fold(e.text).lower()) for e in ctx.doc.ents if e.label_ in PLACE_LABELS]
+    qualifiers = [q for w in words[1:] if len(w) >= 4 and w not in role_words and
+                  any((q := fold(w)[:4]) in place for _, place in places)]  # "russian", "russe": a place's stem
+    if not qualifiers:
+        return False
+    a, b = _introduction(ctx, p)
+    near = [place for at, place in places if a <= at < b and ctx.sentence_of(at) == ctx.sentence_of(p.start)]
+    return bool(near) and not any(q in place for place in near for q in qualifiers)
+
+
+OFFICE_NOUNS = frozenset({
+    "leader", "president", "minister", "senator", "governor", "mayor", "chancellor", "premier", "chairman",
+    "chairwoman", "dirigeant", "dirigeante", "président", "présidente", "ministre", "sénateur", "sénatrice",
+    "gouverneur", "maire", "chancelier", "chancelière", "député", "députée", "präsident", "präsidentin",
+    "ministerin", "kanzler", "kanzlerin", "bürgermeister", "bürgermeisterin", "senatorin"})
+GENDERED_ARTICLES = {"la": "F", "le": "M", "der": "M"}
+
+
+def _office_of(words: list[str], lang: str) -> str | None:
+    """The office noun of a short definite description: "the Russian leader", "le président russe", "der
+    russische Außenminister" (German compounds end with it)."""
+    if not 2 <= len(words) <= 4 or words[0] not in DEFINITE:
+        return None
+    noun = words[1] if lang == "fr" else words[-1]
+    if lang == "de":
+        return next((o for o in OFFICE_NOUNS if noun.endswith(o)), None)
+    return noun if noun in OFFICE_NOUNS else None
+
+
+def _salient_office_holder(ctx: Context, desc: str, pos: int, history: list[_Said]) -> str | None:
+    """"Mr. Putin also said … . The Russian leader said …": a definite office description nobody in the article
+    was introduced with stands for the person who spoke or was the subject last (this paragraph or the one
+    before), unless that person came with another office or country, or is named in the description's sentence."""
+    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
+    office = _office_of(words, ctx.lang)
+    if office is None:
+        return None
+    par = ctx.paragraph_of(pos)
+    floor = ctx.breaks[par - 2] if par >= 2 and ctx.breaks else 0
+    sentence = ctx.sentence_of(pos)
+    near = {p.canonical for p in ctx.people if sentence[0] <= p.start < sentence[1]}
+    gender = GENDERED_ARTICLES.get(words[0]) if ctx.lang != "en" else None
+    latest = ctx.persons_before(pos, window=pos - floor)
+    said = next((h for h in reversed(history) if h.person and h.start is not None and h.pos >= floor), None)
+    if latest is None or latest.canonical in near or ctx.conflicts(latest.canonical, gender) or not (
+            (said is not None and said.name == latest.canonical) or _parsed_subject(ctx, latest)):
+        return None
+    for p in ctx.people:
+        if p.canonical != latest.canonical:
+            continue
+        a, b = _introduction(ctx, p)
+        window = fold(ctx.text[a:p.start] + " " + ctx.text[p.end:b])
+        offices = {o for o in OFFICE_NOUNS if re.search(r"\b" + re.escape(fold(o)) + r"\b", window)}
+        if offices - {fold(office)} or (offices and _other_country(ctx, words, (office,), p)):
+            return None  # "Foreign Minister Sergei Lavrov" is not "the president"
+    return latest.canonical
+
+
+ROLE_HEADS = OFFICE_NOUNS | frozenset({
+    "official", "spokesman", "spokeswoman", "spokesperson", "chief", "head", "director", "ceo", "coordinator",
+    "envoy", "ambassador", "commander", "general", "secretary", "chairman", "pdg", "patron", "patronne",
+    "directeur", "directrice", "responsable", "porte-parole", "coordinateur", "coordinatrice", "envoyé",
+    "ambassadeur", "ambassadrice", "commandant", "général", "secrétaire", "chef", "cheffe", "sprecher",
+    "sprecherin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin",
+    "koordinator", "koordinatorin", "direktor", "direktorin", "chefin"})
+
+
+def _introduced_as(ctx: Context, desc: str, pos: int) -> str | None:
+    """"the UN official" after "Dr. David Nabarro, UN Coordinator for avian influenza", "le PDG de la SNCF" after
+    "Guillaume Pepy, président de la SNCF": a definite description of a role names the latest person introduced
+    with a role and the same proper word (an organisation, a country)."""
+    raw = WORD.findall(desc)
+    words = [w.lower() for w in raw]
+    if not 2 <= len(words) <= 6 or words[0] not in DEFINITE or not any(w in ROLE_HEADS for w in words):
+        return None
+    keys = [w for w in raw[1:] if w[:1].isupper() and w.lower() not in ROLE_HEADS]
+    if not keys:
+        return None
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
+    for p in sorted((p for p in ctx.people if p.end <= pos and p.canonical not in ctx.org_names),
+                    key=lambda p: p.start, reverse=True):
+        a, b = _introduction(ctx, p)
+        before = re.split(r"[.!?\n]", ctx.text[a:p.start])[-1]
+        window = before + " " + ctx.text[p.end:b]
+        if pattern.search(window) and any(w.lower() in ROLE_HEADS for w in WORD.findall(window)):
+            return p.canonical
+    return None
+
+
+def _parsed_subject(ctx: Context, p: Person) -> bool:
+    """The mention is a clause subject by the parse (without a parse, by the German fallback of is_subject)."""
+    toks = ctx.tokens(p.start, p.end)
+    if ctx.has_dep and not any(t.dep_ for t in toks):
+        return False  # a sentence left unparsed: no guess
+    return ctx.is_subject(p)
 
 
 FIRST_RANK = frozenset({"premier", "première", "prime"})
