@@ -180,8 +180,9 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
         if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
                 and len(words_of(ctx.text[cand.start:cand.end])) >= 3 and not (inside and _verbless(ctx, cand)) \
                 and not (inside and _introduces_quote(ctx, cand)):
-            out.extend(piece for part in _with_gerund_report(ctx, cand)
-                       for piece in _with_coordinated_report(ctx, part))
+            out.extend(last for part in _with_gerund_report(ctx, cand)
+                       for piece in _with_coordinated_report(ctx, part)
+                       for last in _with_contrasting_report(ctx, toks, piece))
             more = _gerund_continuation(ctx, toks, cand) if rule in (_ind_incise, _ind_ccomp) else \
                 _ind_accusation(ctx, toks) if rule is not _ind_accusation and not inside else None
             if more is None and not inside:
@@ -303,6 +304,40 @@ def _with_coordinated_report(ctx: Context, cand: Candidate) -> list[Candidate]:
         if start is None:
             continue
         return _split_report(ctx, cand, toks[:k], toks[start:], v)
+    return [cand]
+
+
+CONTRAST_WORDS = frozenset({"but", "while", "whereas", "mais", "tandis", "alors", "aber", "während", "doch"})
+CONTRAST_SUBJECT = 10  # tokens the second subject may take ("the World Health Organization, WHO for short,")
+
+
+def _with_contrasting_report(ctx: Context, sentence: list[Token], cand: Candidate) -> list[Candidate]:
+    """"Dr. Nabarro says X is possible, but the World Health Organization believes Y": after a comma, a contrast
+    word, a subject of its own and a reporting verb end the first report and start another speaker's."""
+    if not ctx.has_pos or cand.kind != "indirect":
+        return [cand]
+    toks = [t for t in sentence if t.idx >= cand.start and not t.is_space]
+    for k in range(3, len(toks) - 4):
+        if toks[k - 1].text != "," or toks[k].lower_ not in CONTRAST_WORDS or toks[k].idx > cand.end + 4:
+            continue
+        at = k + 2 if toks[k + 1].lower_ in ("que", "qu'", "qu’") else k + 1  # "tandis que", "alors que"
+        verb = next((j for j in range(at + 1, min(at + CONTRAST_SUBJECT, len(toks) - 2))
+                     if toks[j].pos_ in ("VERB", "AUX")), None)
+        if verb is None or not ctx.speech_event(toks[verb]):
+            continue
+        subject = toks[at:verb]
+        cut = next((n for n, t in enumerate(subject) if t.text == ","), len(subject))
+        if not cut or any(t.pos_ == "PRON" for t in subject[:cut]):
+            continue  # "but they also emphasize …": the same speakers (the second-subject rule's case)
+        speaker = ctx.name_or_desc(subject[:cut])
+        start = _report_start(ctx, toks, verb + 1)
+        if start is None and ctx.lang == "en" and any(t.pos_ in ("VERB", "AUX") for t in toks[verb + 1:]):
+            start = verb + 1  # "believes 7.4 million deaths is more realistic": a clause without "that"
+        first, second = _span_of(toks[:k - 1], ctx), _span_of(toks[start:], ctx) if start is not None else None
+        if speaker is None or speaker.kind == "pronoun" or first is None or second is None:
+            continue
+        return [Candidate(first[0], first[1], cand.kind, cand.cue, cand.speaker),
+                Candidate(second[0], second[1], cand.kind, ctx.cue_of(toks[verb]), speaker)]
     return [cand]
 
 
@@ -711,6 +746,8 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                         t.tag_ != "IN":
                     break  # "misrepresented VOA reporting in a way that served …": a relative pronoun (WDT, not
                     # the complementizer IN the parser sometimes hangs as an object: "told journalists … that")
+                if _others_content(toks, k, j):
+                    break  # "disputed claims that …": the clause is what the claims say, not the subject
                 if _incise_verb(ctx, toks, k) and (any(ctx.is_reporting(w) for w in toks[k + 1:j]) or any(
                         ctx.speech_event(w) and _incise_verb(ctx, toks, n) for n, w in enumerate(toks[:k]))):
                     return None  # "…, a dit M. Bush en soulignant que …", "…, a souligné X, ajoutant qu’…": an
@@ -723,6 +760,24 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
             if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de"):
                 break
     return None
+
+
+CONTENT_NOUNS = frozenset({
+    "claim", "claims", "report", "reports", "allegation", "allegations", "accusation", "accusations", "suggestion",
+    "suggestions", "rumor", "rumors", "rumour", "rumours", "speculation", "assertion", "assertions", "charge",
+    "charges", "notion", "idea", "allégation", "allégations", "rumeur", "rumeurs", "affirmation", "affirmations",
+    "idée", "behauptung", "behauptungen", "vorwurf", "vorwürfe", "gerücht", "gerüchte"})
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "son", "sa", "ses", "leur", "leurs", "sein",
+                         "seine", "seinen", "ihre", "ihren", "ihr"})
+
+
+def _others_content(toks: list[Token], k: int, j: int) -> bool:
+    """"Milinkevich disputed claims that Lukashenko enjoys support": a noun of others' statements (not "his claim")
+    between the verb and the complementizer owns the clause."""
+    noun = toks[j - 1] if j - 1 > k else None
+    if noun is None or noun.lower_ not in CONTENT_NOUNS:
+        return False
+    return not any(t.lower_ in POSSESSIVES for t in toks[k + 1:j - 1])
 
 
 def _gerund_of_clause_report(ctx: Context, v: Token, before: list[Token]) -> bool:

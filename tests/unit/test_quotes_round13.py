@@ -68,3 +68,35 @@ SEA_TIGERS = ("Defense officials say based on statements given by captured relat
 def test_an_organisation_before_a_role_noun_qualifies_the_speakers(en_pipeline) -> None:
     quotes, _ = enrich(en_pipeline, "en", SEA_TIGERS)
     assert [q.speaker for q in quotes][:1] == ["Defense officials"]
+
+
+# VOA News, November 2005 (dev set S): a contrasting clause with its own subject and reporting verb
+FATALITIES = ("Dr. Nabarro says between five and as many as 150-million human fatalities is possible, but the World "
+              "Health Organization, WHO for short, believes 7.4 million deaths is more realistic.")
+
+
+def test_but_another_subject_and_a_reporting_verb_start_another_speakers_report(en_pipeline) -> None:
+    quotes, _ = enrich(en_pipeline, "en", FATALITIES)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("between five and as many as 150-million human fatalities is possible", "Nabarro"),
+        ("7.4 million deaths is more realistic", "World Health Organization")]
+
+
+# VOA News, January 2005 (dev set I): the same shape with the same speakers ("they") and a noun object is no report
+PRIORITIES = ("Democrats agree the war on terrorism is important, but they also\n"
+              "emphasize education, employment, and support for U.S. troops.")
+
+
+def test_but_the_same_speakers_with_a_noun_object_report_nothing_more(en_pipeline) -> None:
+    quotes, _ = enrich(en_pipeline, "en", PRIORITIES)
+    assert [q.text for q in quotes] == ["the war on terrorism is important"]
+
+
+# VOA News, October 2005 (dev set S): "disputed claims that …" — the claims say it, not the subject
+CLAIMS = ("In a radio call-in show with VOA's Russian Service, Mr. Milinkevich disputed claims that Mr. Lukashenko "
+          "enjoys considerable support among the population in Belarus.")
+
+
+def test_a_clause_after_others_claims_is_not_the_subjects_report(en_pipeline) -> None:
+    quotes, _ = enrich(en_pipeline, "en", CLAIMS)
+    assert quotes == []
