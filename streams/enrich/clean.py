@@ -319,6 +319,23 @@ def _quotation(text: str) -> bool:
     return any(word.lower() in _reporting_forms() for word in _WORD.findall(outside))
 
 
+REPORTED_MIN_WORDS = 6
+
+
+def _reported_sentence(text: str) -> bool:
+    """A short closing sentence that reports someone ("Some of those measures have people upset, says reporter
+    Carassava.") is body too: a full sentence with a reporting verb after a comma."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in ".!?" or len(_WORD.findall(stripped)) < REPORTED_MIN_WORDS:
+        return False
+    forms = _reporting_forms()
+    for part in stripped.split(",")[1:]:  # the verb of an incise opens the part after a comma (after an auxiliary)
+        words = [w.lower() for w in _WORD.findall(part)[:2]]
+        if words and (words[0] in forms or (len(words) == 2 and words[0] in ("a", "has", "hat") and words[1] in forms)):
+            return True
+    return False
+
+
 def _trim_tail(kept: list[_Unit]) -> None:
     """Drop the trailing block of short units jusText calls boilerplate (signatures, credits, link lists)."""
     window = kept[-TAIL_WINDOW:]
@@ -331,7 +348,8 @@ def _trim_tail(kept: list[_Unit]) -> None:
     if classes is None or not any(final == "good" for _, final in classes):
         return  # nothing looks like body here: do not eat a text made only of short lines
     for unit, (cf_class, final) in zip(reversed(window), reversed(classes), strict=True):
-        if final != "bad" or cf_class == "good" or len(unit.text) > TAIL_MAX_CHARS or _quotation(unit.text):
+        if final != "bad" or cf_class == "good" or len(unit.text) > TAIL_MAX_CHARS or _quotation(unit.text) or \
+                _reported_sentence(unit.text):
             break
         unit.keep = False
     if all(not u.keep for u in kept):  # never leave nothing behind because of the tail rule

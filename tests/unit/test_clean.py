@@ -375,3 +375,17 @@ SENATE = ("Senate Republicans and Democrats have outlined their respective\nlegi
 
 def test_short_paragraphs_wrapped_at_one_width_are_unwrapped() -> None:
     assert clean_text(SENATE) == SENATE.replace("\n\n", "\x00").replace("\n", " ").replace("\x00", "\n\n")
+
+
+def test_a_short_closing_sentence_that_reports_is_body() -> None:
+    # VOA News, February 2010 (dev set T): jusText calls the short last line boilerplate; its incise says it is body
+    text = ("Scuffles were reported on the fringes of the protests, with police firing tear gas at demonstrators. "
+            "Police say the clashes broke out when rock-throwing youths tried to storm a building near parliament.\n"
+            "The Greek economy is in crisis with a spiraling public debt of nearly 13 percent - more than four times "
+            "higher than allowed under the rules of the eurozone, to which Greece belongs. The government is under "
+            "pressure to bring its debt and spending under control and has been warned by its EU partners further "
+            "austerity measures may be needed if the current proposed cutbacks are not sufficient.\n"
+            "The government's austerity measures include freezing public sector salaries, raising the average "
+            "retirement age by 2015, raising taxes on gasoline, alcohol and tobacco and cracking down on tax evaders.\n"
+            "Some of those measures have people upset, says reporter Carassava.")
+    assert clean_text(text).endswith("Some of those measures have people upset, says reporter Carassava.")
