@@ -242,6 +242,8 @@ class Context:
                 self.token_list[t.i - 1].lower_ in FAIRE_FORMS:
             return True  # "a fait savoir qu'il …", "fait valoir que …"
         lem = t.lemma_.lower() if self.has_lemma and t.lemma_ else ""
+        if self._inverted_after_quote(t):
+            return True
         if low not in self.lex.forms and lem not in self.lex.verbs:
             return False
         if self.lang == "fr" and t.i > 0 and (self.token_list[t.i - 1].lower_ in ("se", "s’", "s'") or (
@@ -275,6 +277,16 @@ class Context:
             if nxt.text == "," and after is not None and after.text[:1] in DOUBLE:
                 return True  # "… and whispers, “…”" tagged as a plural noun
         return low in self.lex.forms and pos not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "CCONJ", "PRON", "NUM")
+
+    def _inverted_after_quote(self, t: Token) -> bool:
+        """French "« … » , analyse un expert", "« … », ironise Marine Le Pen": any verb right after a closing quote
+        and a comma, its subject inverted after it, is the quote's incise."""
+        if self.lang != "fr" or not self.has_pos or t.i < 2 or t.i + 1 >= len(self.doc) or \
+                t.pos_ not in ("VERB", "NOUN", "ADJ") or not t.text.islower():
+            return False
+        before, nxt = self.doc[t.i - 2], self.doc[t.i + 1]
+        return self.doc[t.i - 1].text == "," and before.text in ("»", "”", '"') and (
+            nxt.pos_ in ("DET", "PROPN") or (nxt.text.startswith("-") and CLITIC.match(nxt.text) is not None))
 
     def speech_event(self, t: Token) -> bool:
         """A reporting verb that reports (not "to say", "can predict", "könnte sagen")."""
@@ -646,6 +658,8 @@ class Context:
                 for a in s.children:  # "Zimbabwe’s main opposition group, the Movement for Democratic Change,"
                     named = self.person_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge.text)) \
                         if a.dep_ == "appos" and a.i < verb.i else None
+                    if named is not None and named.canonical in self.org_names and s.lower_ in self.lex.source_nouns:
+                        continue  # "un porte-parole de l'entreprise RTE (Réseau de Transport d'Électricité)"
                     if named is not None:
                         return self.speaker_of(named)
                 named_before = self._name_apposed_before(s.left_edge.idx)
@@ -782,6 +796,9 @@ class Context:
         relayed = self._information_source(toks[k:])
         if relayed is not None:
             return relayed
+        titled = self._name_after_title(toks[k:])
+        if titled is not None:
+            return titled
         region = self._np_region(toks[k:])
         if not region:
             return None
@@ -810,6 +827,17 @@ class Context:
             return titled  # "a révélé l'émission de TMC « Quotidien »": the show, by its title
         # a description followed by an apposed name: "le ministre russe des Finances, Anton Siluanov"
         return self.name_or_desc(self._first_phrase(region))
+
+    def _name_after_title(self, toks: list[Token]) -> Speaker | None:
+        """"said Deputy Director for Europe and Central Asia Denis Krivosheev": a capitalised title, however long
+        (its own "and", "for", "of"), then the person's name."""
+        for n, t in enumerate(toks[:TITLE_TOKENS]):
+            p = self._person_starting(t.idx)
+            if p is not None:
+                return self.speaker_of(p) if n >= 2 else None
+            if not (t.text[:1].isupper() or t.lower_ in TITLE_LINKS) or t.is_punct:
+                return None
+        return None
 
     def marked_name_after(self, pos: int) -> Speaker | None:
         """A short capitalised name in quote marks starting at ``pos`` (after spaces): a newspaper's or a show's
@@ -976,8 +1004,9 @@ class Context:
                 break
             if out and t.lower_ in TIME_ADJUNCTS and out[-1].lower_ not in ("de", "of", "d’", "d'"):
                 break  # "a annoncé la police vers midi", "said police on Tuesday"
-            if out and self.has_pos and t.pos_ in ("VERB", "AUX", "SCONJ") and not self._in_person(t):
-                break
+            if out and self.has_pos and t.pos_ in ("VERB", "AUX", "SCONJ") and not self._in_person(t) and \
+                    not self._inside_mention(t):
+                break  # (but "le quotidien britannique The Independent": a name the tagger took for a verb)
             if german and out and not self.has_pos:
                 seen_cap = any(_cap(o) for o in out)
                 particle = t.lower_ in lex.particles and (_cap(out[-1]) or out[-1].lower_ in lex.particles) and \
@@ -1012,6 +1041,14 @@ class Context:
         i = bisect.bisect_left(self.person_starts, pos)
         return self.people[i] if i < len(self.people) and self.people[i].start == pos else None
 
+    def _inside_mention(self, t: Token) -> bool:
+        """The token lies inside a person or organisation mention that starts before it."""
+        for items, starts in ((self.people, self.person_starts), (self.orgs, self.org_starts)):
+            i = bisect.bisect_right(starts, t.idx) - 1
+            if i >= 0 and items[i].start < t.idx < items[i].end:
+                return True
+        return False
+
     def _in_person(self, t: Token) -> bool:
         return self.person_in(t.idx, t.idx + len(t.text)) is not None
 
@@ -1043,6 +1080,11 @@ class Context:
         p = self.person_in(a, b)
         if p:
             return self.speaker_of(p)
+        closing = _first_in(self.orgs, self.org_starts, seg[1].idx, b) if len(seg) >= 3 else None
+        if closing is not None and closing.end == b and seg[0].lower_ in ARTICLES and not any(
+                t.is_punct or (self.has_pos and t.pos_ == "ADP") for t in self.tokens(a, closing.start)):
+            return self.speaker_of(closing)  # "le quotidien britannique The Independent": the name it introduces
+            # (not "la direction d'I-Télé": the management speaks, not the channel)
         trailing = self._trailing_name(seg)
         if trailing:  # "le chef de l'organisation Ayman al-Zawahiri": the role, then the name it introduces
             ta, tb = trailing[0].idx, trailing[-1].idx + len(trailing[-1].text)
@@ -1190,6 +1232,8 @@ def _first_in(items: list[Person], starts: list[int], a: int, b: int) -> Person 
 
 
 CLAUSE_OPENERS = frozenset({"et", "mais", "and", "but"})
+TITLE_TOKENS = 10  # how far a long capitalised title may run before the name
+TITLE_LINKS = frozenset({"for", "and", "of", "de", "du", "des", "et", "für", "und"})
 OPENING_TITLE_MARKS = "„“«‚‹\"»"
 # time and discourse adverbials between an inverted verb and its subject
 LEADING_ADVERBIAL = re.compile(

@@ -256,6 +256,8 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
     lead = next((n for n, t in enumerate(tokens) if fold(t.text) not in _TITLES_ALONE), len(tokens))
     if label == "PER" and 0 < lead <= len(tokens) - 2 and tokens[lead].text[:1].isupper():
         return _Mention(tokens[lead].idx, end, label)  # "l'ancien Premier Manuel Valls": the title is no name
+    if label != "PER" and _titled_name_tail(tokens):
+        return _Mention(tokens[-2].idx, end, "PER")  # "Director for Europe and Central Asia Denis Krivosheev"
     if label == "LOC" and len(words) >= 2 and (words[-1] in ORG_HEADS_LAST or words[0] in ORG_HEADS_FIRST):
         label = "ORG"
     if label == "ORG" and _after_person_role(tokens) and not (set(words) & ORG_HEADS_LAST) and \
@@ -274,6 +276,16 @@ PERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister"
 TITLE_WORDS = frozenset({"präsident", "präsidentin", "kanzler", "kanzlerin", "chancelier", "chancelière", "chancellor",
                          "premier", "prime", "ministre", "governor", "gouverneur", "maire", "mayor", "bürgermeister"})
 _TITLES_ALONE = frozenset(fold(w) for w in PERSON_ROLES | TITLE_WORDS)
+
+
+def _titled_name_tail(tokens: list[Token]) -> bool:
+    """A place or organisation span the model ran into a person's name after a role ("… Director for Europe and
+    Central Asia Denis Krivosheev"): it ends with a given name and a capitalised word, a role noun shortly before."""
+    if len(tokens) < 3 or not is_given_name(tokens[-2].text) or not tokens[-1].is_title or not tokens[-1].is_alpha:
+        return False
+    first = tokens[0]
+    before = first.doc[max(0, first.i - 6):first.i]
+    return any(t.lower_ in PERSON_ROLES for t in before)
 
 
 def _after_person_role(tokens: list[Token]) -> bool:

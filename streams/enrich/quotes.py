@@ -276,7 +276,8 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
         return False  # a compound with a quoted name: "der „Bild“-Zeitung", "the “Star Wars”-themed"
     lowercase_clause = content[:1].islower() and len(words) >= 4 and \
         any(ctx.is_finite_verb(t) for t in ctx.tokens(span.start, span.end))
-    if (_title_cue(ctx, span) and not lowercase_clause) or _listed_after_title(ctx, spans, i):
+    if ((_title_cue(ctx, span) or _named_by_copula(ctx, span)) and not lowercase_clause) or \
+            _listed_after_title(ctx, spans, i):
         return False  # titles start with a capital; "le journal « n’a jamais publié … »" is what the paper said
     if span.continued or span.continues:
         return True
@@ -373,6 +374,21 @@ def _listed_after_title(ctx: Context, spans: list[MarkedSpan], i: int) -> bool:
             return True
         j -= 1
     return False
+
+
+NAMING_NOUNS = frozenset({"thème", "slogan", "devise", "motto", "theme", "tagline", "thema", "leitspruch", "titre",
+                          "title", "titel"})
+COPULAS = frozenset({"était", "est", "sera", "fut", "is", "was", "be", "lautet", "lautete", "war", "ist"})
+
+
+def _named_by_copula(ctx: Context, span: MarkedSpan) -> bool:
+    """"Le thème de cette année était « Nous sommes une famille »", "the slogan was “…”": the words in marks are
+    what a theme, slogan or title is called, not anybody's speech."""
+    sent_a, _ = ctx.sentence_of(span.open_at)
+    before = [t for t in ctx.tokens(sent_a, span.open_at) if not t.is_space]
+    if len(before) < 2 or before[-1].lower_ not in COPULAS:
+        return False
+    return any(t.lower_ in NAMING_NOUNS for t in before[:6])
 
 
 def _title_cue(ctx: Context, span: MarkedSpan) -> bool:
@@ -505,12 +521,20 @@ def _shared_right(ctx: Context, kept: list[MarkedSpan], i: int) -> tuple[Speaker
         gap = ctx.text[kept[j].close_at + 1:kept[j + 1].open_at]
         if "\n" in gap or gap.strip(SPACES) not in ("", ".", ",", "et", "and", "und", ", et", ", and", ", und"):
             return None
+        if j == i and gap.strip(SPACES) == "." and _introduced(ctx, kept[i]):
+            return None  # "La NASA annonce vouloir « … » . « … » , a insisté X": the first has its own speaker
         j += 1
         nxt = kept[j + 1].open_at if j + 1 < len(kept) else len(ctx.text)
         attr = _right(ctx, kept[j], nxt)
         if attr is not None:
             return attr
     return None
+
+
+def _introduced(ctx: Context, span: MarkedSpan) -> bool:
+    """A reporting verb stands before the quote in its own sentence."""
+    s_start, _ = ctx.sentence_of(span.open_at)
+    return any(ctx.is_reporting(t) for t in ctx.tokens(s_start, span.open_at))
 
 
 def _opens_sentence(ctx: Context, span: MarkedSpan, floor: int) -> bool:

@@ -354,6 +354,8 @@ def _ind_colon_conditional(ctx: Context, toks: list[Token]) -> Candidate | None:
     after = toks[colon + 1:]
     if verb is None or not any("Cnd" in t.morph.get("Mood") for t in after[:20]):
         return None
+    if any(c.dep_ == "aux:pass" for c in verb.children) or ctx.token_list[verb.i - 1].lower_ == "été":
+        return None  # "un nouveau report a été annoncé : …": what was announced is no speaker
     spk = _subject(ctx, [t for t in toks[:colon] if t.i <= verb.i], verb)
     return _cand(ctx, after, spk, ctx.cue_of(verb)) if spk is not None else None
 
@@ -1242,7 +1244,13 @@ def _open_subordinate(ctx: Context, before: list[Token]) -> bool:
     if not ctx.has_pos:
         return False
     opener = max((n for n, t in enumerate(before) if t.lower_ in OPENERS), default=None)
+    if opener is not None and before[opener].lower_ == "dont" and opener + 1 < len(before) and (
+            before[opener + 1].like_num or before[opener + 1].lower_ in COUNTING_WORDS_FR):
+        return False  # "au moins dix personnes ont été blessées dont trois parmi les forces de l'ordre": "including"
     return opener is not None and not any(t.pos_ in ("VERB", "AUX") for t in before[opener + 1:])
+
+
+COUNTING_WORDS_FR = frozenset({"plusieurs", "certains", "certaines", "beaucoup", "quelques", "une", "un", "deux"})
 
 
 def _past_apposed_name(ctx: Context, toks: list[Token], comma: int) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from streams.models import Quote
 
@@ -14,6 +15,9 @@ from .attribution import COORDINATING, DEMONSTRATIVES, RELATIVE_LINKS, RELATIVE_
 from .candidates import FIRST_PERSON_WORD, WORD, Candidate
 from .canonical import fold
 from .quote_marks import SPACES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(slots=True)
@@ -75,7 +79,7 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
             and c.cue is None else None
         if voiced is not None:
             name, s_start, s_end = voiced.canonical, voiced.start, voiced.end
-        elif c.inherit:
+        elif c.inherit and not (c.kind == "direct" and c.cue is None and _subject_pronoun(ctx, c) is not None):
             if history and ctx.paragraph_of(c.start) - history[-1].paragraph <= 1:
                 last = history[-1]
                 name, s_start, s_end, person = last.name, last.start, last.end, last.person
@@ -106,6 +110,8 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
             elif spk.kind == "desc" and _statement(spk.text) and history and \
                     ctx.paragraph_of(spk.start) - history[-1].paragraph <= 1:
                 name = history[-1].name  # "The statement added that …": the issuer of the statement speaks
+            elif spk.kind == "desc" and _statement(spk.text) and (issuer := _statement_issuer(ctx, spk.start)):
+                name = issuer  # "… announced the death … in a joint statement. …, the statement said."
             elif spk.kind == "desc" and _couple(spk.text) and (pair := _latest_pair(ctx, spk.start, history)):
                 name = pair  # "Le couple y déplore …" after "Thierry et Véronique Roy"
             elif spk.kind == "name":
@@ -138,8 +144,14 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
             # latest speaker or subject person of the last paragraphs (a review quoting the book under review)
             par = ctx.paragraph_of(c.start)
             own = ctx.subject_before(c.start, ctx.sentence_of(c.start)[0])
+            pronoun = _subject_pronoun(ctx, c) if own is None else None
             if own is not None and own.canonical not in ctx.org_names:
                 name, s_start, s_end = own.canonical, own.start, own.end
+            elif pronoun is not None:  # "Il avait également dénombré « 200 manifestants … »": he presents them
+                gender = PRONOUN_GENDER.get(pronoun.lower_)
+                name = _described_subject(ctx, pronoun.idx, gender) or \
+                    _antecedent(ctx, pronoun.idx, history, True, gender=gender)
+                s_start, s_end = pronoun.idx, pronoun.idx + len(pronoun.text)
             elif history and history[-1].paragraph == par:
                 last = history[-1]
                 name, s_start, s_end, person = last.name, last.start, last.end, last.person
@@ -174,6 +186,15 @@ PERSON_NOUNS = {
     "serveur", "serveuse", "homme", "femme", "policier", "policière", "médecin", "infirmière", "chauffeur",
     "agriculteur", "ouvrier", "soldat", "propriétaire", "témoin", "habitant", "habitante", "voisin", "voisine",
     "mère", "père", "fils", "fille", "étudiant", "étudiante", "passager", "victime", "commerçant"}
+
+
+def _subject_pronoun(ctx: Context, c: Candidate) -> Token | None:
+    """A personal pronoun subject of the sentence a quote without attribution stands in ("Il avait dénombré « … »")."""
+    if not ctx.has_dep or c.span is None:
+        return None
+    a, _ = ctx.sentence_of(c.start)
+    return next((t for t in ctx.tokens(a, c.span.open_at) if t.dep_.startswith("nsubj") and t.lower_ in PERSONAL
+                 and t.head.dep_ == "ROOT" and not (ctx.lang == "de" and t.text == "Sie")), None)
 
 
 def _described_subject(ctx: Context, pos: int, gender: str | None = None) -> str | None:
@@ -282,6 +303,27 @@ DOCUMENT_NOUNS = frozenset({"étude", "rapport", "study", "report", "studie", "b
 def _statement(desc: str) -> bool:
     m = EPITHET.match(desc.strip())
     return m is not None and m.group(1).lower() in STATEMENT_NOUNS
+
+
+def _statement_issuer(ctx: Context, pos: int) -> str | None:
+    """The subject of the clause that mentioned a statement in this paragraph or the one before ("The Uzbekistan
+    government and parliament announced … in a joint statement")."""
+    if not ctx.has_dep:
+        return None
+    par = ctx.paragraph_of(pos)
+    floor = ctx.breaks[par - 2] if par >= 2 and ctx.breaks else 0
+    for t in reversed(ctx.tokens(floor, ctx.sentence_of(pos)[0])):
+        if t.lower_ not in STATEMENT_NOUNS:
+            continue
+        verb = t.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        spk = ctx.name_or_desc([x for x in subject.subtree if x.i < verb.i])
+        return spk.canonical if spk is not None else None
+    return None
 
 
 def _couple(desc: str) -> bool:
@@ -508,7 +550,7 @@ def _tidy(name: str | None) -> str | None:
     if not name:
         return name
     name = name.split("\n")[-1].strip()
-    name = re.sub(r"\s*\([^()]{1,15}\)$", "", name).strip()
+    name = re.sub(r"\s*\([^()]{1,60}\)$", "", name).strip()
     return name or None
 
 

@@ -100,3 +100,95 @@ CLAIMS = ("In a radio call-in show with VOA's Russian Service, Mr. Milinkevich d
 def test_a_clause_after_others_claims_is_not_the_subjects_report(en_pipeline) -> None:
     quotes, _ = enrich(en_pipeline, "en", CLAIMS)
     assert quotes == []
+
+
+# Wikinews (fr), 4 July 2018 (dev set T): a name the tagger took for a verb ends the description that introduces it;
+# a theme in marks after a copula is no quote; "a tweeté" reports
+PRIDE = ("Pour la première fois, des membres des Forces de Défense irlandaises ont assisté au rassemblement annuel "
+         "dans leurs uniformes militaires, a rapporté le quotidien britannique The Independent . Les Forces de Défense "
+         "étaient dirigées par le vice-amiral Mark Mellett . Le thème de cette année était « Nous sommes une "
+         "famille ». Les bâtiments ont été décorés aux couleurs de l'arc-en-ciel à la veille du 25 e anniversaire de "
+         "la Dublin Pride.\n\n"
+         "Selon les rapports, l'ex-présidente Mary McAleese et la ministre de l'enfance Katherine Zappone avaient "
+         "assisté à la Pride. « Joyeuse Pride tout le monde ! Passez une belle journée à célébrer l'égalité, "
+         "l'inclusivité et l'amour » , a tweeté le ministre de la Santé Simon Harris .")
+
+
+def test_a_newspaper_introduced_by_its_description_and_a_tweet(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", PRIDE)
+    speakers = {q.text[:20]: q.speaker for q in quotes}
+    assert speakers["Pour la première foi"] == "The Independent"
+    assert speakers["Joyeuse Pride tout l"] == "Simon Harris"
+    assert not any(q.text.startswith("Nous sommes une famille") for q in quotes)
+
+
+# Wikinews (fr), 1 December 2018 (dev set T): an elliptical "dont trois …" leaves the incise to the whole sentence;
+# fragments in marks after "Il avait dénombré" are his (the subject pronoun), not the previous speaker's
+GILETS = ("C'est le troisième week-end de mobilisation pour les « gilets jaunes » en France. Aux abords des "
+          "Champs-Élysées à Paris , au moins dix personnes ont été blessées dont trois parmi les forces de l'ordre, a "
+          "indiqué la préfecture de police de Paris avant 13 heures.\n\n"
+          "Une source policière a indiqué à franceinfo en début de matinée qu'au moins 81 personnes ont été "
+          "interpellées aux abords des Champs-Élysées. Le nombre des agressions était en particulier élevé autour de "
+          "l' Arc de Triomphe . La police a utilisé des gaz lacrymogènes et un canon d'arrosage pour chasser les "
+          "manifestants. Un restaurant a été incendié. Plus tôt dans la journée, le ministre de l'intérieur "
+          "français, Christophe Castaner avait indiqué sur Twitter l'arrestation de 39 personnes. Il avait également "
+          "dénombré « 200 manifestants pacifiques sur les Champs-Élysées » et « 1500 perturbateurs à l’extérieur du "
+          "périmètre venus pour en découdre » .")
+
+
+def test_an_elliptical_relative_and_a_pronoun_subject_before_fragments(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", GILETS)
+    assert said(quotes) == [("Aux abords des Champ", "la préfecture de police de Paris"),
+                            ("au moins 81 personne", "Une source policière"),
+                            ("200 manifestants pac", "Christophe Castaner"),
+                            ("1500 perturbateurs à", "Christophe Castaner")]
+
+
+# Wikinews (fr), 8 March 2018 (dev set T): the spokesperson of a company, not the company its acronym expands;
+# any verb inverted after a quote is its incise ("analyse un expert"), not "auprès du Parisien"
+CLOCKS = ("Si une légère oscillation de la fréquence est plutôt anodine, un porte-parole de l'entreprise RTE (Réseau "
+          "de Transport d'Électricité), chargée du transport du courant sur le territoire français, a expliqué à la "
+          "revue Sciences et Avenir que « cela fait plusieurs semaines que la fréquence demeure sous les 50 hertz, "
+          "d'où ce décalage des horloges » .\n\n"
+          "Cependant, la Serbie, pourtant responsable de l'équilibre de la production dans la région des Balkans, "
+          "« refuse de produire plus pour des raisons d'opposition politique et historique entre les deux pays » , "
+          "analyse un expert auprès du Parisien .")
+
+
+def test_a_spokesperson_of_a_company_and_an_inverted_incise(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", CLOCKS)
+    assert said(quotes) == [("cela fait plusieurs ", "un porte-parole de l'entreprise RTE"),
+                            ("refuse de produire p", "un expert")]
+
+
+# Wikinews (fr), 5 April 2018 (dev set T): a quote introduced in its own sentence keeps its speaker (the next
+# quote's incise is another person's); what "a été annoncé" is no speaker
+WEBB = ("Alors que le lancement du télescope spatial James Webb (JWST), financé par la NASA, avait déjà été retardé en "
+        "2019 en raison d'anomalies, un nouveau report a été annoncé : le JWST devrait décoller en mai 2020. La NASA "
+        "annonce vouloir « tester l'observatoire entièrement assemblé et vérifier que les composants fonctionnent "
+        "comme il faut ensemble » . « Le JWST est une entreprise audacieuse et nous devons nous concentrer sur le "
+        "succès global de la mission, avec la Nasa et l'Agence spatiale canadienne, en réalisant l'intégration "
+        "finale avec le temps additionnel nécessaire » , a insisté Günther Haringer, directeur de la Science de l' "
+        "ASE .")
+
+
+def test_a_quote_with_its_own_verb_is_not_the_next_quotes_speakers(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", WEBB)
+    assert said(quotes) == [("tester l'observatoir", "NASA"), ("Le JWST est une entr", "Günther Haringer")]
+
+
+# VOA News, 2 September 2016 (dev set T): "the statement" after the clause that issued it; a long title before a
+# name the model ran into a place
+KARIMOV = ("The Uzbekistan government and parliament announced the death of President Islam Karimov in a joint "
+           "statement Friday, September 2.\n\n"
+           "Karimov, 78, will be buried on September 3 in his hometown of Samarkand, the statement said.\n\n"
+           "\"Islam Karimov's death marks the end of an era in Uzbekistan, but almost certainly not of the pattern of "
+           "grave human rights abuses. His successor is likely to come from Karimov's closest circle, where "
+           "dissenting minds have never been tolerated,\" said Deputy Director for Europe and Central Asia Denis "
+           "Krivosheev.")
+
+
+def test_the_statement_is_its_issuers_and_a_long_title_before_a_name(en_pipeline) -> None:
+    quotes, entities = enrich(en_pipeline, "en", KARIMOV)
+    assert [q.speaker for q in quotes] == ["The Uzbekistan government and parliament", "Denis Krivosheev"]
+    assert ("Denis Krivosheev", "PER") in {(e.text, e.label) for e in entities}
