@@ -25,7 +25,9 @@ PER_LABELS = {"PER", "PERSON"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "herr", "frau", "sir", "dame", "lord", "me"}
 ABBREVIATIONS = HONORIFICS | {"st", "jr", "sr", "re", "no", "nr", "vs", "etc", "ca", "bzw", "z", "b", "u", "a", "jan",
                               "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen",
-                              "col", "gov", "sen", "rep", "mgr", "av", "bd", "inc", "ltd", "co", "corp", "p", "pp"}
+                              "col", "gov", "sen", "rep", "mgr", "av", "bd", "inc", "ltd", "co", "corp", "p", "pp",
+                              "mrd", "mio", "tsd", "vgl", "ggf", "inkl", "zzgl", "evtl", "usw", "lt", "capt", "sgt",
+                              "adm", "env"}
 MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
           "dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre", "january", "february", "march", "may", "june", "july", "october", "december"}
@@ -238,9 +240,9 @@ class Context:
 
     def _is_reporting(self, t: Token) -> bool:
         low = t.lower_
-        if self.lang == "fr" and low in ("savoir", "valoir") and t.i > 0 and \
+        if self.lang == "fr" and low in ("savoir", "valoir", "remarquer", "observer") and t.i > 0 and \
                 self.token_list[t.i - 1].lower_ in FAIRE_FORMS:
-            return True  # "a fait savoir qu'il …", "fait valoir que …"
+            return True  # "a fait savoir qu'il …", "fait valoir que …", "…, fait remarquer X"
         lem = t.lemma_.lower() if self.has_lemma and t.lemma_ else ""
         if self._inverted_after_quote(t):
             return True
@@ -292,8 +294,9 @@ class Context:
         """A reporting verb that reports (not "to say", "can predict", "könnte sagen")."""
         if not self.is_reporting(t):
             return False
-        if "Inf" in t.morph.get("VerbForm") and not (self._narrative_infinitive(t) or self._intended(t)):
-            return False
+        caused = self.lang == "fr" and t.i > 0 and self.token_list[t.i - 1].lower_ in FAIRE_FORMS
+        if "Inf" in t.morph.get("VerbForm") and not (self._narrative_infinitive(t) or self._intended(t) or caused):
+            return False  # (but "fait remarquer X", "a fait savoir que")
         prev = [x.lower_ for x in self.token_list[max(0, t.i - 4): t.i]]
         nxt = self.token_list[t.i + 1] if t.i + 1 < len(self.token_list) else None
         if self.lang == "en" and t.lemma_.lower() == "continue" and nxt is not None and (
@@ -657,7 +660,7 @@ class Context:
                         return cleft
                 for a in s.children:  # "Zimbabwe’s main opposition group, the Movement for Democratic Change,"
                     named = self.person_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge.text)) \
-                        if a.dep_ == "appos" and a.i < verb.i else None
+                        if _apposed(s, a) and a.i < verb.i else None
                     if named is not None and named.canonical in self.org_names and s.lower_ in self.lex.source_nouns:
                         continue  # "un porte-parole de l'entreprise RTE (Réseau de Transport d'Électricité)"
                     if named is not None:
@@ -1220,6 +1223,15 @@ def _stem_match(a: str, b: str) -> bool:
             break
         n += 1
     return n >= 7
+
+
+def _apposed(head: Token, child: Token) -> bool:
+    """An apposition, or what the parser took for a conjunct with no "and" ("The country's largest labor federation,
+    the Nigerian Labor Congress (NLC), says")."""
+    if child.dep_ == "appos":
+        return True
+    return child.dep_ == "conj" and child.i > 0 and head.doc[child.left_edge.i - 1].text == "," and \
+        not any(c.dep_ == "cc" for c in (*child.children, *head.children))
 
 
 def _first_in(items: list[Person], starts: list[int], a: int, b: int) -> Person | None:

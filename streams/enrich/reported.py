@@ -10,9 +10,11 @@ from spacy.tokens import Token
 
 from .attribution import (
     CLITIC,
+    FAIRE_FORMS,
     PREPOSITIONS_DE,
     REFLEXIVES,
     SUBORDINATORS_DE,
+    TRAILING_ADVERBS,
     Context,
     Speaker,
     pronoun_speaker,
@@ -99,15 +101,22 @@ def _with_closing_term(ctx: Context, cand: Candidate, covered: list[tuple[int, i
                        marked: list[tuple[int, int]]) -> Candidate:
     """"Elle juge que les autres candidats … sont des « hypocrites » .": a term in marks (no quote of its own)
     that closes the reported clause belongs to it."""
+    cand.end = _closing_term_end(ctx, cand, covered, marked)
+    return cand
+
+
+def _closing_term_end(ctx: Context, cand: Candidate, covered: list[tuple[int, int]],
+                      marked: list[tuple[int, int]]) -> int:
+    """The end of the report with its closing term in marks, if it has one."""
     for x, y in marked:
         if (x, y) in covered or not 0 <= x - cand.end <= 3 or ctx.text[cand.end:x].strip(SPACES):
             continue
         inner = [t for t in ctx.tokens(x + 1, y) if not t.is_punct]
         if ctx.text[y + 1:y + 4].strip(SPACES)[:1] in (".", "!", "?", ";", "") and not (
                 ctx.has_pos and judging_adjectives(inner)):  # (quoted judging adjectives are quotes of their own)
-            cand.end = y + 1
+            return y + 1
         break
-    return cand
+    return cand.end
 
 
 def _report_after_quotes(ctx: Context, a: int, tail_from: int, b: int,
@@ -166,6 +175,7 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
     toks = [t for t in ctx.tokens(a, b) if not any(x <= t.idx < y for x, y in local)]
     if len(toks) < 4:
         return out
+    kept = [(x, y) for x, y in local if x in inside]  # the sentence's quotations (the other marks are terms)
     first_clause = next((k for k, t in enumerate(toks) if t.text == ","), len(toks))
     colon_intro = (_ind_incise,) if toks[-1].text == ":" and first_clause >= 4 else ()  # not "Auf die Frage, …"
     # ("Die EU und Österreich befinden sich … in einer günstigen Konstellation, sagte Selmayr in Wien: „…“")
@@ -178,7 +188,8 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
         if cand is None:
             continue
         if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
-                and len(words_of(ctx.text[cand.start:cand.end])) >= 3 and not (inside and _verbless(ctx, cand)) \
+                and len(words_of(ctx.text[cand.start:_closing_term_end(ctx, cand, kept, local)])) >= 3 \
+                and not (inside and _verbless(ctx, cand)) \
                 and not (inside and _introduces_quote(ctx, cand)):
             out.extend(last for part in _with_gerund_report(ctx, cand)
                        for piece in _with_coordinated_report(ctx, part)
@@ -1295,6 +1306,11 @@ def _gerund_continuation(ctx: Context, toks: list[Token], cand: Candidate) -> Ca
     return None
 
 
+def _auxiliary(ctx: Context, t: Token) -> bool:
+    """An auxiliary of the incise's verb, or French "faire" before its infinitive ("…, fait remarquer X")."""
+    return t.lower_ in ctx.lex.auxiliaries or (ctx.lang == "fr" and t.lower_ in FAIRE_FORMS)
+
+
 def _ind_incise(ctx: Context, toks: list[Token]) -> Candidate | None:
     """', a-t-il noté,' / ', sagt de Decker.' / ', he said.' / ', glauben Kritiker,' inside unmarked speech."""
     for k, v in enumerate(toks):
@@ -1310,7 +1326,7 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> Candidate | None:
         so_incise = ctx.lang == "de" and [x.lower_ for x in pre] == ["so"]  # "Der Täter, so sagte Fania, habe …"
         if ctx.lang == "de" and len(pre) > 1 and pre[0].lower_ in ("das", "dies"):
             pre = pre[1:]  # "…, das hatte er schon mitgeteilt, könne er …": the object pronoun stands for the words
-        if not so_incise and any(not (x.lower_ in ctx.lex.auxiliaries or CLITIC.match(x.text) or ctx.is_pronoun(x)
+        if not so_incise and any(not (_auxiliary(ctx, x) or CLITIC.match(x.text) or ctx.is_pronoun(x)
                                       or x.text[:1].isupper() or x.lower_ in ctx.lex.particles or
                                       (ctx.lang == "de" and x.lower_ in GERMAN_ADVERBS)) for x in pre):
             continue
@@ -1328,7 +1344,7 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> Candidate | None:
             continue  # "…, tandis que la maire de Boston, Michelle Wu, a annoncé l’urgence": that clause's own verb
         if so_incise:
             spk = ctx.speaker_after(toks[k + 1:e])
-        elif pre and any(not (x.lower_ in ctx.lex.auxiliaries or CLITIC.match(x.text)) for x in pre):
+        elif pre and any(not (_auxiliary(ctx, x) or CLITIC.match(x.text)) for x in pre):
             if e - k - 1 > 4:
                 continue  # ", Éric Chauvier souligne la concomitance …" is a main clause, not an incise
             spk = ctx.speaker_before(pre, v)
@@ -1341,5 +1357,7 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> Candidate | None:
         body = toks[:j] if trailing else toks
         if body and body[0].lower_ in SUBORDINATORS:
             return None  # "Während Seehofer wartete, antwortete er …": a time clause, not what was said
+        if len(body) > 3 and body[0].lower_ in TRAILING_ADVERBS and body[1].text == ",":
+            body = body[2:]  # "Toutefois, les textes … impliquent …, fait remarquer X": the writer's link
         return _cand(ctx, body, spk, ctx.cue_of(v))
     return None

@@ -192,3 +192,45 @@ def test_the_statement_is_its_issuers_and_a_long_title_before_a_name(en_pipeline
     quotes, entities = enrich(en_pipeline, "en", KARIMOV)
     assert [q.speaker for q in quotes] == ["The Uzbekistan government and parliament", "Denis Krivosheev"]
     assert ("Denis Krivosheev", "PER") in {(e.text, e.label) for e in entities}
+
+
+# European Commission Representation in Germany, November 2014 (dev set K): "300 Mrd. Euro" ends no sentence
+INVESTMENT = ("Die Europäische Kommission werde den Staats- und Regierungschefs früher als angekündigt bereits beim "
+              "EU-Dezembergipfel konkrete Vorschläge für das geplante Investitionspaket im Wert von 300 Mrd. Euro "
+              "vorlegen, sagte Juncker.")
+
+
+def test_an_abbreviated_unit_does_not_cut_the_reported_sentence(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", INVESTMENT)
+    assert [(q.text[:30], q.speaker) for q in quotes] == [("Die Europäische Kommission wer", "Juncker")]
+
+
+# VOA News, May 2016 (dev set U): the parser made the apposition a conjunct without "and"
+NLC = ("Last week, the government raised the price of fuel by 67 percent. The country's largest labor federation, the "
+       "Nigerian Labor Congress (NLC), says it should have been consulted and will not accept the government's "
+       "decree.")
+
+
+def test_an_apposition_the_parser_took_for_a_conjunct_names_the_speaker(en_pipeline) -> None:
+    quotes, _ = enrich(en_pipeline, "en", NLC)
+    assert [q.speaker for q in quotes] == ["Nigerian Labor Congress"]
+
+
+# Wikinews (fr), 31 January 2017 (dev set U): "fait remarquer X" is an incise; the writer's "Toutefois," is no part
+SAHARA = ("Concernant le Sahara occidental, le royaume n’a pas changé de politique et refuse de reconnaître la RASD. "
+          "Toutefois, les textes de l’UA impliquent le respect par chaque membres de la souveraineté des autres États, "
+          "fait remarquer Mohamed Salem Ould Salek , le ministre des affaires étrangères de la RASD.")
+
+
+def test_fait_remarquer_is_an_incise(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", SAHARA)
+    assert said(quotes, 30) == [("les textes de l’UA impliquent ", "Mohamed Salem Ould Salek")]
+
+
+# Wikinews (fr), 27 January 2017 (dev set U): a report its closing term in marks completes is long enough
+VOTE = ("Le député Andreï Issaïev s'est réjoui de l'issue de ce vote, affirmant que c'était « un vote historique » .")
+
+
+def test_a_short_report_completed_by_a_term_in_marks(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", VOTE)
+    assert [(q.text, q.speaker) for q in quotes] == [("c'était « un vote historique »", "Andreï Issaïev")]
