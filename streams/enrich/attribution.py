@@ -1121,6 +1121,9 @@ class Context:
             # a sentence adverb ("selon d'autres sources cependant")
         while seg and seg[0].is_punct:
             seg = seg[1:]
+        cut = _participle_modifier(seg) if self.has_pos else None
+        if cut is not None:  # "un rapport de la CIA publié deux semaines plus tôt": the report, not when it came out
+            seg = seg[:cut]
         if not seg or len(seg) > 14:
             return None
         if seg[0].lower_ in self.lex.non_speakers and not (seg[0].lower_ in COUNTED and len(seg) > 1):
@@ -1223,6 +1226,18 @@ def _stem_match(a: str, b: str) -> bool:
             break
         n += 1
     return n >= 7
+
+
+def _participle_modifier(seg: list[Token]) -> int | None:
+    """Where a participle phrase after the head noun phrase of a description starts ("un Kanak âgé de 20 ans et
+    déjà connu …", "officials speaking on condition of anonymity")."""
+    for n in range(2, len(seg)):
+        t, prev = seg[n], seg[n - 1]
+        participle = "Part" in t.morph.get("VerbForm") or t.tag_ in ("VBN", "VBG")
+        if participle and t.pos_ in ("VERB", "ADJ") and prev.pos_ in ("NOUN", "PROPN") and n + 1 < len(seg) and \
+                seg[n + 1].lower_ not in ("par", "by", "von"):  # (an agent names the source: "publiée par X")
+            return n
+    return None
 
 
 def _apposed(head: Token, child: Token) -> bool:

@@ -373,16 +373,20 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
         roles = HEAD_OFFICES[office]  # "le chef de l’Etat français" after "Le président français, François Hollande"
     elif len(words) >= 4 and words[0] in DEFINITE and words[1] in RELATIVE_NOUNS and words[2] in RELATIVE_LINKS:
         roles = (words[1],)  # "les parents de Quentin Roy" after "Thierry et Véronique Roy, parents d’un jihadiste"
+    elif ctx.lang == "fr" and 4 <= len(words) <= 7 and words[0] in DEFINITE and words[2] in FRENCH_OF:
+        roles = (" ".join(words[1:]),)  # "le ministre de l'Intérieur": the office with its complement
     elif 2 <= len(words) <= 4 and words[0] in DEFINITE:
-        roles = (words[-1],)
+        roles = (words[1],) if ctx.lang == "fr" else (words[-1],)  # "le président américain", "the U.S. president"
     else:
         return None
-    if roles[0] in PERSON_NOUNS or len(roles[0]) < 4:
+    head_word = roles[0].split()[0]
+    if head_word in PERSON_NOUNS or len(head_word) < 4:
         return None
     left = "" if ctx.lang == "de" else r"\b"  # German compounds: "Bundeskanzlerin" holds "kanzlerin"
     if not any(w in FIRST_RANK for w in words):  # "le ministre" is not "le Premier ministre"
         left = r"(?<!premier )(?<!première )(?<!prime )" + left
-    pattern = re.compile(left + "(?:" + "|".join(re.escape(r) for r in roles) + r")\b", re.IGNORECASE)
+    alternatives = (r"\W+".join(re.escape(w) for w in r.split()) for r in roles)
+    pattern = re.compile(left + "(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
     for p in sorted((p for p in ctx.people if p.end <= pos), key=lambda p: p.start, reverse=True):
         before = ctx.text[max(0, p.start - ROLE_WINDOW):p.start]
         after = ctx.text[p.end:p.end + ROLE_WINDOW]
@@ -515,6 +519,7 @@ def _parsed_subject(ctx: Context, p: Person) -> bool:
 
 
 FIRST_RANK = frozenset({"premier", "première", "prime"})
+FRENCH_OF = frozenset({"de", "du", "des", "d"})
 ROLE_ADJUNCT_STARTS = frozenset({"en", "à", "au", "aux", "dans", "pour", "sur", "lors", "chez", "in", "at", "on",
                                  "during", "im", "bei", "auf"})
 ENTOURAGE = re.compile(r"^(?:le|la|l[’']|les|the)\s*(cabinet|entourage|avocats?|avocate|porte-parole|conseillers?|"

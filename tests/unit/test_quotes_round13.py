@@ -234,3 +234,14 @@ VOTE = ("Le député Andreï Issaïev s'est réjoui de l'issue de ce vote, affir
 def test_a_short_report_completed_by_a_term_in_marks(fr_pipeline) -> None:
     quotes, _ = enrich(fr_pipeline, "fr", VOTE)
     assert [(q.text, q.speaker) for q in quotes] == [("c'était « un vote historique »", "Andreï Issaïev")]
+
+
+# Wikinews (fr), 21 January 2017 (dev set U): the participle phrase after a description is no part of the speaker
+CIA = ("Le mois dernier, les États-Unis ont expulsé 35 diplomates russes accusés d'espionnage et ont sanctionné les "
+       "services de renseignements russes. C'était en réponse à un rapport de la CIA publié deux semaines plus tôt "
+       "qui a conclu que le gouvernement russe a piraté des serveurs appartenant aux Démocrates .")
+
+
+def test_a_participle_phrase_after_a_description_is_cut(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", CIA)
+    assert said(quotes, 30) == [("le gouvernement russe a piraté", "un rapport de la CIA")]
