@@ -631,7 +631,9 @@ class Context:
             if host.pos_ in ("VERB", "AUX") and host.i < verb.i:
                 subj = [c for c in host.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         for s in subj:
-            if s.i < verb.i and (not toks or s.i >= toks[0].i or nonfinite):
+            if s.i < verb.i and (not toks or s.i >= toks[0].i or (nonfinite and not any(
+                    self.is_reporting(t) for t in toks if t.i < verb.i))):
+                # (but "« … » , continue-t-il, ajoutant qu' « … »": the incise between has the speaker)
                 phrase = [t for t in s.subtree if t.i < verb.i and not t.is_space]
                 if _relative_of(phrase):  # "La mère de Maëlys a écrit": the mother, not Maëlys
                     return self._describe(phrase)
@@ -777,6 +779,11 @@ class Context:
         k = 0
         while k < len(toks) and CLITIC.match(toks[k].text) and toks[k].lower_ == "-t":
             k += 1
+        if self.lang == "fr" and k + 3 < len(toks) and toks[k].lower_ == "ce" and \
+                toks[k + 1].lower_ in ("qu'", "qu’", "que"):
+            verb = next((j for j in range(k + 2, min(k + 5, len(toks))) if self.is_reporting(toks[j])), None)
+            if verb is not None:  # "selon ce qu'a confié Rodrigue, ami de …": the inverted subject of the verb
+                return self.speaker_after(toks[verb + 1:])
         if k < len(toks) and self.is_pronoun(toks[k]):
             t = toks[k]
             return pronoun_speaker(t)
@@ -835,7 +842,7 @@ class Context:
         """"said Deputy Director for Europe and Central Asia Denis Krivosheev": a capitalised title, however long
         (its own "and", "for", "of"), then the person's name."""
         for n, t in enumerate(toks[:TITLE_TOKENS]):
-            p = self._person_starting(t.idx)
+            p = self.person_starting(t.idx)
             if p is not None:
                 return self.speaker_of(p) if n >= 2 else None
             if not (t.text[:1].isupper() or t.lower_ in TITLE_LINKS) or t.is_punct:
@@ -906,7 +913,7 @@ class Context:
         """A person's name set off by a comma within a few words after a description."""
         rest = [t for t in toks if t.idx >= region[-1].idx + len(region[-1].text)]
         for n, t in enumerate(rest[:6]):
-            p = self._person_starting(rest[n + 1].idx) if t.text == "," and n + 1 < len(rest) else None
+            p = self.person_starting(rest[n + 1].idx) if t.text == "," and n + 1 < len(rest) else None
             if p is not None:
                 return self.speaker_of(p)
             if t.text in (".", ";", ":", "!", "?"):
@@ -973,7 +980,7 @@ class Context:
                     prev.lower_ not in self.lex.determiners and prev.lower_ not in self.lex.particles and \
                     prev.lower_.endswith(("e", "en", "em", "er", "es")) and \
                     any(w.lower_ in PREPOSITIONS_DE for w in toks[1:n - 1]):
-                p = self._person_starting(t.idx)
+                p = self.person_starting(t.idx)
                 return self.speaker_of(p) if p is not None else self._describe(toks[:n + 1])
         return None
 
@@ -1038,9 +1045,9 @@ class Context:
 
     def _person_at(self, pos: int) -> bool:
         """Whether a person mention starts at character ``pos``."""
-        return self._person_starting(pos) is not None
+        return self.person_starting(pos) is not None
 
-    def _person_starting(self, pos: int) -> Person | None:
+    def person_starting(self, pos: int) -> Person | None:
         i = bisect.bisect_left(self.person_starts, pos)
         return self.people[i] if i < len(self.people) and self.people[i].start == pos else None
 

@@ -253,6 +253,10 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
     words = fold(surface).split()
     if label == "PER" and all(w in _TITLES_ALONE for w in words):
         return None  # "— Donald Trump , Président élu.", "Premier ministre": a capitalised title names nobody
+    if label == "PER" and words[0] in _TITLES_ALONE and any(t.lower_ in _TITLE_LINKS for t in tokens[1:]):
+        # "Président des États-Unis": an office with its complement names nobody ("… Donald Trump" keeps the name)
+        tail = len(tokens) >= 3 and is_given_name(tokens[-2].text) and tokens[-1].is_title
+        return _Mention(tokens[-2].idx, end, label) if tail else None
     lead = next((n for n, t in enumerate(tokens) if fold(t.text) not in _TITLES_ALONE), len(tokens))
     if label == "PER" and 0 < lead <= len(tokens) - 2 and tokens[lead].text[:1].isupper():
         return _Mention(tokens[lead].idx, end, label)  # "l'ancien Premier Manuel Valls": the title is no name
@@ -276,6 +280,7 @@ PERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister"
 TITLE_WORDS = frozenset({"präsident", "präsidentin", "kanzler", "kanzlerin", "chancelier", "chancelière", "chancellor",
                          "premier", "prime", "ministre", "governor", "gouverneur", "maire", "mayor", "bürgermeister"})
 _TITLES_ALONE = frozenset(fold(w) for w in PERSON_ROLES | TITLE_WORDS)
+_TITLE_LINKS = frozenset({"de", "des", "du", "d'", "d’", "of", "der"})
 
 
 def _titled_name_tail(tokens: list[Token]) -> bool:

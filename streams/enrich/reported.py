@@ -62,12 +62,17 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     lead = ctx.text[a:toks[k].idx].strip()
     if lead and not (lead.endswith(",") and len(lead.split()) <= 3) and lead.lower() not in ("mais", "et", "or"):
         return False  # (but "Cela dit, pour le vice-procureur, …")
-    comma = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j].text == ","), None)
+    comma = next((j for j in range(k + 1, min(len(toks), k + 13)) if toks[j].text == ","), None)
     if comma is None or comma == k + 1:
         return False
     span_a, span_b = toks[k + 1].idx, toks[comma - 1].idx + len(toks[comma - 1].text)
-    if ctx.person_in(span_a, span_b) is not None:
+    if comma <= k + 7 and ctx.person_in(span_a, span_b) is not None:
         return True
+    apposed = ctx.person_starting(toks[comma + 1].idx) if comma + 1 < len(toks) else None
+    if apposed is not None and ctx.text[apposed.end:apposed.end + 3].strip(SPACES)[:1] == ",":
+        return True  # "Pour le président du Centre d'analyse du terrorisme , Jean-Charles Brisard , « … »"
+    if comma > k + 7:
+        return False
     if comma == k + 2 and toks[k + 1].lower_ in STRESSED_PRONOUNS:
         return True  # "Pour lui, le régime … est dans une fuite en avant", "Pour eux, …"
     words = [t for t in toks[k + 1:comma] if not t.is_punct]  # a newspaper the model calls MISC: "L'Opinion"
@@ -131,10 +136,11 @@ def _report_after_quotes(ctx: Context, a: int, tail_from: int, b: int,
         if cand is not None and (cand.speaker is not None or cand.inherit) and \
                 len(words_of(ctx.text[cand.start:cand.end])) >= 3:
             return cand
-    return _participle_report(ctx, a, tail)
+    return _participle_report(ctx, a, tail, marked)
 
 
-def _participle_report(ctx: Context, a: int, tail: list[Token]) -> Candidate | None:
+def _participle_report(ctx: Context, a: int, tail: list[Token],
+                       marked: list[tuple[int, int]]) -> Candidate | None:
     """"CPJ referred to the nation as “completely closed”, saying only state media are allowed", "s'est excusé
     « … » dans un communiqué en expliquant que …": a reporting participle or gerund after the quote reports for the
     subject of the sentence's verb."""
@@ -151,7 +157,9 @@ def _participle_report(ctx: Context, a: int, tail: list[Token]) -> Candidate | N
                        None)
             if clause is None and que is None:
                 return None
-            spk = ctx.speaker_before(ctx.tokens(a, tail[n - 1].idx if french else v.idx), v)
+            before = [t for t in ctx.tokens(a, tail[n - 1].idx if french else v.idx)
+                      if not any(x <= t.idx <= y for x, y in marked)]  # not a subject inside the quote
+            spk = ctx.speaker_before(before, v)
             body = [t for t in clause.subtree if t.i in ids] if clause is not None else tail[que + 1:]
             while body and body[0].lower_ in ctx.lex.complementizers:
                 body = body[1:]  # "en expliquant que les employés …": the clause after "que"

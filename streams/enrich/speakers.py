@@ -99,11 +99,14 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
             elif spk.kind == "pronoun":
                 if spk.start >= c.end:  # '"Putin became president …," he argues': not a name inside the quote
                     ctx.reported.append((c.start, c.end))
-                personal = spk.text.lower().lstrip("-") in PERSONAL and not (
-                    ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
-                gender = PRONOUN_GENDER.get(spk.text.lower().lstrip("-"))
-                name = (_described_subject(ctx, spk.start, gender) if personal else None) or \
-                    _antecedent(ctx, spk.start, history, personal, gender=gender)
+                word = spk.text.lower().lstrip("-")
+                if word == "t":  # "déclare-t-il": the euphonic "t", the pronoun is the clitic after it
+                    clitic = re.match(r"-?(il|elle|ils|elles|on)\b", ctx.text[spk.end:spk.end + 7].lower())
+                    word = clitic.group(1) if clitic else word
+                personal = word in PERSONAL and not (ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
+                gender = PRONOUN_GENDER.get(word)
+                name = (_latter(ctx, spk.start, gender) or _described_subject(ctx, spk.start, gender) if personal
+                        else None) or _antecedent(ctx, spk.start, history, personal, gender=gender)
             elif spk.kind == "desc" and (ANAPHORIC_DESC.search(spk.text) or _expert_epithet(spk.text)):
                 # "the 48-year-old", "l'universitaire belge" after "Le politologue Filip Reyntjens": a person
                 name = _antecedent(ctx, spk.start, named, True) or spk.text
@@ -186,6 +189,24 @@ PERSON_NOUNS = {
     "serveur", "serveuse", "homme", "femme", "policier", "policière", "médecin", "infirmière", "chauffeur",
     "agriculteur", "ouvrier", "soldat", "propriétaire", "témoin", "habitant", "habitante", "voisin", "voisine",
     "mère", "père", "fils", "fille", "étudiant", "étudiante", "passager", "victime", "commerçant"}
+
+
+LATTER = re.compile(r"\b(?:[Cc]e dernier|[Cc]ette dernière|[Tt]he latter|[Ll]etzterer|[Ll]etztere)\b")
+
+
+def _latter(ctx: Context, pos: int, gender: str | None) -> str | None:
+    """"…, prêté par une connaissance, Mohammed. Ce dernier n'était pas au courant : « … » , déclare-t-il": "ce
+    dernier" (this sentence or the one before, same paragraph) is the person named last before it."""
+    a, _ = ctx.sentence_of(pos)
+    start = ctx.sentence_of(a - 1)[0] if a > 0 and ctx.paragraph_of(a - 1) == ctx.paragraph_of(pos) else a
+    found = list(LATTER.finditer(ctx.text, start, pos))
+    if not found:
+        return None
+    at = found[-1].start()
+    person = next((p for p in reversed(ctx.people) if p.end <= at), None)  # the very last one, however short
+    if person is None or at - person.end > ROLE_WINDOW * 3 or ctx.conflicts(person.canonical, gender):
+        return None
+    return person.canonical
 
 
 def _subject_pronoun(ctx: Context, c: Candidate) -> Token | None:

@@ -245,3 +245,47 @@ CIA = ("Le mois dernier, les États-Unis ont expulsé 35 diplomates russes accus
 def test_a_participle_phrase_after_a_description_is_cut(fr_pipeline) -> None:
     quotes, _ = enrich(fr_pipeline, "fr", CIA)
     assert said(quotes, 30) == [("le gouvernement russe a piraté", "un rapport de la CIA")]
+
+
+# Wikinews (fr), 22 April 2017 (dev set V): an office with its complement is no person
+TAX = ("Le Président des États-Unis Donald Trump a annoncé pouvoir présenter sa réforme fiscale dès mercredi 26 avril. "
+       "« Nous ferons une annonce importante mercredi concernant la réforme fiscale. Le processus est engagé depuis "
+       "longtemps mais la réforme commencera mercredi  » , a-t-il affirmé lors d'une visite au département du Trésor.")
+
+
+def test_an_office_with_its_complement_is_no_person(fr_pipeline) -> None:
+    quotes, entities = enrich(fr_pipeline, "fr", TAX)
+    assert {q.speaker for q in quotes} == {"Donald Trump"}
+    assert not any(e.label == "PER" and e.text.startswith("Président") for e in entities)
+
+
+# Wikinews (fr), 16 February 2017 (dev set V): "selon ce qu'a confié X"; "Ce dernier … déclare-t-il, ajoutant qu'";
+# "Pour <a role>, <Name>, « … »"; a gerund after an incise is the incise speaker's
+HERAULT = ("« Il nous avait raconté qu'il s'était fait arrêter à l'aéroport [d' Orly ], qu'il était fiché S » , selon "
+           "ce qu'a confié Rodrigue, ami de Thomas Sauret avant qu'il ne se radicalise, à l'AFP. « J'ai cru que "
+           "c'était une passade, que l'arrestation ça l'avait calmé. Mais après, il a commencé à être dans son coin, "
+           "à ne plus voir personne » .\nLe jeune homme a rencontré l'adolescente sur les réseaux sociaux et ils "
+           "souhaitaient depuis se marier religieusement avant de commettre l'attentat. Le jeune homme logeait depuis "
+           "quelques jours dans l'appartement de Clapiers, prêté par une connaissance, Mohammed. Ce dernier n'était "
+           "pas au courant du projet : « [je] l'avais laissé ici deux ou trois jours, il devait partir mercredi ou "
+           "jeudi. Jamais je n'aurais pensé qu'il allait fomenter un attentat chez moi » , déclare-t-il, ajoutant qu' "
+           "« [il] parlait religion mais c'était un peu évasif. » .\n\nPour le président du Centre d'analyse du "
+           "terrorisme , Jean-Charles Brisard , « on est face à des individus déterminés, radicalisés et surtout avec "
+           "un projet d'attentat très avancé » , très organisés. « Il y a d'abord l'allégeance à l'État Islamique. On "
+           "a aussi des substances explosives en cours de fabrication, notamment du TATP. Ils avaient également un "
+           "schéma préparatoire déjà élaboré. L'un d'entre eux devait mourir en martyr sur notre territoire tandis "
+           "que sa compagne devait rejoindre l'État Islamique » , détaille-t-il.\n« L'enquête commence et elle "
+           "déterminera si ces individus ont été téléguidés d'une façon ou d'une autre depuis le théâtre d'opérations "
+           "syro-irakien. Plus de la moitié des 17 attentats déjoués en 2016 étaient des projets coordonnées par des "
+           "djihadistes français depuis l'Irak et la Syrie » , continue-t-il, ajoutant qu' « [il] faut donc "
+           "déterminer le lien opérationnel entre les quatre personnes interpellées et l'État Islamique » .")
+
+
+def test_selon_ce_qu_a_confie_ce_dernier_pour_a_role_and_a_gerund_after_an_incise(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", HERAULT)
+    assert said(quotes) == [("Il nous avait racont", "Rodrigue"), ("J'ai cru que c'était", "Rodrigue"),
+                            ("[je] l'avais laissé ", "Mohammed"), ("[il] parlait religio", "Mohammed"),
+                            ("on est face à des in", "Jean-Charles Brisard"),
+                            ("Il y a d'abord l'all", "Jean-Charles Brisard"),
+                            ("L'enquête commence e", "Jean-Charles Brisard"),
+                            ("[il] faut donc déter", "Jean-Charles Brisard")]
