@@ -22,6 +22,11 @@ from typing import Any
 THRESHOLDS: tuple[float, ...] = (0.3, 0.8)
 SPEAKER_THRESHOLD = 0.3
 KINDS: tuple[str, ...] = ("direct", "indirect")
+# how a found quote's speaker is mentioned (speaker_mention): the diagnosis of docs/evaluation.md
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "il", "elle", "ils", "elles", "on", "lui", "eux", "er", "sie",
+                       "t"})
+_DETERMINERS = frozenset({"the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "der", "die", "das", "ein",
+                          "eine", "einer", "ce", "cette", "this", "these", "some", "several", "plusieurs"})
 _WORD = re.compile(r"\w+")
 _MIN_PARTIAL_NAME = 4  # a predicted speaker's last word must be this long to match inside a longer gold description
 
@@ -191,6 +196,21 @@ class QuoteTally:
 
 
 @dataclass(slots=True)
+class MentionTally:
+    """Found quotes whose speaker is mentioned one way, and how many of them have the gold speaker."""
+
+    found: int = 0
+    correct: int = 0
+
+    def __add__(self, other: MentionTally) -> MentionTally:
+        return MentionTally(self.found + other.found, self.correct + other.correct)
+
+    @property
+    def accuracy(self) -> float | None:
+        return _ratio(self.correct, self.found)
+
+
+@dataclass(slots=True)
 class Tally:
     """Every additive count of one article or of a group of articles."""
 
@@ -198,6 +218,7 @@ class Tally:
     language_correct: int = 0
     quotes: QuoteTally = field(default_factory=QuoteTally)
     by_kind: dict[str, QuoteTally] = field(default_factory=lambda: {k: QuoteTally() for k in KINDS})
+    by_mention: dict[str, MentionTally] = field(default_factory=dict)  # (kind, mention) as "direct/pronoun"
     titles_as_quotes: int = 0
     entities_gold: int = 0
     entities_found: int = 0
@@ -210,6 +231,8 @@ class Tally:
             language_correct=self.language_correct + other.language_correct,
             quotes=self.quotes + other.quotes,
             by_kind={k: self.by_kind.get(k, QuoteTally()) + other.by_kind.get(k, QuoteTally()) for k in kinds},
+            by_mention={k: self.by_mention.get(k, MentionTally()) + other.by_mention.get(k, MentionTally())
+                        for k in self.by_mention.keys() | other.by_mention.keys()},
             titles_as_quotes=self.titles_as_quotes + other.titles_as_quotes,
             entities_gold=self.entities_gold + other.entities_gold,
             entities_found=self.entities_found + other.entities_found,
@@ -235,6 +258,8 @@ class Tally:
             "language_accuracy": self.language_accuracy,
             "quotes": self.quotes.to_dict(),
             "by_kind": {k: v.to_dict() for k, v in sorted(self.by_kind.items())},
+            "by_speaker_mention": {k: {"found": v.found, "correct": v.correct, "speaker_accuracy": v.accuracy}
+                                   for k, v in sorted(self.by_mention.items())},
             "titles_as_quotes": self.titles_as_quotes,
             "entities_gold": self.entities_gold,
             "entities_found": self.entities_found,
@@ -287,6 +312,21 @@ class Report:
 Quotes = list[Mapping[str, Any]]
 
 
+def speaker_mention(text: str, quote: Mapping[str, Any]) -> str:
+    """How a predicted quote's speaker is mentioned where it was found: "name" ("Vladimir Putin"), "description"
+    ("le ministre", "a U.S. official"), "pronoun" ("he", "-t-il") or "none" (no speaker, or no mention span)."""
+    start, end = quote.get("speaker_start"), quote.get("speaker_end")
+    if not quote.get("speaker") or not isinstance(start, int) or not isinstance(end, int) or end <= start:
+        return "none"
+    words = _WORD.findall(fold(text[start:end]))
+    if not words:
+        return "none"
+    if len(words) <= 2 and words[-1] in _PRONOUNS:
+        return "pronoun"
+    first = text[start:end].lstrip(" -")
+    return "name" if first[:1].isupper() and words[0] not in _DETERMINERS else "description"
+
+
 def _kind_tallies(gold: Quotes, pred: Quotes) -> tuple[dict[str, QuoteTally], dict[int, int]]:
     """Match once over all quotes, then count each side under its own kind; returns the 0.3 matches too."""
     gold_toks = [tokens(q.get("text")) for q in gold]
@@ -332,6 +372,12 @@ def score_article(
     gold_quotes = list(gold.get("quotes") or [])
     pred_quotes = list(enriched.get("quotes") or [])
     by_kind, loose = _kind_tallies(gold_quotes, pred_quotes)
+    by_mention: dict[str, MentionTally] = {}
+    for gi, pi in loose.items():
+        q = pred_quotes[pi]
+        key = f"{q.get('kind')}/{speaker_mention(str(enriched.get('text') or ''), q)}"
+        ok = speaker_matches(gold_quotes[gi].get("speaker"), q.get("speaker"))
+        by_mention[key] = by_mention.get(key, MentionTally()) + MentionTally(1, int(ok))
 
     not_quotes = {tuple(tokens(n)) for n in gold.get("not_quotes") or []}
     titles = sum(tuple(tokens(q.get("text"))) in not_quotes for q in pred_quotes if tokens(q.get("text")))
@@ -349,6 +395,7 @@ def score_article(
         language_correct=int(language == gold.get("language")),
         quotes=sum(by_kind.values(), QuoteTally()),
         by_kind=by_kind,
+        by_mention=by_mention,
         titles_as_quotes=titles,
         entities_gold=len(gold_mentions),
         entities_found=len(found),
@@ -567,5 +614,12 @@ def render_report(report: Report, console: Any) -> None:
             _pct(q.speaker_accuracy),
         )
     console.print(by_kind)
+
+    mentions = Table(title="Speakers of found quotes, by how the extractor found the speaker mentioned (%)")
+    for header in ["kind / mention", "found", "spk acc"]:
+        mentions.add_column(header, justify="left" if header == "kind / mention" else "right")
+    for key, m in sorted(report.total.by_mention.items()):
+        mentions.add_row(key, str(m.found), _pct(m.accuracy))
+    console.print(mentions)
     if report.missing_raw:
         console.print(f"[yellow]No raw message for: {', '.join(report.missing_raw)}[/yellow]")

@@ -21,6 +21,7 @@ from streams.evaluate import (
     run_eval,
     score_article,
     speaker_matches,
+    speaker_mention,
     tokens,
 )
 
@@ -83,8 +84,8 @@ def test_gold_quotes_entities_and_titles_occur_in_their_article(
 @pytest.mark.parametrize(
     "folder",
     ["heldout", "devb", "devc", "devd", "deve", "devf", "devg", "devh", "devi", "devj", "devk", "devl", "devm", "devn",
-     "devo", "devp", "devq", "devr", "devs", "devt", "devu", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-     "blind7"])
+     "devo", "devp", "devq", "devr", "devs", "devt", "devu", "devv", "blind", "blind2", "blind3", "blind4", "blind5",
+     "blind6", "blind7"])
 def test_other_sets_annotate_their_real_text(folder: str) -> None:
     base = DATA / folder
     gold = load_gold(base / "gold")
@@ -329,3 +330,27 @@ def test_run_eval_reports_gold_without_raw(tmp_path: Path) -> None:
     (tmp_path / "lonely.gold.json").write_text(json.dumps({**SMALL_GOLD, "id": "lonely"}), encoding="utf-8")
     report = run_eval(tmp_path, [tmp_path], lambda raw: {})
     assert report.missing_raw == ["lonely"] and report.articles == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [("said Vladimir Putin.", (5, 19), "name"), ("a-t-il ajouté", (1, 6), "pronoun"), ("he said", (0, 2), "pronoun"),
+     ("a déclaré le ministre", (10, 21), "description"), ("said a U.S. official", (5, 20), "description"),
+     ("said the Kremlin", (5, 16), "description"), ("whatever", None, "none")])
+def test_speaker_mention(text: str, span: tuple[int, int] | None, expected: str) -> None:
+    quote = {"speaker": "X", "speaker_start": span[0], "speaker_end": span[1]} if span else {"speaker": None}
+    assert speaker_mention(text, quote) == expected
+
+
+def test_found_quotes_are_tallied_by_speaker_mention() -> None:
+    text = "« Il pleut » , a-t-il dit. Selon le ministre, il neige."
+    gold = {"id": "a", "language": "fr", "quotes": [
+        {"kind": "direct", "speaker": "Jean Dupont", "text": "Il pleut"},
+        {"kind": "indirect", "speaker": "le ministre", "text": "il neige"}]}
+    enriched = {"text": text, "quotes": [
+        {"kind": "direct", "speaker": "Paul Martin", "text": "Il pleut", "speaker_start": 17, "speaker_end": 21},
+        {"kind": "indirect", "speaker": "le ministre", "text": "il neige", "speaker_start": 33, "speaker_end": 44}]}
+    tally = score_article(gold, enriched).tally
+    assert {k: (m.found, m.correct) for k, m in tally.by_mention.items()} == {
+        "direct/pronoun": (1, 0), "indirect/description": (1, 1)}
+    assert (tally + tally).by_mention["indirect/description"].found == 2
