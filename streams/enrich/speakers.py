@@ -502,7 +502,7 @@ def _salient_office_holder(ctx: Context, desc: str, pos: int, history: list[_Sai
 
 ROLE_HEADS = OFFICE_NOUNS | frozenset({
     "official", "spokesman", "spokeswoman", "spokesperson", "chief", "head", "director", "ceo", "coordinator",
-    "envoy", "ambassador", "commander", "general", "secretary", "chairman", "pdg", "patron", "patronne",
+    "envoy", "ambassador", "commander", "general", "secretary", "pdg", "patron", "patronne",
     "directeur", "directrice", "responsable", "porte-parole", "coordinateur", "coordinatrice", "envoyé",
     "ambassadeur", "ambassadrice", "commandant", "général", "secrétaire", "chef", "cheffe", "sprecher",
     "sprecherin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin",
