@@ -354,6 +354,17 @@ def _kind_tallies(gold: Quotes, pred: Quotes) -> tuple[dict[str, QuoteTally], di
     return out, loose
 
 
+def same_entity(gold: str, predicted: set[str]) -> bool:
+    """The gold canonical name is one of the predicted (folded) ones, directly or through the shipped alias table:
+    "Allemagne" and "Germany", "OTAN" and "NATO" are one entity, as for speakers (``speaker_matches``)."""
+    from streams.enrich.canonical import default_aliases
+
+    if fold(gold) in predicted:
+        return True
+    target = default_aliases().canonical(gold)
+    return target is not None and fold(target) in predicted
+
+
 def _unique_mentions(entities: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """Folded mention text -> canonical (first one wins)."""
     out: dict[str, str] = {}
@@ -387,7 +398,7 @@ def score_article(
     for e in enriched.get("entities") or []:
         pred_mentions.setdefault(" ".join(tokens(e.get("text"))), set()).add(fold(str(e.get("canonical") or "")))
     found = [m for m in gold_mentions if m in pred_mentions]
-    canonical_ok = sum(fold(gold_mentions[m]) in pred_mentions[m] for m in found)
+    canonical_ok = sum(same_entity(gold_mentions[m], pred_mentions[m]) for m in found)
 
     language = (enriched.get("language") or {}).get("code")
     tally = Tally(

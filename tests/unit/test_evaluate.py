@@ -201,6 +201,22 @@ SMALL_PRED: dict[str, Any] = {
 }
 
 
+def test_canonical_names_agree_through_the_alias_table() -> None:
+    """Gold annotators sometimes write the article's own form of a place ("Allemagne", "OTAN"); the extractor
+    canonicalises to the shipped table's name ("Germany", "NATO"): the same entity, as for speakers."""
+    gold = {"id": "c", "language": "fr", "quotes": [], "entities": [
+        {"text": "Allemagne", "label": "LOC", "canonical": "Allemagne"},
+        {"text": "OTAN", "label": "ORG", "canonical": "OTAN"},
+        {"text": "Russie", "label": "LOC", "canonical": "Russie"},
+    ]}
+    pred = {"language": {"code": "fr"}, "quotes": [], "entities": [
+        {"text": "Allemagne", "label": "LOC", "canonical": "Germany"},
+        {"text": "OTAN", "label": "ORG", "canonical": "NATO"},
+        {"text": "Russie", "label": "LOC", "canonical": "Belarus"},  # a wrong canonical stays wrong
+    ]}
+    assert score_article(gold, pred).tally.canonical_accuracy == pytest.approx(2 / 3)
+
+
 def test_score_article_with_known_numbers() -> None:
     score = score_article(SMALL_GOLD, SMALL_PRED)
     q = score.tally.quotes
