@@ -275,7 +275,7 @@ def test_the_words_of_an_answer_after_mit_are_quotes() -> None:
     from streams.enrich.nlp import blank_pipeline
 
     quotes, _ = enrich(blank_pipeline("de"), "de", OKTOBERFEST)
-    assert [(q.text, q.speaker) for q in quotes] == [("Ja", "Seehofer"), ("Nein", "Seehofer")]
+    assert [(q.text, q.speaker) for q in quotes] == [("Ja", "Horst Seehofer"), ("Nein", "Horst Seehofer")]
 
 
 def test_a_short_quote_after_mit_without_an_answer_verb_stays_a_name(en) -> None:

@@ -202,7 +202,7 @@ INVESTMENT = ("Die Europäische Kommission werde den Staats- und Regierungschefs
 
 def test_an_abbreviated_unit_does_not_cut_the_reported_sentence(de_pipeline) -> None:
     quotes, _ = enrich(de_pipeline, "de", INVESTMENT)
-    assert [(q.text[:30], q.speaker) for q in quotes] == [("Die Europäische Kommission wer", "Juncker")]
+    assert [(q.text[:30], q.speaker) for q in quotes] == [("Die Europäische Kommission wer", "Jean-Claude Juncker")]
 
 
 # VOA News, May 2016 (dev set U): the parser made the apposition a conjunct without "and"
