@@ -123,6 +123,9 @@ class Person:
     end: int
 
 
+EMPHATIC_FR = frozenset({"lui", "eux", "elle", "elles"})
+MEAN_FORMS_FR = frozenset({"veut", "veulent", "voulait", "voulaient", "voudrait", "voudraient", "voulant"})
+INDIRECT_OBJECT_END = frozenset({"le", "la", "les", "l’", "l'", "un", "une"})  # the subject's determiner
 NARRATIVE_SUBJECTS = frozenset({"eux", "lui", "elle", "elles"})
 COORDINATING = frozenset({"et", "and", "und", "&"})
 # "Dieser hatte über sie gesagt": a demonstrative points to the person last mentioned, not to the last speaker
@@ -255,6 +258,8 @@ class Context:
         if self.lang == "fr" and self.text[max(0, t.idx - 3):t.idx].endswith(("à-", "à ")) and \
                 not self._intended(t):
             return False  # "c’est-à-dire", "à dire vrai" (but "a tenu à préciser que")
+        if self.lang == "fr" and low == "dire" and t.i > 0 and self.token_list[t.i - 1].lower_ in MEAN_FORMS_FR:
+            return False  # "ce qui veut dire que …": to mean, not to say
         if self.lang == "fr" and (low in PART_ADJ_FR or ("Part" in t.morph.get("VerbForm") and
                                                          "Pres" not in t.morph.get("Tense"))):
             # a past participle without its auxiliary is an adjective; "considérant que", "en expliquant" report
@@ -392,7 +397,8 @@ class Context:
         if org is None or self.text[org.end:org.end + 1] == "-":
             return None  # "EU-Kommissar Thierry Breton": the organisation only modifies the role
         lead = [t for t in self.tokens(a, org.start) if not t.is_punct]
-        if all(t.lower_ in ARTICLES for t in lead) and (qualifier or not self.qualifies_role(org, b)):
+        if all(t.lower_ in ARTICLES or t.lower_ == "l" for t in lead) and (  # ("l' IGF", scraped)
+                qualifier or not self.qualifies_role(org, b)):
             return org
         return None
 
@@ -589,12 +595,8 @@ class Context:
         while j >= 0 and (toks[j].lower_ in self.lex.auxiliaries or toks[j].lower_ in REFLEXIVES or (
                 self.has_pos and toks[j].pos_ in ("ADV", "PART") and not self.is_pronoun(toks[j]))):
             j -= 1  # "il s’est dit": past the reflexive too
-        if j >= 0 and self.is_pronoun(toks[j]):
-            k = j
-            while k >= 0 and self.is_pronoun(toks[k]):
-                k -= 1
-            pron = toks[j]
-            return pronoun_speaker(pron)
+        if j >= 0 and self.is_pronoun(toks[j]) and not self._emphatic(toks, j):
+            return pronoun_speaker(toks[j])
         clause_subject = self._name_opening_clause(toks, j)
         if clause_subject is not None:
             return clause_subject
@@ -618,6 +620,10 @@ class Context:
             # "The US military released a statement saying …": who issued the statement says it
             subj = [c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         nonfinite = bool({"Inf", "Part", "Ger"} & set(verb.morph.get("VerbForm"))) and self.lang == "fr"
+        if not subj and nonfinite and "Pres" in verb.morph.get("Tense"):
+            # "EDF précise qu'« … » et qu'il « a été maîtrisé » , ajoutant qu'…": the gerund hung inside the
+            # reported clause adds to the report — the subject of the reporting verb above it
+            subj = self._reporter_above(verb)
         if not subj and nonfinite:
             # "Amnesty publie un rapport … invitant la population à appeler « … »": up the chain of infinitives,
             # participles and the nouns they describe to the finite verb with a subject
@@ -724,6 +730,46 @@ class Context:
             return None  # a clause, not a noun phrase ("la liste proposée par …" is still a noun phrase)
         return self.name_or_desc(seg)
 
+    def _reporter_above(self, verb: Token, steps: int = 6) -> list[Token]:
+        """The subject of the nearest reporting verb among the ancestors of ``verb`` that governs a reported
+        clause (ccomp) on the way up."""
+        t, through_report = verb, False
+        for _ in range(steps):
+            if t.head.i == t.i:
+                break
+            through_report = through_report or t.dep_ == "ccomp"
+            t = t.head
+            if through_report and t.i < verb.i and self.is_reporting(t):
+                return [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        a, _ = self.sentence_of(verb.idx)  # the parser split the sentence at the quote: the reporting verb before
+        for t in reversed(self.tokens(a, verb.idx)):
+            before = self.text[a:t.idx]
+            if before.count("«") > before.count("»"):
+                continue  # a verb inside the quoted words
+            if "Fin" in t.morph.get("VerbForm") and self.is_reporting(t):
+                return [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        return []
+
+    def _organisation_phrase(self, phrase: list[Token]) -> bool:
+        """"l' IGF", "the BBC": an organisation's name (after its article) — the name after a comma that follows it
+        is the reported clause's subject ("Selon l' IGF , Business France … « pourraient être incriminés »"), not
+        an apposition naming the source."""
+        words = [t for t in phrase if t.lower_ not in ARTICLES and t.lower_ != "l" and not t.is_punct]  # "l' IGF"
+        if not words or words[0].lower_ in self.lex.source_nouns:
+            return False  # "le ministre de l’Intérieur, Lambert Noël Matha": a role the tagger took for a body
+        a, b = words[0].idx, words[-1].idx + len(words[-1].text)
+        return any(o.start <= a and b <= o.end for o in self.orgs if o.canonical in self.org_names)
+
+    def _emphatic(self, toks: list[Token], j: int) -> bool:
+        """"le PNF a lui indiqué", "Yannick Jadot a, lui, affirmé": a stressed pronoun after the auxiliary or set
+        off by commas repeats the subject named before it, it is not the subject."""
+        if self.lang != "fr" or toks[j].lower_ not in EMPHATIC_FR or j < 2:
+            return False
+        before, after = toks[j - 1], toks[j + 1] if j + 1 < len(toks) else None
+        if before.text == ",":
+            return after is not None and after.text == ","  # ", lui," (not "…, elle a déclaré")
+        return before.lower_ in self.lex.auxiliaries and not self.is_pronoun(toks[j - 2])
+
     def _apposition_before(self, toks: list[Token]) -> Speaker | None:
         """"Der frühere Pressesprecher … unter George W. Bush, Ari Fleischer, meinte": the name set off by commas
         right before the verb is its subject, not a name inside the role phrase before it."""
@@ -787,12 +833,8 @@ class Context:
         if k < len(toks) and self.is_pronoun(toks[k]):
             t = toks[k]
             return pronoun_speaker(t)
-        if self.lang == "fr" and k < len(toks) and toks[k].lower_ in ("au", "aux", "à"):
-            # "a indiqué au Monde le premier substitut du procureur": past the indirect object to the subject
-            nxt = next((j for j in range(k + 1, min(k + 5, len(toks)))
-                        if toks[j].lower_ in ("le", "la", "les", "l’", "l'", "un", "une")), None)
-            if nxt is not None and not any(t.is_punct for t in toks[k:nxt]):
-                k = nxt
+        if self.lang == "fr":
+            k = self._past_indirect_object_fr(toks, k)
         if k < len(toks) and not self._person_at(toks[k].idx):  # "verwies von der Leyen": "von" opens a name
             head = toks[k]
             if head.lower_ in self.lex.stop_words or head.lower_ in self.lex.complementizers or (
@@ -806,7 +848,7 @@ class Context:
         relayed = self._information_source(toks[k:])
         if relayed is not None:
             return relayed
-        titled = self._name_after_title(toks[k:])
+        titled = self._name_after_title(toks[k:]) or self._name_after_role(toks[k:])
         if titled is not None:
             return titled
         region = self._np_region(toks[k:])
@@ -838,6 +880,24 @@ class Context:
         # a description followed by an apposed name: "le ministre russe des Finances, Anton Siluanov"
         return self.name_or_desc(self._first_phrase(region))
 
+    def _past_indirect_object_fr(self, toks: list[Token], k: int) -> int:
+        """"a indiqué au Monde le premier substitut", "a confié, à Reuters, le directeur", "a confié à France Info
+        Jacques Witkowski": the index of the inverted subject past the indirect object (k when there is none)."""
+        start = k
+        incise = k < len(toks) and toks[k].text == ","
+        k += incise
+        if k >= len(toks) or toks[k].lower_ not in ("au", "aux", "à"):
+            return start
+        for j in range(k + 1, min(k + 6, len(toks))):
+            t = toks[j]
+            if t.text == "," and incise:
+                return j + 1 if j + 1 < len(toks) else start
+            if t.is_punct:
+                return start
+            if j > k + 1 and (t.lower_ in INDIRECT_OBJECT_END or self._person_at(t.idx)):
+                return j
+        return start
+
     def _name_after_title(self, toks: list[Token]) -> Speaker | None:
         """"said Deputy Director for Europe and Central Asia Denis Krivosheev": a capitalised title, however long
         (its own "and", "for", "of"), then the person's name."""
@@ -846,6 +906,21 @@ class Context:
             if p is not None:
                 return self.speaker_of(p) if n >= 2 else None
             if not (t.text[:1].isupper() or t.lower_ in TITLE_LINKS) or t.is_punct:
+                return None
+        return None
+
+    def _name_after_role(self, toks: list[Token]) -> Speaker | None:
+        """"le ministre de l'Économie et des Finances Michel Sapin": a determiner, a role noun and its complements
+        (their own "et"), then the person's name with no comma — not "le porte-parole du président Emmanuel
+        Macron", where the name goes with a second role."""
+        if len(toks) < 3 or toks[0].lower_ not in ARTICLES or toks[1].lower_ not in self.lex.source_nouns:
+            return None
+        for n, t in enumerate(toks[2:TITLE_TOKENS], start=2):
+            p = self.person_starting(t.idx)
+            if p is not None:
+                return self.speaker_of(p)
+            if (t.is_punct and t.text not in ("'", "’", "-")) or (self.has_pos and t.pos_ in ("VERB", "AUX")) or (
+                    t.lower_ in self.lex.source_nouns and toks[n - 1].pos_ in ("ADP", "DET")):
                 return None
         return None
 
@@ -1006,7 +1081,8 @@ class Context:
             if t.text == ",":
                 nxt = toks[n + 1] if n + 1 < len(toks) else None
                 if nxt is not None and out and self._starts_name(nxt) and not any(",".__eq__(o.text) for o in out) \
-                        and not (german and not self.has_pos and not self._apposed_name_de(toks[n + 1:])):
+                        and not (german and not self.has_pos and not self._apposed_name_de(toks[n + 1:])) and \
+                        not self._organisation_phrase(out):
                     out.append(t)
                     continue
                 break
@@ -1123,7 +1199,8 @@ class Context:
         while seg and ((seg[-1].is_punct and seg[-1].text != ")") or (
                 len(seg) > 2 and self.has_pos and "Part" in seg[-1].morph.get("VerbForm") and
                 seg[-1].pos_ in ("VERB", "ADJ")) or (len(seg) > 2 and self.has_pos and seg[-1].pos_ == "ADV" and
-                                                      seg[-1].lower_ in TRAILING_ADVERBS)):
+                                                      seg[-1].lower_ in TRAILING_ADVERBS) or (
+                len(seg) > 1 and seg[-1].lower_ in INTENSIFIERS)):
             seg = seg[:-1]  # "le patron de l'usine recruteuse contacté": not the participle after the noun, nor
             # a sentence adverb ("selon d'autres sources cependant")
         while seg and seg[0].is_punct:
@@ -1185,9 +1262,10 @@ RELATIVE_LINKS = frozenset({"de", "d’", "d'", "du", "des", "of", "von", "vom"}
 
 # figures, documents and institutions speak for themselves, never for a name after a comma ("selon le parquet,
 # Jean-Pierre Deteix aurait …": the name is the reported clause's subject, not an apposition)
-DOCUMENT_HEADS = frozenset({
+INSTITUTION_HEADS = frozenset({
     "parquet", "police", "gouvernement", "ministère", "armée", "tribunal", "justice", "préfecture", "mairie",
-    "gendarmerie", "government", "ministry", "army", "court", "polizei", "regierung", "staatsanwaltschaft",
+    "gendarmerie", "government", "ministry", "army", "court", "polizei", "regierung", "staatsanwaltschaft"})
+DOCUMENT_HEADS = INSTITUTION_HEADS | frozenset({
     "estimation", "estimations", "estimate", "estimates", "sondage", "sondages", "poll", "polls", "chiffre", "chiffres",
     "figures", "données", "data", "projection", "projections", "calculs", "schätzung", "schätzungen", "umfrage",
     "umfragen", "zahlen", "angaben"})
@@ -1315,6 +1393,8 @@ def _fronted_adjunct_de(clause: list[Token]) -> bool:
     return first in PREPOSITIONS_DE or all(t.lower_ in SENTENCE_ADVERBS_DE for t in clause)
 
 
+# "la préfecture même": an intensifier after a source is no part of its name
+INTENSIFIERS = frozenset({"même", "elle-même", "lui-même", "itself", "himself", "herself", "selbst"})
 # sentence adverbs that can follow a source phrase ("selon d'autres sources cependant")
 TRAILING_ADVERBS = frozenset({"cependant", "toutefois", "pourtant", "néanmoins", "également", "aussi", "however",
                               "also", "though", "meanwhile", "jedoch", "allerdings", "aber", "auch"})

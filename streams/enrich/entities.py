@@ -524,15 +524,18 @@ def _lone_surname(tokens: list[Token], position: int, table: AliasTable) -> bool
 
 
 def _repeated_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """Every other occurrence of a person's full name the model or the rules found once: the model misses names
-    in headlines and first lines ("… concernant Bruno Le Roux", "Bruno Le Roux , l'actuel ministre")."""
-    names = {text[m.start:m.end] for m in mentions if m.label == "PER" and len(text[m.start:m.end].split()) >= 2}
+    """Every other occurrence of a person's or an organisation's name of two words or more the model or the rules
+    found once: the model misses names in headlines and first lines ("… concernant Bruno Le Roux", "Bruno Le Roux ,
+    l'actuel ministre") or takes part of one ("Business France a quant à elle reconnu": only "France", a place)."""
+    names = {(text[m.start:m.end], m.label) for m in mentions
+             if m.label in ("PER", "ORG") and len(text[m.start:m.end].split()) >= 2}
     found: list[_Mention] = []
-    for name in sorted(names, key=len, reverse=True):
+    for name, label in sorted(names, key=lambda n: (-len(n[0]), n[1])):
         for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
             a, b = match.start(), match.end()
-            if not any(a < m.end and m.start < b for m in (*mentions, *found)):
-                found.append(_Mention(a, b, "PER"))
+            overlapping = [m for m in (*mentions, *found) if a < m.end and m.start < b]
+            if all(a <= m.start and m.end <= b and m.end - m.start < b - a for m in overlapping):
+                found.append(_Mention(a, b, label))  # (a mention inside it gives way in the merge)
     return found
 
 

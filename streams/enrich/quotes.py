@@ -21,6 +21,7 @@ from .attribution import (
     BULLETS,
     CLITIC,
     HOST_LINKS,
+    INSTITUTION_HEADS,
     OPENING_TITLE_MARKS,
     REFLEXIVES,
     Context,
@@ -521,8 +522,9 @@ def _shared_right(ctx: Context, kept: list[MarkedSpan], i: int) -> tuple[Speaker
         gap = ctx.text[kept[j].close_at + 1:kept[j + 1].open_at]
         if "\n" in gap or gap.strip(SPACES) not in ("", ".", ",", "et", "and", "und", ", et", ", and", ", und"):
             return None
-        if j == i and gap.strip(SPACES) == "." and _introduced(ctx, kept[i]):
+        if gap.strip(SPACES) == "." and _introduced(ctx, kept[i]):
             return None  # "La NASA annonce vouloir « … » . « … » , a insisté X": the first has its own speaker
+            # (so has "selon Greenpeace, « … » et « … » . « … », fustige l'association")
         j += 1
         nxt = kept[j + 1].open_at if j + 1 < len(kept) else len(ctx.text)
         attr = _right(ctx, kept[j], nxt)
@@ -532,9 +534,10 @@ def _shared_right(ctx: Context, kept: list[MarkedSpan], i: int) -> tuple[Speaker
 
 
 def _introduced(ctx: Context, span: MarkedSpan) -> bool:
-    """A reporting verb stands before the quote in its own sentence."""
+    """A reporting verb or a source ("selon Greenpeace, « … »") stands before the quote in its own sentence."""
     s_start, _ = ctx.sentence_of(span.open_at)
-    return any(ctx.is_reporting(t) for t in ctx.tokens(s_start, span.open_at))
+    toks = ctx.tokens(s_start, span.open_at)
+    return any(ctx.is_reporting(t) or according_length(ctx, toks, k) for k, t in enumerate(toks))
 
 
 def _opens_sentence(ctx: Context, span: MarkedSpan, floor: int) -> bool:
@@ -801,8 +804,24 @@ def _described_as(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker |
             return None
     if not _describes(ctx, verb):
         return None
-    spk = _passive_agent(ctx, span, toks, verb) or ctx.speaker_before([t for t in toks if t.i < verb.i], verb)
+    agent = _passive_agent(ctx, span, toks, verb)
+    if agent is None and verb is toks[-2] and _bare_participle(ctx, toks, verb):
+        return None, ctx.cue_of(verb)  # "Laurent Ruiz, âgé de 59 ans et décrit comme « expérimenté »": by nobody named
+    spk = agent or ctx.speaker_before([t for t in toks if t.i < verb.i], verb)
     return (spk, ctx.cue_of(verb)) if spk is not None else None
+
+
+def _bare_participle(ctx: Context, toks: list[Token], verb: Token) -> bool:
+    """A French or German past participle with no auxiliary of its own, right before "comme"/"als": a reduced
+    passive ("âgé de 59 ans et décrit comme") whose subject is what is described, not who describes it."""
+    if ctx.lang == "en" or not ctx.has_morph or "Part" not in verb.morph.get("VerbForm"):
+        return False  # (English "what an officer described as" is tagged a participle as often as not)
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    k = toks.index(verb) - 1
+    while k >= 0 and ctx.has_pos and toks[k].pos_ == "ADV":
+        k -= 1
+    return k < 0 or not (toks[k].pos_ == "AUX" or toks[k].lower_ in PASSIVE_AUX)
 
 
 PASSIVE_AUX = frozenset({"est", "sont", "été", "était", "étaient", "fut", "furent", "is", "are", "was", "were", "been",
@@ -849,6 +868,10 @@ def _evaluated(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | N
             return None
     if verb is None or (verb.lemma_.lower() == "dire" and not any(c.lower_ in REFLEXIVES for c in verb.children)):
         return None  # "dire" only as "se dire" (a state the subject claims); plain "dit" is a reporting verb
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        # "le risque était qualifié de « marqué » par Météo-France": the agent judges, not the subject
+        agent = _passive_agent(ctx, span, before, verb)
+        return (agent, ctx.cue_of(verb)) if agent is not None else None
     subjects = _clause_subjects(verb)
     if not subjects or "Rel" in subjects[0].morph.get("PronType"):
         return None
@@ -937,8 +960,8 @@ def _clause_source(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker 
         org = next((x for x in ctx.orgs if a2 <= x.start and x.end <= b2), None)
         if p is not None and p.canonical not in ctx.org_names:
             return ctx.speaker_of(p), None
-        if org is not None:
-            return ctx._describe(region), None
+        if org is not None or (t.dep_ in ("obl:agent", "agent") and t.lower_ in INSTITUTION_HEADS):
+            return ctx._describe(region), None  # "rejetée par le gouvernement, qui ne veut pas « … »"
     return None
 
 

@@ -48,6 +48,7 @@ def according_length(ctx: Context, toks: list[Token], k: int) -> int:
 
 
 STRESSED_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
+DEFINITE_FR = frozenset({"le", "la", "les", "l’", "l'"})
 
 
 # "nach <Noun> von/der/des X": the nouns of a source in German agency style
@@ -66,8 +67,9 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     if comma is None or comma == k + 1:
         return False
     span_a, span_b = toks[k + 1].idx, toks[comma - 1].idx + len(toks[comma - 1].text)
-    if comma <= k + 7 and ctx.person_in(span_a, span_b) is not None:
-        return True
+    person = ctx.person_in(span_a, span_b)
+    if person is not None and (comma <= k + 7 or (person.end == span_b and toks[k + 1].lower_ in DEFINITE_FR)):
+        return True  # "Pour le ministre de l'Économie et des Finances Michel Sapin, cependant, …": a long title
     apposed = ctx.person_starting(toks[comma + 1].idx) if comma + 1 < len(toks) else None
     if apposed is not None and ctx.text[apposed.end:apposed.end + 3].strip(SPACES)[:1] == ",":
         return True  # "Pour le président du Centre d'analyse du terrorisme , Jean-Charles Brisard , « … »"
@@ -513,10 +515,8 @@ def _fronted_adverbial_de(words: list[Token]) -> bool:
 
 def _span_of(toks: list[Token], ctx: Context) -> tuple[int, int] | None:
     toks = [t for t in toks if not t.is_space]
-    while toks and toks[0].is_punct:
-        toks = toks[1:]
-    while toks and toks[0].lower_ in ctx.lex.conjunctions and len(toks) > 1:
-        toks = toks[1:]
+    while toks and (toks[0].is_punct or (toks[0].lower_ in ctx.lex.conjunctions and len(toks) > 1)):
+        toks = toks[1:]  # "cependant, Emmanuel Macron …": past the conjunction and its comma
     while toks and toks[-1].is_punct and toks[-1].text not in (")", "]"):
         toks = toks[:-1]
     if not toks:

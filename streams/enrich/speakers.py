@@ -4,6 +4,7 @@ previous speaker, and canonical names ("Kofman" → "Michael Kofman")."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -39,16 +40,20 @@ PRONOUN_GENDER = {"he": "M", "him": "M", "she": "F", "her": "F", "il": "M", "ell
 MEDIA_NOUNS = frozenset({"journal", "quotidien", "hebdomadaire", "magazine", "newspaper", "paper", "daily",
                          "zeitung", "blatt", "magazin", "sender", "chaîne", "broadcaster", "émission", "programme",
                          "show", "sendung"})
+# the kind of body an organisation is: "fustige encore l'association" after "selon Greenpeace"
+BODY_NOUNS = frozenset({"association", "organisation", "organization", "ong", "ngo", "groupe", "group", "entreprise",
+                        "company", "firm", "société", "compagnie", "syndicat", "fédération", "federation",
+                        "collectif", "agence", "agency", "verband", "unternehmen", "konzern", "gewerkschaft", "firma"})
 
 
 MEDIA_PARAGRAPHS = 4
 
 
-def _media_antecedent(ctx: Context, spk: Speaker, history: list[_Said]) -> str | None:
-    """"le journal", "the paper", "das Blatt", "l'émission": the organisation that spoke last in the
-    MEDIA_PARAGRAPHS paragraphs before."""
+def _body_antecedent(ctx: Context, spk: Speaker, history: list[_Said]) -> str | None:
+    """"le journal", "the paper", "das Blatt", "l'émission", "l'association", "the group": the organisation that
+    spoke last in the MEDIA_PARAGRAPHS paragraphs before."""
     words = spk.text.lower().replace("’", "'").replace("'", "' ").split()  # "l'hebdomadaire" → "l'", "hebdomadaire"
-    if len(words) != 2 or words[0] not in DEFINITE or words[1] not in MEDIA_NOUNS:
+    if len(words) != 2 or words[0] not in DEFINITE or words[1] not in MEDIA_NOUNS | BODY_NOUNS:
         return None
     paragraph = ctx.paragraph_of(spk.start)
     people = {p.canonical for p in ctx.people}
@@ -67,7 +72,7 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
     named: list[_Said] = []  # the entries whose speaker is a person's name
     descs: list[tuple[str, str]] = []  # (description as written, speaker it resolved to)
     pending: list[Candidate] = []  # reported-mood sentences before anyone spoke: the paragraph's next speaker says them
-    for c in cands:
+    for c in _with_trailing_sources(ctx, cands):
         if pending and ctx.paragraph_of(pending[0].start) != ctx.paragraph_of(c.start):
             pending = []
         name: str | None = None
@@ -107,6 +112,8 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                 gender = PRONOUN_GENDER.get(word)
                 name = (_latter(ctx, spk.start, gender) or _described_subject(ctx, spk.start, gender) if personal
                         else None) or _antecedent(ctx, spk.start, history, personal, gender=gender)
+                if name is None and ctx.lang != "en" and personal:
+                    name = _organisation_subject(ctx, spk.start)  # "Business France a reconnu … Elle précise …"
             elif spk.kind == "desc" and (ANAPHORIC_DESC.search(spk.text) or _expert_epithet(spk.text)):
                 # "the 48-year-old", "l'universitaire belge" after "Le politologue Filip Reyntjens": a person
                 name = _antecedent(ctx, spk.start, named, True) or spk.text
@@ -122,7 +129,7 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
             elif spk.kind == "desc" and spk.text.lower() == "others" and (
                     others := _elided_others(ctx, spk.start)):
                 name = others  # "One academic told … Others reported …"
-            elif spk.kind == "desc" and (paper := _media_antecedent(ctx, spk, history)):
+            elif spk.kind == "desc" and (paper := _body_antecedent(ctx, spk, history)):
                 name = paper  # "le journal estime" after "Pour L'Opinion, …"
             else:
                 org = ctx.org_for(_tidy(spk.text) or "", spk.start)
@@ -178,6 +185,26 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
             continue  # an unattributed quoted question standing alone is a headline or a title, not speech
         out.append(Quote(text=text, speaker=name, kind=c.kind, start=c.start, end=c.end, speaker_start=s_start,
                          speaker_end=s_end, cue=c.cue))
+    return out
+
+
+def _with_trailing_sources(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """"Après que cet adolescent « … » , il a pu être établi que « … » , selon le sous-préfet, Nicolas
+    Martrenchard.", "« … » , bien que … cela ne « … » , estime Neil Hyatt": a source or an inverted speaker closing
+    the sentence covers its earlier quotes that have no cue of their own."""
+    out = list(cands)
+    for i, c in enumerate(out):
+        if c.kind != "direct" or c.cue is not None or c.speaker is not None or \
+                ctx.text[c.start:c.end].rstrip().endswith("?"):
+            continue  # (a quoted question standing alone is a title)
+        sentence = ctx.sentence_of(c.start)
+        for later in out[i + 1:]:
+            if ctx.sentence_of(later.start) != sentence or re.search(r"[;:]", ctx.text[c.end:later.start]):
+                break  # "« … » ; c'est « … » qui …, précise la préfecture": another clause
+            spk = later.speaker
+            if later.cue is not None and spk is not None and spk.start >= later.end:
+                out[i] = dataclasses.replace(c, speaker=spk, cue=later.cue, inherit=False)
+                break
     return out
 
 
@@ -456,15 +483,16 @@ OFFICE_NOUNS = frozenset({
     "leader", "president", "minister", "senator", "governor", "mayor", "chancellor", "premier", "chairman",
     "chairwoman", "dirigeant", "dirigeante", "président", "présidente", "ministre", "sénateur", "sénatrice",
     "gouverneur", "maire", "chancelier", "chancelière", "député", "députée", "präsident", "präsidentin",
-    "ministerin", "kanzler", "kanzlerin", "bürgermeister", "bürgermeisterin", "senatorin"})
+    "ministerin", "kanzler", "kanzlerin", "bürgermeister", "bürgermeisterin", "senatorin", "candidat", "candidate",
+    "kandidat", "kandidatin"})
 GENDERED_ARTICLES = {"la": "F", "le": "M", "der": "M"}
 
 
 def _office_of(words: list[str], lang: str) -> str | None:
     """The office noun of a short definite description: "the Russian leader", "le président russe", "der
     russische Außenminister" (German compounds end with it)."""
-    if not 2 <= len(words) <= 4 or words[0] not in DEFINITE:
-        return None
+    if not 2 <= len(words) <= (6 if lang == "fr" else 4) or words[0] not in DEFINITE:
+        return None  # (French puts the complement after the head: "le candidat d'En marche à la présidentielle")
     noun = words[1] if lang == "fr" else words[-1]
     if lang == "de":
         return next((o for o in OFFICE_NOUNS if noun.endswith(o)), None)
@@ -589,6 +617,15 @@ def _genitive(ctx: Context, spk: Speaker, name: str) -> str:
         base = name[:-1]
         return ctx.canonical_name(base) if base.split()[-1:] and len(base.split()[-1]) >= 3 else name
     return name
+
+
+def _organisation_subject(ctx: Context, pos: int) -> str | None:
+    """French and German "il"/"elle"/"er"/"sie" with no person of its gender before it: the organisation that is
+    the latest clause subject of its paragraph ("Business France a quant à elle reconnu … . Elle précise …")."""
+    floor = ctx.breaks[ctx.paragraph_of(pos) - 1] if ctx.paragraph_of(pos) >= 1 and ctx.breaks else 0
+    subjects = [o for o in ctx.orgs if floor <= o.start and o.end <= pos and o.canonical in ctx.org_names and
+                ctx.is_subject(o)]
+    return subjects[-1].canonical if subjects else None
 
 
 def _organisation_antecedent(ctx: Context, pos: int, history: list[_Said]) -> str | None:
