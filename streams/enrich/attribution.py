@@ -18,7 +18,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from .gender import noun_gender, person_gender
-from .quote_marks import DOUBLE, SINGLE, SPACES, MarkedSpan
+from .quote_marks import DOUBLE, SINGLE, SPACES, MarkedSpan, wrapped
 
 LEXICON_PATH = Path(__file__).with_name("data") / "reporting_verbs.yaml"
 PER_LABELS = {"PER", "PERSON"}
@@ -544,7 +544,8 @@ class Context:
         """Hard paragraph breaks and sentence bounds that never cut through a quoted span."""
         text = self.text
         inside = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
-        self.breaks = [m.start() for m in re.finditer(r"\n\s*", text) if not _soft(text, m.start())]
+        self.breaks = [m.start() for m in re.finditer(r"\n\s*", text) if not _soft(text, m.start()) and not (
+            _in_spans(m.start(), inside) and wrapped(text, m.start()))]  # a hard-wrapped line inside a quote
         bounds: list[tuple[int, int]] = []
         par_start = 0
         for br in [*self.breaks, len(text)]:
@@ -1481,6 +1482,7 @@ def _soft(text: str, nl: int) -> bool:
     from .quote_marks import _soft_break
 
     return _soft_break(text, nl)
+
 
 
 def _in_spans(pos: int, inside: list[tuple[int, int]]) -> bool:

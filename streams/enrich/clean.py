@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from .quote_marks import find_quote_spans
+
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -172,6 +174,15 @@ def _continues(previous: str, line: str) -> bool:
     return bool(first) and (first.islower() or last in {",", "-", "‐", "¬"})
 
 
+def _inside_quote(lines: list[str]) -> bool:
+    """The lines so far leave a double quote open and the last stops mid-sentence: a wrapped quotation ("… yelling
+    at us through loudspeakers⏎‘Assembling is not allowed,’ and …") goes on on the next line."""
+    text = " ".join(line.strip() for line in lines)
+    if not text or text[-1] in _SENTENCE_END or not any(c in text for c in '"“«„»'):
+        return False
+    return any(span.close_at is None for span in find_quote_spans(text))
+
+
 WRAP_MIN_WIDTH = 50  # a wire text wrapped at this width or more (ots, agency feeds: 65-80 characters)
 WRAP_MIN_LINES = 4
 WRAP_SHARE = 0.7  # this share of a block's lines fill at least WRAP_FILL of the widest line
@@ -213,7 +224,7 @@ def _units(text: str) -> tuple[list[_Unit], bool]:
             if not line.strip():
                 continue
             wrapped = width is not None and current and _wrapped_continues(current[-1], width)
-            if current and (wrapped or _continues(current[-1], line)):
+            if current and (wrapped or _continues(current[-1], line) or _inside_quote(current)):
                 current.append(line)
                 continue
             if current:

@@ -143,6 +143,19 @@ def _soft_break(text: str, nl: int) -> bool:
     return bool(prev) and prev not in TERMINAL + DOUBLE + SINGLE and (nxt.islower() or nxt.isdigit())
 
 
+WRAP_WIDTH = 60  # a line this long ending inside a sentence was wrapped by its source ("… through loudspeakers⏎‘…")
+
+
+def wrapped(text: str, nl: int) -> bool:
+    """Inside an open quote, a single newline after a long line that stops mid-sentence: hard-wrapped plain text
+    (mail, wire and archive copies), whatever the next line starts with."""
+    if nl + 1 < len(text) and text[nl + 1] == "\n":
+        return False
+    start = text.rfind("\n", 0, nl) + 1
+    line = text[start:nl].rstrip()
+    return len(line) >= WRAP_WIDTH and line[-1] not in TERMINAL + DOUBLE + SINGLE + ":"
+
+
 def _swallows(p: MarkedSpan, pairs: list[MarkedSpan]) -> bool:
     """An unterminated span that contains well-closed quotes is a lost mark, not a paragraph-long quote."""
     if p.close_at is not None or p.continues:
@@ -180,7 +193,7 @@ def find_quote_spans_nested(text: str) -> tuple[list[MarkedSpan], list[MarkedSpa
                 close(bottom, None, i, continues=True)
                 continued_open.add(reopen)
                 stack = []
-            elif _soft_break(text, i) or _closer_before_opener(text, i + 1):
+            elif _soft_break(text, i) or _closer_before_opener(text, i + 1) or wrapped(text, i):
                 continue
             else:
                 close(stack[0][0], None, i)

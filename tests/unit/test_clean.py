@@ -120,6 +120,17 @@ def test_comment_section_in_second_half_ends_the_article() -> None:
     assert clean_text(text).split("\n\n") == SEED_BODY
 
 
+def test_a_wrapped_quotation_stays_one_paragraph() -> None:
+    """VOA News, 9 December 2013 (dev set W), wrapped at 80 columns with no blank lines and too many short lines
+    for the wrap width to show: the line inside an open quote that stops mid-sentence goes on, though the next
+    line starts with a capital in single marks."""
+    path = REPO / "tests" / "data" / "devw" / "raw" / "voa-en-vietnam-rights-day-rallies.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    paragraphs = clean_text(raw["text"]).split("\n\n")
+    quoted = next(p for p in paragraphs if p.startswith('"They had members'))
+    assert quoted.endswith('said Loan.') and "‘Assembling is not allowed,’" in quoted
+
+
 def test_hard_wrapped_paragraph_is_not_split_or_dropped() -> None:
     """Lines that continue a sentence stay together with their line breaks (zeit.de wraps inside <p>)."""
     wrapped = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streams.enrich.quote_marks import find_quote_spans
+from streams.enrich.quote_marks import find_quote_spans, wrapped
 
 
 def texts(s: str) -> list[str]:
@@ -72,6 +72,16 @@ def test_soft_line_wrap_inside_a_quote():
     # zeit.de.zugverkehr: the HTML source wraps lines inside the quote
     s = '"Was\nwürde dem Klima mehr helfen?", sagte Lindner.'
     assert texts(s) == ["Was\nwürde dem Klima mehr helfen?"]
+
+
+def test_a_long_line_stopping_mid_sentence_is_wrapped():
+    # VOA News, 9 December 2013 (dev set W), as the copy wraps it at 80 columns
+    s = ('"They had members of Communist Youth Union yelling at us through loudspeakers\n'
+         '‘Assembling is not allowed,’ and asking us to leave the site," said Loan.')
+    assert wrapped(s, s.index("\n"))
+    assert texts(s) == [s[1:s.index('" said')]]
+    assert not wrapped('"Short line\n‘Next’ one."', 11)  # a short line is no wrap
+    assert not wrapped("A sentence that ends on this long line before the break, and it stops.\nNext", 70)
 
 
 @settings(max_examples=300, deadline=None)
