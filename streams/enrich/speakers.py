@@ -483,16 +483,15 @@ OFFICE_NOUNS = frozenset({
     "leader", "president", "minister", "senator", "governor", "mayor", "chancellor", "premier", "chairman",
     "chairwoman", "dirigeant", "dirigeante", "président", "présidente", "ministre", "sénateur", "sénatrice",
     "gouverneur", "maire", "chancelier", "chancelière", "député", "députée", "präsident", "präsidentin",
-    "ministerin", "kanzler", "kanzlerin", "bürgermeister", "bürgermeisterin", "senatorin", "candidat", "candidate",
-    "kandidat", "kandidatin"})
+    "ministerin", "kanzler", "kanzlerin", "bürgermeister", "bürgermeisterin", "senatorin"})
 GENDERED_ARTICLES = {"la": "F", "le": "M", "der": "M"}
 
 
 def _office_of(words: list[str], lang: str) -> str | None:
     """The office noun of a short definite description: "the Russian leader", "le président russe", "der
     russische Außenminister" (German compounds end with it)."""
-    if not 2 <= len(words) <= (6 if lang == "fr" else 4) or words[0] not in DEFINITE:
-        return None  # (French puts the complement after the head: "le candidat d'En marche à la présidentielle")
+    if not 2 <= len(words) <= 4 or words[0] not in DEFINITE:
+        return None
     noun = words[1] if lang == "fr" else words[-1]
     if lang == "de":
         return next((o for o in OFFICE_NOUNS if noun.endswith(o)), None)
