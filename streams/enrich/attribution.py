@@ -123,10 +123,10 @@ class Person:
     end: int
 
 
-EMPHATIC_FR = frozenset({"lui", "eux", "elle", "elles"})
 MEAN_FORMS_FR = frozenset({"veut", "veulent", "voulait", "voulaient", "voudrait", "voudraient", "voulant"})
 INDIRECT_OBJECT_END = frozenset({"le", "la", "les", "l’", "l'", "un", "une"})  # the subject's determiner
-NARRATIVE_SUBJECTS = frozenset({"eux", "lui", "elle", "elles"})
+# French stressed pronouns: "Eux d'ajouter", "a, lui, affirmé", "Pour lui, …"
+STRESSED_PRONOUNS = frozenset({"eux", "lui", "elle", "elles"})
 COORDINATING = frozenset({"et", "and", "und", "&"})
 # "Dieser hatte über sie gesagt": a demonstrative points to the person last mentioned, not to the last speaker
 DEMONSTRATIVES = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere", "celui-ci", "celle-ci"})
@@ -355,7 +355,7 @@ class Context:
         if self.lang != "fr" or t.i < 2:
             return False
         de, who = self.token_list[t.i - 1], self.token_list[t.i - 2]
-        return de.lower_ in ("de", "d'", "d’") and who.lower_ in NARRATIVE_SUBJECTS
+        return de.lower_ in ("de", "d'", "d’") and who.lower_ in STRESSED_PRONOUNS
 
     def cue_of(self, t: Token) -> str:
         return t.lemma_.lower() if self.has_lemma and t.lemma_ else t.lower_
@@ -764,7 +764,7 @@ class Context:
     def _emphatic(self, toks: list[Token], j: int) -> bool:
         """"le PNF a lui indiqué", "Yannick Jadot a, lui, affirmé": a stressed pronoun after the auxiliary or set
         off by commas repeats the subject named before it, it is not the subject."""
-        if self.lang != "fr" or toks[j].lower_ not in EMPHATIC_FR or j < 2:
+        if self.lang != "fr" or toks[j].lower_ not in STRESSED_PRONOUNS or j < 2:
             return False
         before, after = toks[j - 1], toks[j + 1] if j + 1 < len(toks) else None
         if before.text == ",":
@@ -1482,7 +1482,6 @@ def _soft(text: str, nl: int) -> bool:
     from .quote_marks import _soft_break
 
     return _soft_break(text, nl)
-
 
 
 def _in_spans(pos: int, inside: list[tuple[int, int]]) -> bool:

@@ -13,6 +13,7 @@ from .attribution import (
     FAIRE_FORMS,
     PREPOSITIONS_DE,
     REFLEXIVES,
+    STRESSED_PRONOUNS,
     SUBORDINATORS_DE,
     TRAILING_ADVERBS,
     Context,
@@ -47,7 +48,6 @@ def according_length(ctx: Context, toks: list[Token], k: int) -> int:
     return 0
 
 
-STRESSED_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 DEFINITE_FR = frozenset({"le", "la", "les", "l’", "l'"})
 
 
@@ -78,7 +78,7 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     if comma == k + 2 and toks[k + 1].lower_ in STRESSED_PRONOUNS:
         return True  # "Pour lui, le régime … est dans une fuite en avant", "Pour eux, …"
     words = [t for t in toks[k + 1:comma] if not t.is_punct]  # a newspaper the model calls MISC: "L'Opinion"
-    if len(words) >= 2 and words[0].lower_ in ("le", "la", "les", "l’", "l'") and \
+    if len(words) >= 2 and words[0].lower_ in DEFINITE_FR and \
             words[1].lower_.split("-")[-1] in ctx.lex.source_nouns:
         return True  # "pour le vice-procureur, cette somme pourrait …"
     return 0 < len(words) <= 4 and all(t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME", "EVENT")
