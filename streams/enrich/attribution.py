@@ -173,6 +173,14 @@ def people_from(doc: Doc, people: list[tuple[str, int, int]] | None) -> list[Per
     return out
 
 
+def _marked_name(text: str, p: Person) -> bool:
+    """"entre l’arrêt « Charles Cros » et …": a name standing alone in quote marks names a thing (a stop, a ship,
+    a title), not a person who could speak or be "il"."""
+    before = text[max(0, p.start - 3):p.start].rstrip(SPACES)
+    after = text[p.end:p.end + 3].lstrip(SPACES)
+    return bool(before) and bool(after) and before[-1] in "«“„‹" and after[0] in "»”“›"
+
+
 def _fullest(name: str, pos: int, full: dict[str, list[tuple[int, str]]]) -> str:
     """A surname alone takes the full name last seen before it ("Stodden" after "Alexander Stodden")."""
     words = name.split()
@@ -199,7 +207,7 @@ class Context:
         self.has_pos = doc.has_annotation("POS")
         self.has_lemma = doc.has_annotation("LEMMA")
         self.has_morph = doc.has_annotation("MORPH")
-        self.people = people_from(doc, people)
+        self.people = [p for p in people_from(doc, people) if not _marked_name(self.text, p)]
         self.person_starts = [p.start for p in self.people]
         # speakers may be organisations ("the University and College Union said"); pronouns resolve to people only
         self.orgs = people_from(doc, orgs or [])
@@ -747,8 +755,10 @@ class Context:
             before = self.text[a:t.idx]
             if before.count("«") > before.count("»"):
                 continue  # a verb inside the quoted words
-            if "Fin" in t.morph.get("VerbForm") and self.is_reporting(t):
-                return [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            gerund = "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+            if subjects and not gerund and self.is_reporting(t):
+                return subjects  # "a annoncé avoir « … », ajoutant que …" (not another gerund)
         return []
 
     def _organisation_phrase(self, phrase: list[Token]) -> bool:
@@ -1201,7 +1211,8 @@ class Context:
                 len(seg) > 2 and self.has_pos and "Part" in seg[-1].morph.get("VerbForm") and
                 seg[-1].pos_ in ("VERB", "ADJ")) or (len(seg) > 2 and self.has_pos and seg[-1].pos_ == "ADV" and
                                                       seg[-1].lower_ in TRAILING_ADVERBS) or (
-                len(seg) > 1 and seg[-1].lower_ in INTENSIFIERS)):
+                len(seg) > 1 and seg[-1].lower_ in INTENSIFIERS) or (
+                len(seg) > 1 and seg[-1].text[-1:] in ("'", "’"))):  # "des témoins s'[exprimant …]": no elision
             seg = seg[:-1]  # "le patron de l'usine recruteuse contacté": not the participle after the noun, nor
             # a sentence adverb ("selon d'autres sources cependant")
         while seg and seg[0].is_punct:

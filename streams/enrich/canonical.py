@@ -411,7 +411,10 @@ def canonicalize_mentions(mentions: list[tuple[str, str]], aliases: AliasTable) 
         if alias is not None and (alias in canonicals.values() or aliases.label(alias) == "PER"):
             result.append(alias)
             continue
-        best = max(fuller, key=lambda other: (counts[other], -first_seen[other]))
+        # a name that ends with the mention (its surname) first: "Mousavi" is "Mir Hossein Mousavi", not the
+        # headline's "Mousavi Calls"; then the name used most, then the first used
+        best = max(fuller, key=lambda other: (person_tokens[other][-1] == tokens[-1], counts[other],
+                                              -first_seen[other]))
         result.append(canonicals[best])
     return _without_misspellings(result, [label for _, label in clean], [text for text, _ in clean])
 

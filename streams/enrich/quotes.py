@@ -618,6 +618,9 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
             following = ctx.text[t.idx + len(t.text):t.idx + len(t.text) + 4].lstrip(SPACES + ":")[:1]
             if following and following in OPENING_TITLE_MARKS + "“":
                 return None  # "« … » , demander « … »": the verb introduces the next quote
+            if n == 0 and _gerund(t) and t.i + 1 < len(ctx.token_list) and \
+                    ctx.token_list[t.i + 1].lower_ in ctx.lex.complementizers:
+                return None  # "annoncé avoir « … » , ajoutant que « … »": the gerund introduces the next report
             pre = toks[:n]
             if emotive:
                 pre = [x for x in pre if x.lower_ not in REFLEXIVES]
@@ -633,6 +636,29 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
                 ctx.lex.auxiliaries and t.lower_ not in CONTROL_FORMS:
             break
     return None
+
+
+RELATIVE_SUBJECTS = frozenset({"qui", "who", "which"})
+
+
+def _inverted_speaker_relative(ctx: Context, toks: list[Token], verbs: list[Token]) -> tuple[Speaker, str] | None:
+    """"« … » , a précisé le Conseil d’État, qui « annule donc le refus du ministre … »": the relative pronoun
+    before the quote stands for the inverted subject of the reporting verb just before — who goes on speaking."""
+    if len(toks) < 4 or not verbs or toks[-1].lower_ not in RELATIVE_SUBJECTS or toks[-2].text != ",":
+        return None
+    v = verbs[-1]
+    between = [t for t in toks[:-2] if t.i > v.i]
+    if not between or len(between) > 8 or any(t.is_punct for t in between):
+        return None
+    spk = ctx.speaker_after(between)
+    if spk is None or spk.kind == "pronoun" or spk.end < between[-1].idx:
+        return None
+    return spk, ctx.cue_of(v)
+
+
+def _gerund(t: Token) -> bool:
+    """"ajoutant", "adding": a present participle (English -ing form)."""
+    return ("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")) or t.tag_ == "VBG"
 
 
 def _reports_own_clause(ctx: Context, verb: Token) -> bool:
@@ -669,6 +695,9 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
     if issuer is not None:
         return issuer, toks[-2].lower_  # "le gouvernement des États-Unis publie un communiqué qui « condamne … »"
     verbs = [t for t in toks if ctx.is_reporting(t)]
+    relative = _inverted_speaker_relative(ctx, toks, verbs)
+    if relative is not None:
+        return relative
     for k in range(len(toks)):
         n_acc = according_length(ctx, toks, k)
         if n_acc and verbs and verbs[-1].i > toks[k].i and _reports_after_source(ctx, toks, k + n_acc, verbs[-1]):

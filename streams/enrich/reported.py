@@ -587,8 +587,9 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
         if spk is None or not _is_source(ctx, spk, rest):
             continue
         spk = _joined_source(ctx, spk, rest)
-        if k == 0 or toks[k - 1].text in (".", "!", "?"):
+        if k == 0 or toks[k - 1].text in (".", "!", "?") or (ctx.has_pos and all(t.pos_ == "ADV" for t in toks[:k])):
             # "Selon X, contenu." — "Selon le Premier ministre …, Jay Weatherill, contenu": after the name
+            # (also after an adverb: "Toujours selon le même chauffeur, …")
             commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
             if len(commas) >= 2 and ctx.has_pos and "Part" in rest[commas[0] + 1].morph.get("VerbForm"):
                 commas = commas[1:]  # "Selon le directeur, interrogé par Sky News, les tirs …": past the apposition

@@ -245,24 +245,39 @@ def _subject_pronoun(ctx: Context, c: Candidate) -> Token | None:
                  and t.head.dep_ == "ROOT" and not (ctx.lang == "de" and t.text == "Sie")), None)
 
 
+THE = frozenset({"the", "le", "la", "l’", "l'"})
+
+
 def _described_subject(ctx: Context, pos: int, gender: str | None = None) -> str | None:
     """"The waiter returns with a carafe. He places it on the table and whispers, “…”": a personal pronoun takes an
     unnamed person described as the subject of its own or the previous sentence of the paragraph, when no named
-    person comes between."""
+    person comes between; a described role takes its holder ("The Ukrainian Foreign Minister also expressed
+    gratitude … . He added …" is Arseniy Yatseniuk, introduced as "Ukrainian Foreign Minister")."""
     if not ctx.has_dep:
         return None
     a, _ = ctx.sentence_of(pos)
     start = ctx.sentence_of(a - 1)[0] if a > 0 and ctx.paragraph_of(a - 1) == ctx.paragraph_of(pos) else a
-    found = None
-    for t in ctx.tokens(start, pos):
-        if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS and any(
-                c.dep_ == "det" and c.lower_ in ("the", "le", "la", "l’", "l'") for c in t.children) and \
-                not ctx.conflicts(t.text, gender, t.idx, t.idx + len(t.text)):  # "elle" is not "l'homme"
-            found = t
-    if found is None or any(found.idx < p.start < pos for p in ctx.people):
+    found: tuple[Token, str] | None = None  # the latest described subject and what it names
+    toks = ctx.tokens(start, pos)
+    for n, t in enumerate(toks):
+        if ctx.conflicts(t.text, gender, t.idx, t.idx + len(t.text)):  # "elle" is not "l'homme"
+            continue
+        parsed = t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in THE for c in t.children)
+        # a sentence the parse scope left unparsed: "Le chauffeur a pris sa retraite. Il déclare …"
+        opening = not t.dep_ and n > 0 and toks[n - 1].lower_ in THE and \
+            not ctx.text[ctx.sentence_of(toks[n - 1].idx)[0]:toks[n - 1].idx].strip()
+        if (parsed or opening) and (t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_NOUNS):
+            det = ctx.doc[t.i - 1] if not t.dep_ else ctx.doc[min(c.i for c in t.children if c.dep_ == "det")]
+            found = (t, ctx.text[det.idx:t.idx + len(t.text)])
+        elif t.dep_ in ("nsubj", "nsubj:pass") and t.lower_ in ROLE_HEADS and ctx.doc[t.left_edge.i].lower_ in THE:
+            desc = ctx.text[ctx.doc[t.left_edge.i].idx:t.idx + len(t.text)]
+            holder = _introduced_as(ctx, desc, t.idx) or _role_holder(ctx, desc, t.idx)
+            if holder is not None:
+                found = (t, holder)
+    if found is None or any(found[0].idx < p.start < pos for p in ctx.people):
         return None
-    det = min(c.i for c in found.children if c.dep_ == "det")
-    return ctx.text[ctx.doc[det].idx:found.idx + len(found.text)]
+    return found[1]
 
 
 ONE_NOUN = re.compile(r"\b[Oo]ne\s+([a-z]+)\b")
@@ -430,6 +445,9 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     head_word = roles[0].split()[0]
     if head_word in PERSON_NOUNS or len(head_word) < 4:
         return None
+    if head_word not in RELATIVE_NOUNS and (words[0] == "les" or (
+            ctx.lang == "en" and head_word.endswith("s") and not head_word.endswith("ss"))):
+        return None  # "les enquêteurs", "the investigators": many, not the one person introduced near the word
     left = "" if ctx.lang == "de" else r"\b"  # German compounds: "Bundeskanzlerin" holds "kanzlerin"
     if not any(w in FIRST_RANK for w in words):  # "le ministre" is not "le Premier ministre"
         left = r"(?<!premier )(?<!première )(?<!prime )" + left

@@ -247,6 +247,12 @@ def test_strip_article() -> None:
     assert strip_article("Côte d'Ivoire") == "Côte d'Ivoire"
 
 
+def test_a_surname_takes_the_name_it_ends(aliases: AliasTable) -> None:
+    """VOA, 22 June 2009 (dev set Y): the headline's "Mousavi Calls" (title case) is no fuller name of "Mousavi"."""
+    mentions = [("Mousavi Calls", "PER"), ("Mir Hossein Mousavi", "PER"), ("Mousavi", "PER")]
+    assert canonicalize_mentions(mentions, aliases)[2] == "Mir Hossein Mousavi"
+
+
 def test_canonicalize_seed_like_mentions(aliases: AliasTable) -> None:
     mentions = [
         ("Jake Sullivan", "PER"),

@@ -137,3 +137,70 @@ def test_a_gerund_adds_to_the_report_of_the_verb_above(fr_pipeline) -> None:
 def test_intensifier_dropped_and_an_institution_agent_speaks(fr_pipeline) -> None:
     quotes, _ = enrich(fr_pipeline, "fr", GUYANE)
     assert said(quotes) == [("la plus grosse manif", "la préfecture"), ("céder à la facilité ", "le gouvernement")]
+
+
+# Wikinews (fr), 8 February 2017, compulsory vaccines (dev set Y): gerunds that introduce the next report, and
+# "…, a précisé le Conseil d’État, qui « … »"
+TOURAINE = ("Cette situation a contribué à susciter la défiance parmi la population.\n\n"
+            "La ministre de la santé Marisol Touraine a par conséquent annoncé avoir « saisi immédiatement les "
+            "services du ministère et l’Agence nationale de sécurité du médicament pour que l’État puisse mettre en "
+            "œuvre cette décision dans le délai imparti » , ajoutant que « ce travail s’inscrira dans la réflexion "
+            "engagée sur la politique vaccinale » , précisant néanmoins qu' « un kit disponible gratuitement pour "
+            "assurer la vaccination avec les seules valences obligatoires » existe déjà.")
+CONSEIL = ("« La loi, qui n’impose que trois obligations de vaccination, implique nécessairement qu’il soit possible "
+           "de s’y conformer » et le ministre de la santé doit « faire usage des pouvoirs dont il dispose pour rendre "
+           "disponibles de tels vaccins » , a précisé le Conseil d’État, qui « [...] annule donc le refus du "
+           "ministre » .")
+
+
+def test_gerunds_report_for_the_subject_of_the_verb_they_follow(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", TOURAINE)
+    assert [q.speaker for q in quotes] == ["Marisol Touraine"] * 3
+
+
+def test_a_relative_after_the_inverted_speaker_goes_on_with_its_words(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", CONSEIL)
+    assert speakers_of(quotes, "annule donc") == ["Conseil d’État"]
+
+
+# Wikinews (fr), 28 January 2017, crime on public transport (dev set Y): a bus stop's name in marks is nobody; an
+# unparsed sentence's described subject is "il"; "Toujours selon le même chauffeur, …"
+CHAUFFEUR = ("Des individus ont obligé un bus de la ligne 170 à s'arrêter entre l’arrêt « Charles Cros » et l’arrêt "
+             "« Rue du Progrès » et ont détruit le bus par cocktail Molotov.\n\n"
+             "En août 2016, un voyageur aurait mimé un geste pour le tuer. Le chauffeur a pris sa retraite. Il déclare "
+             "qu'avant, tout le monde validait son titre de transport. Toujours selon le même chauffeur, un soir, vers "
+             "la Place d’Italie, une dizaine de jeunes serait montée dans le bus.")
+
+
+def test_a_described_subject_is_il_and_a_source_after_an_adverb(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", CHAUFFEUR)
+    assert speakers_of(quotes, "tout le monde validait") == ["Le chauffeur"]
+    assert said(quotes)[-1] == ("un soir, vers la Pla", "le même chauffeur")  # not "Toujours selon …"
+
+
+# Wikinews (fr), 20 January 2017, Melbourne (dev set Y); "les enquêteurs" are many (dev set V, Hérault)
+TEMOINS = ("Selon des témoins s'exprimant sur les réseaux sociaux, il y aurait eu des coups de feu.")
+ENQUETEURS = ("Malik Hammami, cousin de Thomas Sauret, a été arrêté par les enquêteurs.\n\n"
+              "Thomas Sauret aurait voulu mourir en kamikaze en France, probablement à Paris, selon les enquêteurs.")
+
+
+def test_no_dangling_elision_and_plural_roles_are_no_one_person(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", TEMOINS)
+    assert [q.speaker for q in quotes] == ["des témoins"]
+    quotes, _ = enrich(fr_pipeline, "fr", ENQUETEURS)
+    assert speakers_of(quotes, "mourir en kamikaze") == ["les enquêteurs"]
+
+
+# VOA, 1 May 2007 (dev set Y): "He" after a described role is its holder; VOA, 22 June 2009: the headline's
+# "Mousavi Calls" is no fuller name of "Mousavi"
+YATSENIUK = ("Washington, D.C., May 1, 2007 - Ukrainian Foreign Minister Arseniy Yatseniuk told VOA during a live "
+             "television interview that discussions during his trip to Washington are focusing on expanding "
+             "U.S.-Ukrainian cooperation.\n\n"
+             "\"Chas-Time is very popular in Ukraine,\" said VOA Director Dan Austin.\n\n"
+             "The Ukrainian Foreign Minister also expressed gratitude for U.S. support for the development of "
+             "democracy in Ukraine. He added that he anticipates continued U.S. assistance in several areas.")
+
+
+def test_he_after_a_described_role_is_its_holder(en_pipeline) -> None:
+    quotes, _ = enrich(en_pipeline, "en", YATSENIUK)
+    assert speakers_of(quotes, "continued U.S. assistance") == ["Arseniy Yatseniuk"]
