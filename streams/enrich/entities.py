@@ -226,6 +226,8 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
     if label == "ORG" and ent.doc.lang_ == "en":  # "Xinhua news service": the name ends at its last capital
         while len(tokens) > 1 and tokens[-1].text.isalpha() and tokens[-1].text.islower():
             tokens.pop()
+    if label == "PER" and len(tokens) > 1 and tokens[-1].text.istitle() and tokens[-1].lower_ in HEADLINE_VERBS:
+        tokens.pop()  # a headline in title case: "…, Karzai Says", "Mousavi Calls for More Protests"
     if not tokens:
         return None
     start = tokens[0].idx
@@ -350,6 +352,11 @@ def _signature_lines(text: str, proposed: list[_Mention]) -> list[_Mention]:
         town = name_end + len(text[name_end:line_end]) - len(text[name_end:line_end].lstrip())
         out.append(_Mention(town, line_start + len(line.rstrip()), "LOC"))
     return out
+
+
+# verbs a title-case English headline puts right after a name, which the model takes into the person's span
+HEADLINE_VERBS = frozenset({"says", "said", "calls", "urges", "warns", "tells", "denies", "claims", "vows", "asks",
+                            "accuses", "admits", "rejects", "confident", "hopeful", "defends", "insists", "pledges"})
 
 
 def _is_leading_junk(token: Token) -> bool:
