@@ -354,7 +354,8 @@ def _signature_lines(text: str, proposed: list[_Mention]) -> list[_Mention]:
     return out
 
 
-# verbs a title-case English headline puts right after a name, which the model takes into the person's span
+# verbs (and a few adjectives) a title-case English headline puts right after a name: the model takes them into
+# the person's span
 HEADLINE_VERBS = frozenset({"says", "said", "calls", "urges", "warns", "tells", "denies", "claims", "vows", "asks",
                             "accuses", "admits", "rejects", "confident", "hopeful", "defends", "insists", "pledges"})
 

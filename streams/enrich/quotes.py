@@ -24,6 +24,7 @@ from .attribution import (
     INSTITUTION_HEADS,
     OPENING_TITLE_MARKS,
     REFLEXIVES,
+    RELATIVE_WHO,
     Context,
     Speaker,
     pronoun_speaker,
@@ -638,7 +639,7 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
     return None
 
 
-RELATIVE_SUBJECTS = frozenset({"qui", "who", "which"})
+RELATIVE_SUBJECTS = RELATIVE_WHO | {"which"}
 
 
 def _inverted_speaker_relative(ctx: Context, toks: list[Token], verbs: list[Token]) -> tuple[Speaker, str] | None:
