@@ -21,7 +21,8 @@ NOMINAL_DETERMINERS = {
                      "son", "sa", "ses", "leur", "leurs", "notre", "nos"}),
     "en": frozenset({"the", "a", "an", "this", "these", "its", "their", "his", "her", "our"}),
     "de": frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
-                     "dieser", "diese", "dieses", "seine", "seinen", "ihre", "ihren"}),
+                     "dieser", "diese", "dieses", "seine", "seinen", "ihre", "ihren", "zum", "zur", "vom", "im",
+                     "beim"}),  # (a preposition with its article: "Erklärungen zum „transatlantischen Datentransfer“")
 }
 # first-person subjects: narration or the speaker's own words, never a reported speaker
 FIRST_PERSON = {"i", "je", "j’", "j'", "ich", "we", "nous", "wir", "on"}

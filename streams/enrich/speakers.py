@@ -131,6 +131,8 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                 name = others  # "One academic told … Others reported …"
             elif spk.kind == "desc" and (paper := _body_antecedent(ctx, spk, history)):
                 name = paper  # "le journal estime" after "Pour L'Opinion, …"
+            elif spk.kind == "desc" and (owner := _channel_owner(ctx, spk.text)):
+                name = owner  # "The assailant’s Facebook page said …": the assailant
             else:
                 org = ctx.org_for(_tidy(spk.text) or "", spk.start)
                 name = org or ctx.qualified_body(spk.text) or _same_as(spk.text, descs) or \
@@ -634,6 +636,25 @@ def _genitive(ctx: Context, spk: Speaker, name: str) -> str:
         base = name[:-1]
         return ctx.canonical_name(base) if base.split()[-1:] and len(base.split()[-1]) >= 3 else name
     return name
+
+
+CHANNEL = re.compile(
+    r"^(?P<owner>.+?)['’]s?\s+(?:official\s+)?(?:(?:Facebook|Twitter|Instagram|Telegram|YouTube|TikTok)\s+"
+    r"(?:page|account|feed|post|channel)|website|blog)$"
+    r"|^(?:la|le|sa|son)\s+(?:page|compte|fil|chaîne|site)\s+(?:(?:Facebook|Twitter|Instagram|Telegram|YouTube|"
+    r"TikTok|officiel|internet)\s+)?(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*)(?P<owner_fr>.+)$",
+    re.IGNORECASE)
+
+
+def _channel_owner(ctx: Context, desc: str) -> str | None:
+    """"The assailant’s Facebook page", "le compte Twitter du ministère", "sa page Facebook" (not resolved here):
+    a channel speaks for its owner — the person's canonical name when the owner is a person named in the article."""
+    m = CHANNEL.match(desc.strip())
+    owner = (m.group("owner") or m.group("owner_fr")) if m else None
+    if not owner or owner.lower() in ("his", "her", "its", "their"):
+        return None
+    person = next((p for p in ctx.people if fold(ctx.text[p.start:p.end]) == fold(owner)), None)
+    return person.canonical if person is not None else owner
 
 
 def _organisation_subject(ctx: Context, pos: int) -> str | None:

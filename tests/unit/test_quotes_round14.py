@@ -204,3 +204,25 @@ YATSENIUK = ("Washington, D.C., May 1, 2007 - Ukrainian Foreign Minister Arseniy
 def test_he_after_a_described_role_is_its_holder(en_pipeline) -> None:
     quotes, _ = enrich(en_pipeline, "en", YATSENIUK)
     assert speakers_of(quotes, "continued U.S. assistance") == ["Arseniy Yatseniuk"]
+
+
+# VOA News, July 2017 (dev set AA): a channel speaks for its owner
+AQSA = ("An Arab citizen of Israel stabbed a guard on Friday. The assailant’s Facebook page said it was revenge for "
+        "Israeli actions at the Mosque of Al-Aqsa.")
+# European Parliament press release, 25 May 2016 (dev set AA): agenda topics in marks are no quotes
+PLENUM = ("Änderungen der Tagesordnung Mittwoch - Eine Erklärung der EU-Kommission zum Thema \"Chemikalien mit "
+          "endokriner Wirkung: Stand der Dinge nach dem Gerichtsurteil vom 16. Dezember 2015\" wird als vierter Punkt "
+          "der Tagesordnung hinzugefügt, nach den Erklärungen von Rat und Kommission zum „transatlantischen "
+          "Datentransfer“. Die Sitzung wird deshalb bis 24:00 Uhr verlängert.")
+
+
+def test_a_facebook_page_speaks_for_its_owner(en_pipeline) -> None:
+    quotes, _ = enrich(en_pipeline, "en", AQSA)
+    assert [q.speaker for q in quotes] == ["The assailant"]
+
+
+def test_agenda_topics_in_marks_are_no_quotes() -> None:
+    from streams.enrich.nlp import blank_pipeline
+
+    quotes, _ = enrich(blank_pipeline("de"), "de", PLENUM)
+    assert quotes == []
