@@ -262,17 +262,19 @@ def _described_subject(ctx: Context, pos: int, gender: str | None = None) -> str
     found: tuple[Token, str] | None = None  # the latest described subject and what it names
     toks = ctx.tokens(start, pos)
     for n, t in enumerate(toks):
-        if ctx.conflicts(t.text, gender, t.idx, t.idx + len(t.text)):  # "elle" is not "l'homme"
-            continue
         parsed = t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in THE for c in t.children)
         # a sentence the parse scope left unparsed: "Le chauffeur a pris sa retraite. Il déclare …"
         opening = not t.dep_ and n > 0 and toks[n - 1].lower_ in THE and \
             not ctx.text[ctx.sentence_of(toks[n - 1].idx)[0]:toks[n - 1].idx].strip()
-        if (parsed or opening) and (t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_NOUNS):
+        person_noun = (parsed or opening) and (t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_NOUNS)
+        role = t.dep_ in ("nsubj", "nsubj:pass") and t.lower_ in ROLE_HEADS and ctx.doc[t.left_edge.i].lower_ in THE
+        if not (person_noun or role) or ctx.conflicts(t.text, gender, t.idx, t.idx + len(t.text)):
+            continue  # (only a described subject is checked for gender: "elle" is not "l'homme")
+        if person_noun:
             det = ctx.doc[t.i - 1] if not t.dep_ else ctx.doc[min(c.i for c in t.children if c.dep_ == "det")]
             found = (t, ctx.text[det.idx:t.idx + len(t.text)])
-        elif t.dep_ in ("nsubj", "nsubj:pass") and t.lower_ in ROLE_HEADS and ctx.doc[t.left_edge.i].lower_ in THE:
+        else:
             desc = ctx.text[ctx.doc[t.left_edge.i].idx:t.idx + len(t.text)]
             holder = _introduced_as(ctx, desc, t.idx) or _role_holder(ctx, desc, t.idx)
             if holder is not None:
