@@ -17,11 +17,13 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
+from .canonical import fold as fold_name
 from .gender import noun_gender, person_gender
 from .quote_marks import DOUBLE, SINGLE, SPACES, MarkedSpan, wrapped
 
 LEXICON_PATH = Path(__file__).with_name("data") / "reporting_verbs.yaml"
 PER_LABELS = {"PER", "PERSON"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "herr", "frau", "sir", "dame", "lord", "me"}
 ABBREVIATIONS = HONORIFICS | {"st", "jr", "sr", "re", "no", "nr", "vs", "etc", "ca", "bzw", "z", "b", "u", "a", "jan",
                               "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen",
@@ -224,6 +226,7 @@ class Context:
         self.breaks: list[int] = []
         self.sentences: list[tuple[int, int]] = []
         self._qualified: dict[str, str] | None = None
+        self._places: list[tuple[int, str]] | None = None
         self._genders: dict[str, str | None] = {}
         # reported clauses already attributed: "Dore says Qeybdid remained … . He said": he is Dore, not Qeybdid
         self.reported: list[tuple[int, int]] = []
@@ -429,6 +432,13 @@ class Context:
                     return p if p.start >= pos - window else latest
             i -= 1
         return latest
+
+    def places(self) -> list[tuple[int, str]]:
+        """(start, folded text) of the model's place and nationality mentions ("Kyrgyzstan", "russe"), found once."""
+        if self._places is None:
+            self._places = [(e.start_char, fold_name(e.text).lower()) for e in self.doc.ents
+                            if e.label_ in PLACE_LABELS]
+        return self._places
 
     def gender_of(self, name: str) -> str | None:
         """"F", "M" or None for a person of the article (``streams.enrich.gender``)."""

@@ -469,9 +469,6 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     return None
 
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-
-
 def _introduction(ctx: Context, p: Person) -> tuple[int, int]:
     """Where a mention's role stands: ROLE_WINDOW characters before it, and the apposition after it ("Kurmanbek
     Bakiyev, the opposition leader,")."""
@@ -491,7 +488,7 @@ def _other_country(ctx: Context, words: list[str], roles: tuple[str, ...], p: Pe
     """"The Russian leader" is not "Kyrgyzstan's interim leader, Kurmanbek Bakiyev": the description names a
     country (or its people) and the person's introduction names another place."""
     role_words = {w for r in roles for w in r.split()}
-    places = [(e.start_char, fold(e.text).lower()) for e in ctx.doc.ents if e.label_ in PLACE_LABELS]
+    places = ctx.places()
     qualifiers = [q for w in words[1:] if len(w) >= 4 and w not in role_words and
                   any((q := fold(w)[:4]) in place for _, place in places)]  # "russian", "russe": a place's stem
     if not qualifiers:
