@@ -7,6 +7,7 @@ used only where a token carries them, because the pipeline may parse some senten
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -111,7 +112,7 @@ def fold(s: str) -> str:
 
 @dataclass(slots=True)
 class Speaker:
-    kind: str  # "name" | "pronoun" | "desc"
+    kind: str  # "name" | "pronoun" | "desc" | "group" (a plural description: many people, no one person)
     text: str
     start: int
     end: int
@@ -132,6 +133,57 @@ STRESSED_PRONOUNS = frozenset({"eux", "lui", "elle", "elles"})
 COORDINATING = frozenset({"et", "and", "und", "&"})
 # "Dieser hatte über sie gesagt": a demonstrative points to the person last mentioned, not to the last speaker
 DEMONSTRATIVES = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere", "celui-ci", "celle-ci"})
+NOMINATIVE_ARTICLES_DE = frozenset({"der", "die", "das", "ein", "eine"})
+CLOSING_NAME_REACH = 20  # tokens of a German title that closes with its holder's name
+BRINGEN_FORMS_DE = frozenset({"bringt", "bringen", "brachte", "brachten", "gebracht"})
+FINITE_AUXILIARIES_DE = frozenset({"hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren"})
+PLURAL_AUXILIARIES_DE = frozenset({"haben", "hatten", "sind", "waren", "werden", "wurden"})
+
+
+NP_ATTRIBUTES_DE = 3
+
+
+def noun_phrase_end_de(words: list[Token], determiners: frozenset[str]) -> int | None:
+    """Where a German noun phrase opening ``words`` ends: a determiner, up to two adjectives, a noun, then up to
+    NP_ATTRIBUTES_DE genitive ("der Werte") or prepositional ("für den langfristigen EU-Haushalt") attributes."""
+    def nominal(i: int) -> int | None:  # [determiner] adjectives noun → index after the noun
+        if i < len(words) and words[i].lower_ in determiners:
+            i += 1
+        adjectives = 0
+        while i < len(words) and words[i].text.islower() and words[i].text.isalpha() and adjectives < 2 and \
+                words[i].lower_ not in PREPOSITIONS_DE:
+            i, adjectives = i + 1, adjectives + 1
+        ok = i < len(words) and words[i].text[:1].isupper() and words[i].text.replace("-", "").isalpha()
+        return i + 1 if ok else None
+
+    if not words or words[0].lower_ not in determiners:
+        return None
+    end = nominal(0)
+    for _ in range(NP_ATTRIBUTES_DE):
+        if end is None or end >= len(words) or not (words[end].lower_ in GENITIVE_ARTICLES_DE or
+                                                    words[end].lower_ in PREPOSITIONS_DE):
+            break
+        start = end if words[end].lower_ in GENITIVE_ARTICLES_DE else end + 1
+        nxt = nominal(start)
+        if nxt is None:
+            break
+        end = nxt
+    return end
+
+
+GENITIVE_ARTICLES_DE = frozenset({"der", "des", "eines", "einer"})
+
+
+def plural_finite_de(t: Token) -> bool:
+    """A German finite verb of the plural: "haben", "betonten" (the singular past ends in -te), "fordern"."""
+    low = t.lower_
+    return t.text.islower() and (low in PLURAL_AUXILIARIES_DE or low.endswith("ten") or (
+        low.endswith(("en", "ern", "eln")) and not low.startswith("ge")))
+
+
+def group_of(spk: Speaker | None) -> Speaker | None:
+    """A description as a plural group ("Die Ministerinnen und Minister betonten"); names and pronouns stay."""
+    return Speaker("group", spk.text, spk.start, spk.end) if spk is not None and spk.kind == "desc" else spk
 
 
 def pronoun_speaker(t: Token) -> Speaker:
@@ -260,6 +312,8 @@ class Context:
         lem = t.lemma_.lower() if self.has_lemma and t.lemma_ else ""
         if self._inverted_after_quote(t):
             return True
+        if self.lang == "de" and low in BRINGEN_FORMS_DE:
+            return self._expressed(t)  # "brachten ihre Überzeugung zum Ausdruck, dass …"
         if low not in self.lex.forms and lem not in self.lex.verbs:
             return False
         if self.lang == "fr" and t.i > 0 and (self.token_list[t.i - 1].lower_ in ("se", "s’", "s'") or (
@@ -279,7 +333,10 @@ class Context:
             coordinated = t.i > 0 and self.token_list[t.i - 1].lower_ in ("et", "puis", "mais") and nxt is not None \
                 and (nxt.lower_ in self.lex.complementizers or "Inf" in nxt.morph.get("VerbForm"))
             subject = t.i > 0 and self.token_list[t.i - 1].lower_ in SUBJECT_PRONOUNS_FR  # "Il dit pourtant …"
-            if not coordinated and not subject and not any(x in AUX_FR or CLITIC.match(x) for x in near):
+            # "Le camp de M. Kabila dit qu'il voulait …": a present "dit" the tagger took for the participle
+            clause = low == "dit" and nxt is not None and nxt.lower_ in self.lex.complementizers
+            if not coordinated and not subject and not clause and not any(x in AUX_FR or CLITIC.match(x)
+                                                                          for x in near):
                 return False  # adjectival participle: "des réponses dites « … »" (not "… et dit regretter …")
         pos = t.pos_ if self.has_pos else ""
         if not pos or pos in ("VERB", "AUX"):
@@ -295,6 +352,15 @@ class Context:
             if nxt.text == "," and after is not None and after.text[:1] in DOUBLE:
                 return True  # "… and whispers, “…”" tagged as a plural noun
         return low in self.lex.forms and pos not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "CCONJ", "PRON", "NUM")
+
+    def _expressed(self, t: Token) -> bool:
+        """German "zum Ausdruck bringen": the verb, then "zum Ausdruck" before the clause's first punctuation."""
+        words: list[str] = []
+        for x in self.token_list[t.i + 1:t.i + 12]:
+            if x.is_punct:
+                break
+            words.append(x.lower_)
+        return any(a == "zum" and b == "ausdruck" for a, b in itertools.pairwise(words))
 
     def _inverted_after_quote(self, t: Token) -> bool:
         """French "« … » , analyse un expert", "« … », ironise Marine Le Pen": any verb right after a closing quote
@@ -698,6 +764,9 @@ class Context:
                 sub = [t for t in s.subtree if t.i < verb.i]
                 cut = next((k for k, t in enumerate(sub) if t.text == "," and t.i > s.i), None)
                 sub = sub[:cut] if cut else sub
+                lead = max((k for k, t in enumerate(sub) if t.text == "," and t.i < s.i), default=None)
+                if lead is not None and lead + 1 < len(sub) and sub[lead + 1].pos_ in ("DET", "PROPN"):
+                    sub = sub[lead + 1:]  # "Abondant dans le même sens, un habitant de Kinshasa": not the gerund
                 named_after = self._name_right_after(sub[-1]) if sub else None
                 if named_after is not None:
                     return named_after  # "Le journal russe Novaïa Gazeta": the name the description introduces
@@ -706,6 +775,11 @@ class Context:
             return None
         last_comma = max((k for k, t in enumerate(toks[: j + 1]) if t.text == ","), default=None)
         tail = toks[last_comma + 1: j + 1] if last_comma is not None else []
+        named_end = bool(tail) and self._person_ending(tail[-1]) is not None
+        if named_end and self.has_pos and len(tail) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in tail):
+            # "…, le ministre français des Affaires étrangères Bernard Kouchner a indiqué": the long title of
+            # the clause's subject closes with the name
+            return self.speaker_of(self._person_ending(tail[-1]))
         if self.has_pos and 0 < len(tail) <= 6 and any(t.pos_ in ("NOUN", "PROPN") for t in tail) and not any(
                 t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("de", "d’", "d'", "of") for t in tail[:1]):
             # "En réaction à la candidature d’Emmanuel Macron, …, plus de 2500 chercheurs annoncent": the noun
@@ -718,10 +792,22 @@ class Context:
         appositive = self._apposition_before(toks[: j + 1])
         if appositive is not None:
             return appositive
+        first_comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        if self.has_pos and toks[0].pos_ == "ADP" and first_comma is not None and first_comma + 1 < len(toks):
+            # "Dans un entretien avec Ferdinand Ferella, le lieutenant-colonel Didier Rancher, … a expliqué": the
+            # fronted adjunct's name is not the subject
+            rest = toks[first_comma + 1:]
+            p = self.person_in(rest[0].idx, rest[-1].idx + len(rest[-1].text))
+            if p is not None and p.canonical not in self.org_names:
+                return self.speaker_of(p)
         p = self.person_in(toks[0].idx, toks[-1].idx + len(toks[-1].text))
         if p:
             return self.speaker_of(p)
         seg = toks[: j + 1]
+        if not self.has_pos and self.lang == "de":  # "Die Teilnehmer der hochrangigen Konferenz brachten …"
+            opening = seg[max((k + 1 for k, t in enumerate(seg) if t.is_punct), default=0):]
+            if len(opening) >= 3 and noun_phrase_end_de(opening, self.lex.determiners) == len(opening):
+                return self.name_or_desc(opening)
         if not self.has_pos:  # no tagger: the capitalised run right before the verb ("von denen Relotius behauptet")
             while len(seg) > 1 and seg[-1].text.islower() and seg[-1].lower_ in SENTENCE_ADVERBS_DE:
                 seg = seg[:-1]  # "wo der Sprecher des Innenministeriums nochmal bestätigte"
@@ -820,6 +906,14 @@ class Context:
             return pronoun_speaker(clause[1])  # inverted after a fronted object: "(das) hatte er schon mitgeteilt"
         if len(clause) >= 2 and clause[0].lower_ in SUBORDINATORS_DE and self.is_pronoun(clause[1]):
             return pronoun_speaker(clause[1])  # "wenn er vor der Bundespressekonferenz erklärt"
+        aux = next((k for k, t in enumerate(clause[:6]) if t.lower_ in FINITE_AUXILIARIES_DE), None)
+        if aux is not None and aux >= 2 and clause[0].lower_ in NOMINATIVE_ARTICLES_DE and _cap(clause[aux - 1]) and \
+                all(_cap(t) or (t.text.isalpha() and t.text.islower() and t.lower_ not in PREPOSITIONS_DE)
+                    for t in clause[1:aux]):
+            # "Die EU-Außenminister hatten bei ihrem Sondertreffen am vergangenen Freitag bekräftigt": the noun
+            # phrase before the finite auxiliary is the subject ("Freitag" is not); "hatten": many of them
+            subject = self.name_or_desc(clause[:aux])
+            return group_of(subject) if clause[aux].lower_ in PLURAL_AUXILIARIES_DE else subject
         return None
 
     def _cleft_antecedent(self, who: Token) -> Speaker | None:
@@ -876,7 +970,7 @@ class Context:
         if not region:
             return None
         if self.lang == "de" and not self.has_pos and region[0].lower_ in self.lex.determiners:
-            named = self._attributed_name_de(toks[k:])
+            named = self._closing_name_de(toks[k:]) or self._attributed_name_de(toks[k:])
             if named is not None:
                 return named
         if _relative_of(region):  # "les parents de Quentin Roy" speak, not Quentin Roy
@@ -1065,6 +1159,25 @@ class Context:
                     return spk
         return None
 
+    def _closing_name_de(self, toks: list[Token]) -> Speaker | None:
+        """"so die für die Justizreform zuständige stellvertretende Ministerpräsidentin und Ministerin für auswärtige
+        Angelegenheiten Bulgariens Ekaterina Zaharieva.": a long title that runs to the end of the sentence closes
+        with the name of who holds it."""
+        end = next((n for n, t in enumerate(toks) if t.text in (".", "!", "?", ";", ":", ",") or t.is_space),
+                   len(toks))
+        if end < 3 or end > CLOSING_NAME_REACH:
+            return None
+        last = toks[end - 1]
+        i = bisect.bisect_right(self.person_starts, last.idx) - 1
+        p = self.people[i] if i >= 0 else None
+        if p is None or p.end != last.idx + len(last.text) or p.start < toks[0].idx or \
+                p.canonical in self.org_names:
+            return None
+        before = [t for t in toks[:end] if t.idx < p.start]
+        if not before or before[-1].lower_ in GENITIVE_LINKS_DE or before[-1].lower_ in ("von", "vom"):
+            return None  # "die Mutter von Anna Schmidt": a relative, not the name's holder
+        return self.speaker_of(p)
+
     def _attributed_name_de(self, toks: list[Token]) -> Speaker | None:
         """"der aus München stammende Wojahn": the head after an extended attribute (a phrase closed by a participle
         or adjective) is the speaker, the name in the attribute ("aus München") is not."""
@@ -1107,6 +1220,14 @@ class Context:
                     out.append(t)
                     continue
                 break
+            if out and out[-1].text.endswith("-") and t.lower_ in ("und", "oder", "and", "et"):
+                out.append(t)  # "des Europäischen Wirtschafts- und Sozialausschusses": one truncated compound
+                continue
+            if out and t.lower_ in ("et", "and") and n + 1 < len(toks) and \
+                    toks[n + 1].lower_ in ("de", "du", "des", "d'", "d’", "of") and \
+                    any(o.lower_ in ("de", "du", "des", "d'", "d’", "of") for o in out):
+                out.append(t)  # "le ministre burkinabé du Travail et de la sécurité sociale": one office
+                continue
             if out and (t.lower_ in lex.stop_words and t.text[:1].islower()):
                 break
             if out and t.lower_ in TIME_ADJUNCTS and out[-1].lower_ not in ("de", "of", "d’", "d'"):
@@ -1139,6 +1260,12 @@ class Context:
         if run and self.person_in(run[0].idx, run[-1].idx + len(run[-1].text)) is not None:
             return True
         return bool(run) and (len(run) == len(toks) or toks[len(run)].is_punct)
+
+    def _person_ending(self, t: Token) -> Person | None:
+        """The person mention that ends with token ``t``."""
+        i = bisect.bisect_right(self.person_starts, t.idx) - 1
+        p = self.people[i] if i >= 0 else None
+        return p if p is not None and p.end == t.idx + len(t.text) and p.canonical not in self.org_names else None
 
     def _person_at(self, pos: int) -> bool:
         """Whether a person mention starts at character ``pos``."""
@@ -1189,7 +1316,8 @@ class Context:
             return self.speaker_of(p)
         closing = _first_in(self.orgs, self.org_starts, seg[1].idx, b) if len(seg) >= 3 else None
         if closing is not None and closing.end == b and seg[0].lower_ in ARTICLES and not any(
-                t.is_punct or (self.has_pos and t.pos_ == "ADP") for t in self.tokens(a, closing.start)):
+                t.is_punct or (self.has_pos and t.pos_ == "ADP") or t.lower_ in MEMBER_NOUNS or
+                (self.lang == "de" and t.lower_ in GENITIVE_LINKS_DE) for t in self.tokens(a, closing.start)):
             return self.speaker_of(closing)  # "le quotidien britannique The Independent": the name it introduces
             # (not "la direction d'I-Télé": the management speaks, not the channel)
         trailing = self._trailing_name(seg)
@@ -1269,7 +1397,7 @@ ORG_SYNONYMS: dict[str, tuple[str, ...]] = {
 GENITIVE_LINKS_DE = frozenset({"des", "der", "vom"})
 REFLEXIVES = frozenset({"se", "s’", "s'"})
 MEDIA_RECIPIENTS_DE = ("zeitung", "agentur", "sender", "blatt", "magazin", "dpa", "fernsehen", "rundfunk", "radio")
-FAIRE_FORMS = frozenset({"fait", "faire", "fera", "font", "faisait", "fit", "ferait"})
+FAIRE_FORMS = frozenset({"fait", "faire", "fera", "font", "faisait", "fit", "ferait", "faisant"})
 TENIR_FORMS = frozenset({"tenu", "tient", "tiennent", "tenait", "tenaient", "tint"})
 INTENT_FORMS = frozenset({"voulu", "veut", "veulent", "voulait", "souhaité", "souhaite", "souhaitait"})
 # relatives and counsel: "<det> <noun> de/of <Name>" speaks for, but is not, the person named
@@ -1278,6 +1406,9 @@ RELATIVE_NOUNS = frozenset({
     "proches", "avocat", "avocats", "avocate", "mother", "father", "son", "daughter", "brother", "sister", "wife",
     "husband", "widow", "family", "relatives", "lawyer", "lawyers", "attorney", "mutter", "vater", "eltern", "sohn",
     "tochter", "bruder", "schwester", "witwe", "familie", "anwalt", "anwältin", "anwälte",
+    # friends, supporters and a camp: "un proche du président Kabila", "le camp de M. Kabila"
+    "proche", "partisan", "partisans", "partisane", "camp", "entourage", "ami", "amie", "amis", "friend", "friends",
+    "supporter", "supporters", "anhänger", "freund", "freundin", "umfeld", "lager",
 })
 RELATIVE_LINKS = frozenset({"de", "d’", "d'", "du", "des", "of", "von", "vom"})
 
@@ -1312,8 +1443,14 @@ def _document_head(region: list[Token], lang: str) -> bool:
 def _relative_of(region: list[Token]) -> bool:
     """The phrase is "(the) <relative or counsel> of <someone>"."""
     words = [t.lower_ for t in region if not t.is_space]
-    k = 1 if len(words) > 2 and words[0] in ARTICLES else 0
+    k = 1 if len(words) > 2 and (words[0] in ARTICLES or words[0] in INDEFINITE_ARTICLES) else 0
     return len(words) > k + 2 and words[k] in RELATIVE_NOUNS and words[k + 1] in RELATIVE_LINKS
+
+
+MEMBER_NOUNS = frozenset({"mitglieder", "teilnehmer", "teilnehmerinnen", "vertreter", "vertreterinnen",
+                          "abgeordneten", "members", "participants", "representatives", "delegates", "membres",
+                          "représentants", "délégués", "élus"})
+INDEFINITE_ARTICLES = frozenset({"a", "an", "un", "une", "ein", "eine", "einer"})
 
 
 def _modifier_participle(t: Token) -> bool:
@@ -1342,9 +1479,15 @@ def _participle_modifier(seg: list[Token]) -> int | None:
         t, prev = seg[n], seg[n - 1]
         participle = "Part" in t.morph.get("VerbForm") or t.tag_ in ("VBN", "VBG")
         if participle and t.pos_ in ("VERB", "ADJ") and prev.pos_ in ("NOUN", "PROPN") and n + 1 < len(seg) and \
-                seg[n + 1].lower_ not in ("par", "by", "von"):  # (an agent names the source: "publiée par X")
-            return n
+                (seg[n + 1].lower_ not in ("par", "by", "von") or t.lower_ in INTERVIEWED):
+            return n  # (an agent names the source: "publiée par X" — but "interrogé par la VOA" is the medium)
     return None
+
+
+INTERVIEWED = frozenset({"interrogé", "interrogée", "interrogés", "interrogées", "contacté", "contactée",
+                         "contactés", "joint", "jointe", "joints", "cité", "citée", "cités", "questionné",
+                         "questionnée", "interviewé", "interviewée", "sollicité", "sollicitée", "interviewed",
+                         "quoted", "contacted", "reached", "befragt", "zitiert", "kontaktiert"})
 
 
 def _apposed(head: Token, child: Token) -> bool:

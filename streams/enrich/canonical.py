@@ -29,7 +29,10 @@ _CHAR_MAP = {**_APOSTROPHES, **_DASHES}
 _ARTICLES = frozenset({"le", "la", "les", "l'", "du", "des", "the", "der", "die", "das", "den", "dem"})
 # Honorifics that are not part of a person's name ("M. Macron", "Mr Biden", "Herr Scholz").
 _HONORIFICS = frozenset(
-    {"m.", "mme", "mme.", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "herr", "frau"}
+    {"m.", "mme", "mme.", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "herr", "frau",
+     # military ranks before a surname ("le lieutenant-Colonel Rancher" is Didier Rancher)
+     "colonel", "lieutenant-colonel", "général", "general", "gen.", "col.", "capitaine", "captain", "capt.",
+     "commandant", "lieutenant", "lt.", "sergent", "sergeant", "sgt.", "amiral", "admiral", "oberst", "major"}
 )
 
 

@@ -83,7 +83,11 @@ def cue_words(lang: str) -> frozenset[str]:
     for key in ("forms", "verbs", "according", "postpositions", "parse_cues"):
         for entry in lexicon.get(key) or []:
             words.update(str(entry).lower().split())
-    return frozenset(words)
+    return frozenset(words - COMMON_CUE_PARTS)
+
+
+# words of multi-word cues ("de l'avis de") too common to send a paragraph to the parser by themselves
+COMMON_CUE_PARTS = frozenset({"de"})
 
 
 @functools.cache

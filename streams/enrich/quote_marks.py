@@ -16,6 +16,7 @@ SINGLE = "‘’‚‹›'‛"
 SPACES = " \t\u00a0\u202f\u2009\u2007\u200a\u2002\u2003"
 OPEN_PUNCT = "([{—–-/" + DOUBLE + SINGLE
 CLOSE_PUNCT = ".,;:!?)]}…—–-/" + DOUBLE + SINGLE
+SENTENCE_PUNCT = ".,;:!?)]}"  # (not "…": a quote may open on an ellipsis)
 TERMINAL = ".!?…:;"
 MAX_SPAN = 4000  # a quote longer than this (chars) is a pairing accident, not a quotation
 
@@ -41,8 +42,10 @@ def _role(text: str, i: int) -> tuple[str, str] | None:
     c = text[i]
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
-    left = not _is_space(nxt) and (_is_space(prev) or prev in OPEN_PUNCT)
-    right = not _is_space(prev) and (_is_space(nxt) or nxt in CLOSE_PUNCT)
+    # a mark before a comma or a full stop closes, even with a space before it ('eine wichtige Rolle ", so die …')
+    before_punct = nxt != "" and nxt in SENTENCE_PUNCT
+    left = not _is_space(nxt) and not before_punct and (_is_space(prev) or prev in OPEN_PUNCT)
+    right = (not _is_space(prev) or before_punct) and (_is_space(nxt) or nxt in CLOSE_PUNCT)
     if c in "«‹":
         fam = "d" if c == "«" else "s"
         if _is_space(prev) or prev in OPEN_PUNCT:

@@ -38,7 +38,16 @@ from .candidates import (
     words_of,
 )
 from .quote_marks import DOUBLE, SINGLE, SPACES, MarkedSpan, find_quote_spans_nested
-from .reported import according_length, indirect_quotes, pour_source, quoted_source, reflexive_before, voice_of
+from .reported import (
+    GERUND_MARKERS,
+    according_length,
+    indirect_quotes,
+    pour_source,
+    quoted_source,
+    reflexive_before,
+    unmarked_after_colon,
+    voice_of,
+)
 from .speakers import STATEMENT_NOUNS, resolve_speakers
 
 log = logging.getLogger(__name__)
@@ -76,6 +85,7 @@ def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
     marked = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
     cands += indirect_quotes(ctx, covered, marked)
     cands += _credited_paragraphs(ctx, marked)
+    cands += unmarked_after_colon(ctx, marked, cands)
     cands.sort(key=lambda c: c.start)
     quotes = resolve_speakers(ctx, _mixed_reports(ctx, cands))
     quotes += _nested(ctx, nested, quotes)
@@ -288,7 +298,8 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
         return False  # a linked article's headline: "« Attentats de Bruxelles : le second kamikaze a été identifié »"
     sentence_like = content[:1].isupper() and content.rstrip()[-1:] in ".!?…" and len(words) >= 2
     clause = sentence_like or (len(words) > 2 and any(ctx.is_finite_verb(t) for t in ctx.tokens(span.start, span.end)))
-    nominal = len(words) <= NOMINAL_WORDS and not sentence_like and _after_determiner(ctx, span)
+    nominal = len(words) <= NOMINAL_WORDS and not sentence_like and not lowercase_clause and \
+        _after_determiner(ctx, span)  # (not "a annoncé que le « la solution alternative, maintenant, c'est …»")
     fragment = not sentence_like and len(words) <= SHORT_WORDS + 1 and content[:1].islower() \
         and not _in_reported_speech(ctx, span)
     if (len(words) > SHORT_WORDS or clause) and not nominal and not fragment:
@@ -472,15 +483,36 @@ _CREDIT_LINE = re.compile(r"[ \t]*\n\s*[—–―-][ \t]*([^\n]{2,80})(?:\n|$)")
 
 
 def _dash_credit(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | None:
-    """A block quote credited on the next line: '“…”\n\n—Médecins Sans Frontières' (a pull quote's source)."""
+    """A block quote credited on the next line: '“…”\n\n—Médecins Sans Frontières' (a pull quote's source), or
+    a quote standing as its own paragraph signed by a name line ('"…"\n\nFederica Mogherini, Hohe Vertreterin …')."""
     if span.close_at is None:
         return None
     m = _CREDIT_LINE.match(ctx.text, span.close_at + 1)
-    if m is None or len(m.group(1).split()) > 8 or m.group(1).rstrip()[-1:] in ".!?:;":
+    if m is None:
+        return _signature_credit(ctx, span)
+    if len(m.group(1).split()) > 8 or m.group(1).rstrip()[-1:] in ".!?:;":
         return None
     toks = ctx.tokens(m.start(1), m.end(1))
     spk = ctx.speaker_after(toks) if toks else None
     return (spk, "—") if spk is not None else None
+
+
+_SIGNATURE_LINE = re.compile(r"[ \t]*\n\s*([^\n]{2,120})(?:\n|$)")
+SIGNATURE_WORDS = 14
+
+
+def _signature_credit(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, str] | None:
+    """A paragraph that is one quote, then a line that opens with a person's name and is no sentence."""
+    line_start = ctx.text.rfind("\n", 0, span.open_at) + 1
+    if ctx.text[line_start:span.open_at].strip(SPACES):
+        return None  # the quote does not open its paragraph
+    m = _SIGNATURE_LINE.match(ctx.text, span.close_at + 1) if span.close_at is not None else None
+    if m is None or len(m.group(1).split()) > SIGNATURE_WORDS or m.group(1).rstrip()[-1:] in ".!?:;\"»“”":
+        return None
+    p = ctx.person_starting(m.start(1))
+    if p is None or p.canonical in ctx.org_names or ctx.text[p.end:p.end + 1] not in (",", "", "\n"):
+        return None
+    return ctx.speaker_of(p), "—"
 
 
 CREDIT_AT_LINE = re.compile(r"(?m)^[ \t]*[—–―][ \t]*([^\n]{2,80})$")
@@ -616,6 +648,8 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
         if ctx.is_reporting(t) or emotive:
             if toks[0].text[:1].isupper() and ctx.is_pronoun(toks[0]) and _reports_own_clause(ctx, t):
                 return None  # '“…,” He said the militias … are supporting …': a new report, not this quote's
+            if n > 0 and _reports_own_clause(ctx, t) and _reported_on_left(ctx, span):
+                return None  # "Alors qu'un porte-parole … affirme qu'ils sont « … », un ministre a assuré que …"
             following = ctx.text[t.idx + len(t.text):t.idx + len(t.text) + 4].lstrip(SPACES + ":")[:1]
             if following and following in OPENING_TITLE_MARKS + "“":
                 return None  # "« … » , demander « … »": the verb introduces the next quote
@@ -734,6 +768,10 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
             if spk is None:
                 clit = [t for t in toks if t.i > v.i and CLITIC.match(t.text) and t.lower_ != "-t"][:1]
                 spk = ctx.speaker_after(clit or after)
+            if spk is None and not [t for t in before if t.lower_ not in GERUND_MARKERS] and _gerund(v):
+                spk = _main_clause_subject(ctx, span)  # "Précisant que « … », le ministre …, Hervé Morin a estimé"
+            if spk is not None and spk.kind == "pronoun" and len(verbs) >= 2:
+                spk = _reporter_of_pronoun(ctx, toks, verbs[-2], spk) or spk
             return spk, ctx.cue_of(v)
     if colon:
         if any(t.lower_ in SPEECH_NOUNS for t in toks[-4:]):
@@ -764,6 +802,36 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
 ROLE_HEADS = ("sprecher", "sprecherin", "spokesperson", "spokesman", "spokeswoman", "porte-parole", "official",
               "minister", "ministerin", "ministre", "chef", "chefin", "leiter", "leiterin", "president", "präsident",
               "präsidentin", "président", "présidente", "responsable", "officer", "director", "direktor")
+
+
+def _reporter_of_pronoun(ctx: Context, toks: list[Token], outer: Token, spk: Speaker) -> Speaker | None:
+    """"… Bernard Kouchner a indiqué qu'il soutenait « la légalité »": the pronoun subject right after the
+    complementizer of a report is its reporter (a person named as the report's subject)."""
+    k = next((n for n, t in enumerate(toks) if t.idx == spk.start), None)
+    if k is None or k < 2 or toks[k - 1].lower_ not in ctx.lex.complementizers or toks[k - 2].i != outer.i:
+        return None
+    reporter = ctx.speaker_before([t for t in toks if t.i < outer.i], outer)
+    return reporter if reporter is not None and reporter.kind == "name" else None
+
+
+def _reported_on_left(ctx: Context, span: MarkedSpan) -> bool:
+    """A verb of saying stands before the quote in its sentence."""
+    a, _ = ctx.sentence_of(span.open_at)
+    return any(ctx.speech_event(t) for t in ctx.tokens(a, span.open_at))
+
+
+def _main_clause_subject(ctx: Context, span: MarkedSpan) -> Speaker | None:
+    """The subject of the first verb of saying after the quote, in the same sentence: who a sentence-initial
+    gerund ("Précisant que « … », …") speaks for."""
+    if span.close_at is None:
+        return None
+    _, end = ctx.sentence_of(span.close_at)
+    toks = [t for t in ctx.tokens(span.close_at + 1, end) if not t.is_space]
+    verb = next((t for t in toks if ctx.speech_event(t)), None)
+    before = [t for t in toks if verb is not None and t.i < verb.i]
+    while before and before[0].is_punct:
+        before = before[1:]
+    return ctx.speaker_before(before, verb) if verb is not None and before else None
 
 
 def _reports_after_source(ctx: Context, toks: list[Token], k: int, verb: Token) -> bool:

@@ -11,18 +11,25 @@ from spacy.tokens import Token
 from .attribution import (
     CLITIC,
     FAIRE_FORMS,
+    FINITE_AUXILIARIES_DE,
+    PLURAL_AUXILIARIES_DE,
     PREPOSITIONS_DE,
     REFLEXIVES,
+    RELATIVE_NOUNS,
     STRESSED_PRONOUNS,
     SUBORDINATORS_DE,
     TRAILING_ADVERBS,
     Context,
     Speaker,
+    group_of,
+    noun_phrase_end_de,
+    plural_finite_de,
     pronoun_speaker,
 )
 from .candidates import (
     AGENT_WORDS,
     FIRST_PERSON,
+    FIRST_PERSON_WORD,
     NOMINAL_DETERMINERS,
     SUBORDINATORS,
     Candidate,
@@ -36,9 +43,17 @@ def according_length(ctx: Context, toks: list[Token], k: int) -> int:
     """Length of an "according to" cue starting at toks[k], else 0."""
     if ctx.lang == "fr" and toks[k].lower_ == "pour" and _opinion_holder(ctx, toks, k):
         return 1
-    if ctx.lang == "de" and toks[k].lower_ == "nach" and k + 2 < len(toks) and toks[k + 1].lower_ in NACH_NOUNS \
-            and toks[k + 2].lower_ in ("von", "der", "des", "eines", "einer", "dem", "den"):
-        return 3 if toks[k + 2].lower_ in ("von", "der", "des") else 2  # "Nach Auskunft eines Polizeisprechers"
+    if ctx.lang == "de" and toks[k].lower_ == "nach":
+        j = k + 1
+        if j + 1 < len(toks) and toks[j].text.isalpha() and toks[j].text.islower() and \
+                toks[j + 1].lower_ in NACH_NOUNS:
+            j += 1  # "nach einvernehmlicher Auffassung der verschiedenen Fachgruppen"
+        if j + 1 < len(toks) and toks[j].lower_ in NACH_NOUNS and \
+                toks[j + 1].lower_ in ("von", "der", "des", "eines", "einer", "dem", "den"):
+            # "Nach Auskunft eines Polizeisprechers"; the article stays with an adjective ("der verschiedenen …")
+            past_link = toks[j + 1].lower_ in ("von", "der", "des") and not (
+                j + 2 < len(toks) and toks[j + 1].lower_ != "von" and toks[j + 2].text.islower())
+            return j - k + (2 if past_link else 1)
     if toks[k].lower_ not in ctx.according_first:
         return 0
     for cue in ctx.lex.according:
@@ -104,6 +119,45 @@ def indirect_quotes(ctx: Context, covered: list[tuple[int, int]], marked: list[t
     return [_with_closing_term(ctx, c, covered, marked) for c in out]
 
 
+COLON_QUOTE_SENTENCES = 4  # sentences a quote that lost its marks runs on after the colon, at most
+COLON_VERB_REACH = 4  # tokens between the verb of saying and the colon ("gab zu bedenken:")
+_COLON_THEN_WORD = re.compile(r":[ \t]+(?=[^\W\d_])")
+
+
+def unmarked_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:
+    """'Pierre Jean Coulon … gab zu bedenken: All diese Veränderungen lassen sich nicht … bewerkstelligen. Wir
+    brauchen den politischen Willen …': scraped text that lost the marks of a quote a verb of saying introduces
+    with a colon. The sentence after the colon and the next ones of the paragraph that speak in the first person
+    (no verb of saying of their own) are the speaker's words — only when they speak in the first person."""
+    out: list[Candidate] = []
+    for m in _COLON_THEN_WORD.finditer(ctx.text):
+        colon = m.start()
+        if any(x <= colon < y for x, y in marked) or any(c.start <= m.end() < c.end for c in cands):
+            continue
+        a, b = ctx.sentence_of(colon)
+        before = [t for t in ctx.tokens(a, colon) if not t.is_space]
+        verb = next((t for t in reversed(before[-COLON_VERB_REACH:]) if ctx.speech_event(t)), None)
+        if verb is None or any(t.is_punct for t in before if t.i > verb.i):
+            continue
+        spk = _subject(ctx, [t for t in before if t.i <= verb.i], verb)
+        if spk is None:
+            continue
+        end, par = b, ctx.paragraph_of(colon)
+        for _ in range(COLON_QUOTE_SENTENCES - 1):
+            na, nb = ctx.sentence_of(end + 1) if end + 1 < len(ctx.text) else (end, end)
+            nxt = [t for t in ctx.tokens(na, nb) if not t.is_space]
+            if nb <= end or ctx.paragraph_of(na) != par or not FIRST_PERSON_WORD.search(ctx.text[na:nb]) or \
+                    any(ctx.speech_event(t) for t in nxt) or any(na <= x < nb for x, _ in marked):
+                break
+            end = nb
+        if not FIRST_PERSON_WORD.search(ctx.text[m.end():end]):
+            continue  # "un nouveau report a été annoncé : …", "craignaient : …": no voice of its own
+        sp = _span_of([t for t in ctx.tokens(m.end(), end) if not t.is_space], ctx)
+        if sp is not None and len(words_of(ctx.text[sp[0]:sp[1]])) >= 4:
+            out.append(Candidate(sp[0], sp[1], "direct", ctx.cue_of(verb), spk))
+    return out
+
+
 def _with_closing_term(ctx: Context, cand: Candidate, covered: list[tuple[int, int]],
                        marked: list[tuple[int, int]]) -> Candidate:
     """"Elle juge que les autres candidats … sont des « hypocrites » .": a term in marks (no quote of its own)
@@ -133,7 +187,12 @@ def _report_after_quotes(ctx: Context, a: int, tail_from: int, b: int,
                                                           if x < b and tail_from < y)]
     if len(tail) < 4:
         return None
-    for rule in (_ind_complement, _ind_ccomp, _ind_gerund, _ind_trailing_konjunktiv):
+    # the quote closed its own sentence ("« la grève est très suivie. » Plusieurs comités …, a-t-il indiqué."):
+    # the words after it are a sentence of their own, with its incise
+    fresh = tail[0].text[:1].isupper() and ctx.text[a:tail_from].rstrip(SPACES + "\n" + DOUBLE).endswith(
+        (".", "!", "?"))
+    rules = (_ind_complement, _ind_ccomp, _ind_gerund, _ind_trailing_konjunktiv, *((_ind_incise,) if fresh else ()))
+    for rule in rules:
         cand = rule(ctx, tail)
         if cand is not None and (cand.speaker is not None or cand.inherit) and \
                 len(words_of(ctx.text[cand.start:cand.end])) >= 3:
@@ -392,10 +451,42 @@ def _earlier_infinitive_report(ctx: Context, toks: list[Token], cand: Candidate)
     return _ind_infinitive_fr(ctx, before[:joint])
 
 
+FRONTED_SUBORDINATORS = frozenset({"si", "s'", "s’", "alors", "bien", "quand", "lorsque", "lorsqu'", "lorsqu’",
+                                   "tandis", "if", "while", "although", "though", "when", "wenn", "während",
+                                   "obwohl", "als"})
+
+
+def _main_clause_comma(ctx: Context, body: list[Token]) -> int:
+    """Where a report inside a fronted subordinate clause ends: at the comma before the main clause's own verb
+    of saying and its subject ("Si Hervé Morin avait souhaité que la France garde sa neutralité, le ministre …
+    Bernard Kouchner a indiqué qu'…"); else the whole body."""
+    for n, t in enumerate(body):
+        if t.text == "," and _main_clause_verb(ctx, body[n + 1:]) is not None:
+            return n
+    return len(body)
+
+
+def _main_clause_verb(ctx: Context, clause: list[Token]) -> Token | None:
+    """The verb of saying opening ``clause`` after its own subject ("le ministre … Bernard Kouchner a indiqué")."""
+    for m, w in enumerate(clause[:MAIN_CLAUSE_REACH]):
+        if w.is_punct and w.text != "-":
+            return None
+        if m > 0 and ctx.speech_event(w) and ctx.speaker_before(clause[:m], w) is not None:
+            return w
+    return None
+
+
+MAIN_CLAUSE_REACH = 14  # tokens from the comma to the main clause's verb of saying
+
+
 def _second_subject_report(ctx: Context, toks: list[Token], cand: Candidate) -> Candidate | None:
     """"Republicans agree reforming … is important, but they say other issues deserve priority": after a report, a
-    coordinated clause with its own subject and reporting verb is a second report."""
+    coordinated clause with its own subject and reporting verb is a second report; so is the main clause after a
+    report inside a fronted subordinate clause ("Si X avait souhaité que …, Y a indiqué que …")."""
     rest = [t for t in toks if t.idx >= cand.end]
+    if toks and toks[0].lower_ in FRONTED_SUBORDINATORS and rest[:1] and rest[0].text == "," and \
+            _main_clause_verb(ctx, rest[1:]) is not None:
+        return _ind_complement(ctx, rest[1:]) or _ind_ccomp(ctx, rest[1:])
     k = next((n for n, t in enumerate(rest[:3]) if t.lower_ in AND_WORDS), None)
     if k is None or len(rest) - k < 6 or not ctx.has_dep:
         return None
@@ -440,6 +531,8 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> Candidate | None:
         reach = next((k + 1 - offset for k, t in enumerate(toks) if k > offset and t.text == ","), 0) + 8
     elif toks[offset].lower_ in PREPOSITIONS_DE:
         reach = 14  # "In der deutschen Wirtschaft, Politik, Verwaltung, Medien und Zivilgesellschaft gebe es …"
+    elif (np_end := noun_phrase_end_de(toks[offset:], ctx.lex.determiners)) is not None:
+        reach = max(reach, np_end + 1)  # "Die Förderung der Werte der EU in der Region sorge …"
     after_report = _after_report_de(ctx, toks[0].idx)
     head = next((k for k, t in enumerate(toks[offset:offset + reach])
                  if (t.lower_ in ctx.lex.konjunktiv and (t.lower_ not in KONJUNKTIV_II or after_report)) or
@@ -497,10 +590,11 @@ def _regular_konjunktiv(ctx: Context, toks: list[Token], k: int) -> bool:
         return True  # verb second after a fronted adverb: "Ebenso zeige der Beitritt …", "Nach wie vor bilde die EU"
     if len(subject) == 1:
         return subject[0].lower_ in ("er", "sie", "es")  # "Er führe …"
-    # a subject noun phrase opening the sentence, then the verb: determiner, adjectives, one noun
-    first, noun, middle = subject[0], subject[-1], subject[1:-1]
-    return first.lower_ in ctx.lex.determiners and noun.text[:1].isupper() and noun.text.isalpha() and \
-        all(x.text.islower() and x.text.isalpha() for x in middle) and len(middle) <= 2
+    # a subject noun phrase opening the sentence, then the verb: determiner, adjectives, one noun, and its
+    # genitive or prepositional attributes ("Die Förderung der Werte der EU in der Region sorge …")
+    return noun_phrase_end_de(subject, ctx.lex.determiners) == len(subject)
+
+
 
 
 FRONTED_ADVERBS_DE = frozenset({"ebenso", "zudem", "außerdem", "auch", "daher", "deshalb", "darum", "dennoch",
@@ -685,9 +779,10 @@ def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
                                any(t.text[:1].isupper() for t in rest[:3]) or
                                any(t.lower_.split("-")[-1] in ctx.lex.source_nouns for t in rest[1:3]))
     nouns = [t for t in head if t.pos_ in ("NOUN", "PROPN")]
-    if nouns and nouns[0].pos_ == "NOUN" and nouns[0].lower_.split("-")[-1] not in ctx.lex.source_nouns and any(
-            t.pos_ == "ADP" for t in head if t.i > nouns[0].i):
-        return False  # "selon la nomenclature du JEL": a name inside a phrase headed by a common noun
+    if nouns and nouns[0].pos_ == "NOUN" and nouns[0].lower_.split("-")[-1] not in ctx.lex.source_nouns and \
+            nouns[0].lower_ not in RELATIVE_NOUNS and any(t.pos_ == "ADP" for t in head if t.i > nouns[0].i):
+        return False  # "selon la nomenclature du JEL": a name inside a phrase headed by a common noun (not "de
+        # l'avis d'un partisan de Jean-Pierre Bemba")
     if any(t.pos_ == "PROPN" for t in head):
         return True
     return any(t.lower_.split("-")[-1] in ctx.lex.source_nouns and t.pos_ in ("NOUN", "PROPN") for t in head)
@@ -746,7 +841,17 @@ def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
         else:
             p = ctx.person_in(first.idx, first.idx + len(first.text))
             spk = ctx.speaker_of(p) if p is not None else None
+    if ctx.lang == "de" and spk is not None and spk.kind == "desc" and _plural_verb_de(before, v):
+        spk = group_of(spk)  # "Die Ministerinnen und Minister betonten": many people, not the minister named before
     return spk
+
+
+def _plural_verb_de(before: list[Token], v: Token) -> bool:
+    """The finite verb of the reporting clause is plural: the auxiliary of a participle, else the verb itself."""
+    start = max((k + 1 for k, t in enumerate(before) if t.is_punct), default=0)
+    aux = next((t for t in reversed(before[start:]) if t.lower_ in FINITE_AUXILIARIES_DE | PLURAL_AUXILIARIES_DE),
+               None)
+    return plural_finite_de(aux if aux is not None else v)
 
 
 def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
@@ -778,10 +883,27 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                     _subject(ctx, toks[:k + 1], v)  # "…, qui indique par la voix d’Igor Morozov que"
                 if spk is None and any(ctx.speech_event(w) for w in toks[j + 1:]):
                     break  # "Rappelant que …, le leader congolais a souligné que …": the next verb has a subject
-                return _cand(ctx, toks[j + 1:], spk, ctx.cue_of(v))
-            if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de"):
+                body = toks[j + 1:]
+                if toks[0].lower_ in FRONTED_SUBORDINATORS:
+                    body = body[:_main_clause_comma(ctx, body)]  # "Si X avait souhaité que …, Y a indiqué que …"
+                return _cand(ctx, body, spk, ctx.cue_of(v))
+            if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de" and not (
+                    _parenthetical(ctx, toks, j) or (j + 1 < len(toks) and
+                                                      toks[j + 1].lower_ in ctx.lex.complementizers))):
                 break
     return None
+
+
+PARENTHETICAL_WORDS = 5
+
+
+def _parenthetical(ctx: Context, toks: list[Token], j: int) -> bool:
+    """"M. Bemba a fait savoir, pour sa part, qu'il voulait …": a short aside between commas, then the
+    complementizer."""
+    for m in range(j + 2, min(j + 2 + PARENTHETICAL_WORDS, len(toks) - 1)):
+        if toks[m].is_punct:
+            return toks[m].text == "," and toks[m + 1].lower_ in ctx.lex.complementizers
+    return False
 
 
 CONTENT_NOUNS = frozenset({
@@ -1087,6 +1209,9 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> Candidate | None:
         m = next((m for m in range(k + 1, min(k + 8, len(toks) - 1)) if (toks[m].lower_ in SEPARABLE_PARTICLES or
                                                                         toks[m].lower_ in PRONOMINAL_ADVERBS)
                   and toks[m + 1].text == "," and not any(t.is_punct for t in toks[k + 1:m])), None)
+        if m is None and ctx.is_reporting(v):  # "appellierten an die Beteiligten, … zu sorgen": its object first
+            m = next((m - 1 for m in range(k + 2, min(k + 8, len(toks) - 1)) if toks[m].text == "," and
+                      not any(t.is_punct for t in toks[k + 1:m])), None)
         particle = m is not None
         if not (ctx.speech_event(v) and (toks[k + 1].text == "," or particle or _clause_final(toks, k))) or \
                 v.lower_ in WISHES:
@@ -1229,6 +1354,8 @@ ACCUSED_FIRST = frozenset({"accuse", "accused", "accuses", "accusing", "accusé"
                            "accusait", "accusaient"})  # these name the accused before "of/de"
 ACCUSE_LINK = {"en": frozenset({"of"}), "fr": frozenset({"de", "d’", "d'", "à"})}
 ACCUSED_WORDS = 20  # at most this many tokens name the accused between the verb and "of"/"de"
+BEFORE_INFINITIVE_FR = frozenset({"ne", "n’", "n'", "pas", "plus", "jamais", "se", "s’", "s'", "le", "la", "les",
+                                  "l’", "l'", "lui", "leur", "y", "en"})
 
 
 def _ind_accusation(ctx: Context, toks: list[Token]) -> Candidate | None:
@@ -1242,10 +1369,14 @@ def _ind_accusation(ctx: Context, toks: list[Token]) -> Candidate | None:
             continue  # a finite or perfect "accused", not "to accuse" nor "the accused"
         for j in range(k + 1, min(len(toks) - 1, k + ACCUSED_WORDS + 2)):
             nxt = toks[j + 1]
-            act = nxt.tag_ == "VBG" if ctx.lang == "en" else "Inf" in nxt.morph.get("VerbForm")
+            m = j + 1
+            while ctx.lang == "fr" and m < len(toks) - 1 and m - j <= 3 and toks[m].lower_ in BEFORE_INFINITIVE_FR:
+                m += 1  # "de ne plus se battre": negation and clitics before the infinitive
+            act = nxt.tag_ == "VBG" if ctx.lang == "en" else "Inf" in toks[m].morph.get("VerbForm")
             if toks[j].lower_ in links and act and (j > k + 1 or v.lower_ not in ACCUSED_FIRST):
                 ids = {t.i for t in toks}
-                body = [t for t in nxt.subtree if t.i in ids and t.i >= nxt.i] if ctx.has_dep else toks[j + 1:]
+                head = nxt if ctx.lang == "en" else toks[m]
+                body = [t for t in head.subtree if t.i in ids and t.i >= nxt.i] if ctx.has_dep else toks[j + 1:]
                 agent = toks[k + 1:j]  # "accusée par Nicolas Sarkozy de prendre …": the passive's agent accuses
                 spk = ctx.speaker_after(agent[1:]) if agent and agent[0].lower_ in AGENT_WORDS else None
                 return _cand(ctx, body, spk or _subject(ctx, toks[:k + 1], v), ctx.cue_of(v))

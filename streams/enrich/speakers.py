@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING
 
 from streams.models import Quote
 
-from .attribution import COORDINATING, DEMONSTRATIVES, RELATIVE_LINKS, RELATIVE_NOUNS, Context, Person, Speaker
+from .attribution import (
+    COORDINATING,
+    DEMONSTRATIVES,
+    RELATIVE_LINKS,
+    RELATIVE_NOUNS,
+    Context,
+    Person,
+    Speaker,
+    plural_finite_de,
+)
 from .candidates import FIRST_PERSON_WORD, WORD, Candidate
 from .canonical import fold
 from .quote_marks import SPACES
@@ -72,6 +81,7 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
     named: list[_Said] = []  # the entries whose speaker is a person's name
     descs: list[tuple[str, str]] = []  # (description as written, speaker it resolved to)
     pending: list[Candidate] = []  # reported-mood sentences before anyone spoke: the paragraph's next speaker says them
+    groups: list[tuple[int, str]] = []  # (position, plural description) of the groups that spoke
     for c in _with_trailing_sources(ctx, cands):
         if pending and ctx.paragraph_of(pending[0].start) != ctx.paragraph_of(c.start):
             pending = []
@@ -101,6 +111,11 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                 name = latest.canonical if latest is not None else None
             elif spk.kind == "pronoun" and spk.text.lower() == "it":
                 name = _organisation_antecedent(ctx, spk.start, history)
+            elif spk.kind == "group":
+                name = spk.text  # "Die Ministerinnen und Minister": many people, not one of those named before
+            elif spk.kind == "pronoun" and ctx.lang == "de" and spk.text.lower() == "sie" and \
+                    _plural_pronoun_de(ctx, spk):
+                name = _group_antecedent_de(ctx, spk.start, groups)  # "Sie appellierten": the group before
             elif spk.kind == "pronoun":
                 if spk.start >= c.end:  # '"Putin became president …," he argues': not a name inside the quote
                     ctx.reported.append((c.start, c.end))
@@ -124,6 +139,8 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                 name = issuer  # "… announced the death … in a joint statement. …, the statement said."
             elif spk.kind == "desc" and _couple(spk.text) and (pair := _latest_pair(ctx, spk.start, history)):
                 name = pair  # "Le couple y déplore …" after "Thierry et Véronique Roy"
+            elif spk.kind == "name" and (holder := _office_named_as_body(ctx, spk, history)):
+                name = holder  # "Le Secrétaire General de Nations Unis estime" (tagged an organisation) after Ban
             elif spk.kind == "name":
                 name = _genitive(ctx, spk, spk.canonical or ctx.canonical_name(spk.text))
             elif spk.kind == "desc" and spk.text.lower() == "others" and (
@@ -142,7 +159,10 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                     ctx.document_author(spk.text) or spk.text
                 descs.append((spk.text, name))
             name = _tidy(name)
-            person = name not in ctx.org_names and not (spk.kind == "desc" and _collective(name or ""))
+            person = name not in ctx.org_names and not (spk.kind == "desc" and _collective(name or "")) and \
+                spk.kind != "group" and name not in {g for _, g in groups}
+            if spk.kind == "group" and name:
+                groups.append((spk.start, name))
         elif c.cue is not None and out and out[-1].cue == c.cue and out[-1].speaker and \
                 ctx.sentence_of(out[-1].start) == ctx.sentence_of(c.start):
             # "X précisent qu’il s’agit d’un progrès : « … »": the same cue already found its speaker for the
@@ -188,6 +208,49 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
         out.append(Quote(text=text, speaker=name, kind=c.kind, start=c.start, end=c.end, speaker_start=s_start,
                          speaker_end=s_end, cue=c.cue))
     return out
+
+
+def _plural_pronoun_de(ctx: Context, spk: Speaker) -> bool:
+    """German "sie" with a plural verb next to it ("Sie appellierten", "betonten sie"): they, not she."""
+    toks = ctx.tokens(spk.start, spk.end)
+    if not toks:
+        return False
+    i = toks[0].i
+    near = [ctx.token_list[j] for j in (i + 1, i - 1) if 0 <= j < len(ctx.token_list)]
+    return any(t.text.isalpha() and plural_finite_de(t) for t in near[:1]) or \
+        (len(near) > 1 and near[1].text.isalpha() and plural_finite_de(near[1]) and ctx.is_reporting(near[1]))
+
+
+GROUP_LINKS_DE = frozenset({"und", "der", "des", "von", "aus"})
+
+
+def _group_antecedent_de(ctx: Context, pos: int, groups: list[tuple[int, str]]) -> str | None:
+    """The group a German plural "sie" stands for: the latest group that spoke in this paragraph or the one before,
+    else the plural noun phrase opening one of the three sentences before ("Die EU-Außenministerinnen und ‑minister
+    berieten …")."""
+    par = ctx.paragraph_of(pos)
+    for at, name in reversed(groups):
+        if at < pos and par - ctx.paragraph_of(at) <= 1:
+            return name
+    a = ctx.sentence_of(pos)[0]
+    for _ in range(3):
+        if a <= 0:
+            break
+        a, b = ctx.sentence_of(a - 1)
+        if par - ctx.paragraph_of(a) > 1:
+            break
+        toks = [t for t in ctx.tokens(a, b) if not t.is_space]
+        for j, t in enumerate(toks[:-1]):
+            inverted = j > 0 and toks[j - 1].text.isalpha() and plural_finite_de(toks[j - 1])
+            if t.lower_ != "die" or not (j == 0 or inverted):
+                continue  # "Die X berieten …", "… berieten die X über …"
+            k = next((k for k in range(j + 2, min(len(toks), j + 8)) if toks[k].text.islower() and
+                      toks[k].lower_ not in GROUP_LINKS_DE and toks[k].text[:1] not in "-‑–"), len(toks))
+            last = toks[k - 1]
+            if (last.text[:1].isupper() or last.text[:1] in "-‑") and last.text[-1:].isalpha() and \
+                    (inverted or (k < len(toks) and plural_finite_de(toks[k]))):
+                return ctx.text[toks[j + 1].idx:last.idx + len(last.text)]
+    return None
 
 
 def _with_trailing_sources(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
@@ -425,6 +488,8 @@ HEAD_OFFICES = {
     "regierungschefin": ("kanzlerin", "ministerpräsidentin", "premierministerin", "regierungschefin"),
 }
 ROLE_WINDOW = 40  # characters before a name where its role noun stands ("Foreign Minister Sergei Lavrov")
+APPOSITION_WINDOW = 120  # characters of an apposition after a name, up to its closing comma ("Didier Rancher,
+# porte-parole militaire de la Mission de l’Onu en RDC (MONUC),")
 
 
 def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
@@ -473,14 +538,14 @@ def _introduction(ctx: Context, p: Person) -> tuple[int, int]:
     """Where a mention's role stands: ROLE_WINDOW characters before it, and the apposition after it ("Kurmanbek
     Bakiyev, the opposition leader,")."""
     end = p.end
-    after = ctx.text[p.end:p.end + ROLE_WINDOW + 1]
+    after = ctx.text[p.end:p.end + APPOSITION_WINDOW + 1]
     if after.lstrip(SPACES).startswith(","):
         rest = after.lstrip(SPACES)[1:]
         at = p.end + len(after) - len(rest)
         first = ctx.tokens(at, at + len(rest))[:1]
         if not (first and ctx.has_pos and first[0].pos_ in ("VERB", "AUX")):  # "Bakiyev, says he …": no apposition
-            stop = re.search(r"[,.;!?\n]", rest)
-            end = at + (stop.start() if stop else len(rest))
+            stop = re.search(r"[,.;!?\n]", rest)  # the apposition runs to its closing comma, else ROLE_WINDOW
+            end = at + (stop.start() if stop else min(len(rest), ROLE_WINDOW))
     return max(0, p.start - ROLE_WINDOW), end
 
 
@@ -506,15 +571,32 @@ OFFICE_NOUNS = frozenset({
 GENDERED_ARTICLES = {"la": "F", "le": "M", "der": "M"}
 
 
+def _office_named_as_body(ctx: Context, spk: Speaker, history: list[_Said]) -> str | None:
+    """An office the entity model took for an organisation ("Secrétaire General de Nations Unis"): the person
+    who holds it, as for the description "le secrétaire général …"."""
+    name = spk.canonical or spk.text
+    if ctx.lang != "fr" or name not in ctx.org_names:
+        return None
+    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", "le " + spk.text))]
+    if _office_of(words, ctx.lang) is None:
+        return None
+    return _salient_office_holder(ctx, "le " + spk.text, spk.start, history)
+
+
 def _office_of(words: list[str], lang: str) -> str | None:
     """The office noun of a short definite description: "the Russian leader", "le président russe", "der
-    russische Außenminister" (German compounds end with it)."""
+    russische Außenminister" (German compounds end with it), "le secrétaire général des Nations unies"."""
+    if lang == "fr" and len(words) >= 3 and fold(" ".join(words[1:3])) in TWO_WORD_OFFICES_FR:
+        return fold(" ".join(words[1:3]))  # (its complement aside: "de Nations Unis")
     if not 2 <= len(words) <= 4 or words[0] not in DEFINITE:
         return None
     noun = words[1] if lang == "fr" else words[-1]
     if lang == "de":
         return next((o for o in OFFICE_NOUNS if noun.endswith(o)), None)
     return noun if noun in OFFICE_NOUNS else None
+
+
+TWO_WORD_OFFICES_FR = frozenset({"secretaire general", "secretaire generale", "premier ministre", "premiere ministre"})
 
 
 def _salient_office_holder(ctx: Context, desc: str, pos: int, history: list[_Said]) -> str | None:

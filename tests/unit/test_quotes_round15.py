@@ -1,0 +1,222 @@
+"""Round 15: German plural groups and their "Sie", Konjunktiv after long subjects, "zum Ausdruck bringen", long
+titles closing with the name, quotes whose marks the scrape lost, signed pull quotes; French "de l'avis de", friends
+and camps of a person, asides before "que", fronted adjuncts, military ranks, gerunds that speak for the main
+clause. Sentences are verbatim from the published articles (source in each comment)."""
+
+from __future__ import annotations
+
+from .test_quotes_devb import enrich
+
+
+def said(quotes: list, words: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.kind) for q in quotes if words in q.text]
+
+
+# Council of the EU, Foreign Affairs Council of 19 June 2017 (dev set AB): a plural "Sie", an appeal with its
+# object, a signed pull quote
+GOLF = ("Die EU-Außenministerinnen und ‑minister berieten über die derzeitige Krise in der "
+        "Golfregion.\n\nSie appellierten an die Beteiligten, für eine Deeskalation der Krise durch Dialog "
+        "und Verhandlungen zu sorgen. Sie bekundeten ihre uneingeschränkte Unterstützung für die "
+        "Vermittlungsbemühungen Kuwaits.\n\n\"Die Außenminister haben ein starkes Zeichen der Einheit und "
+        "Entschlossenheit der Europäischen Union zur Unterstützung der Vermittlungsbemühungen Kuwaits "
+        "gesetzt. Unsere Hilfe wird jetzt gebraucht, und wir sind bereit, zu helfen.\"\n\nFederica "
+        "Mogherini, Hohe Vertreterin für Außen- und Sicherheitspolitik")
+
+# same page: the plural group a later "Sie" stands for, named after a fronted adjunct
+TERROR = ("Vor dem Hintergrund der jüngsten Anschläge innerhalb und außerhalb der EU berieten die "
+          "Außenministerinnen und ‑minister über die externen Aspekte der Terrorismusbekämpfung. Sie "
+          "betonten, dass die Terrorismusbekämpfung die höchste Sicherheitspriorität für die EU ist.")
+
+# Commission Representation in Germany, Libya conference, January 2020 (dev set AB)
+LIBYEN = ("Die EU-Außenminister hatten bei ihrem Sondertreffen am vergangenen Freitag bekräftigt, dass die EU "
+          "konzertierte Maßnahmen ergreifen muss, um zu verhindern, dass die derzeitige Krise außer Kontrolle "
+          "gerät.")
+
+# EESC, Western Balkans conference in Sofia, 2018 (dev set AC): "zum Ausdruck bringen", a long subject in Konjunktiv
+SOFIA1 = ("Die Teilnehmer der hochrangigen Konferenz brachten ihre Überzeugung zum Ausdruck, dass die "
+          "Erweiterung der EU und insbesondere die Verbreitung ihrer demokratischen Werte und Rechtsnormen im "
+          "Westbalkan sowohl dem Interesse der Westbalkanländer als auch dem der EU dient. Die Förderung der "
+          "Werte der EU in der Region sorge für Sicherheit und Stabilität und stärke neben der sozialen und "
+          "wirtschaftlichen Entwicklung auch die Demokratie und Rechtsstaatlichkeit in diesen Ländern, was "
+          "wiederum Stabilität und Sicherheit für die EU bedeute.")
+
+# same page: a closing mark after a space, a long title ending with the name
+SOFIA2 = ("„Die Sozialpartner spielen für die sozioökonomische Entwicklung und den Zusammenhalt im Westbalkan "
+          "eine wichtige Rolle \", so die für die Justizreform zuständige stellvertretende "
+          "Ministerpräsidentin und Ministerin für auswärtige Angelegenheiten Bulgariens Ekaterina Zaharieva. "
+          "Sie brachte die Hoffnung zum Ausdruck, dass zwei Westbalkanländer bis 2025 EU-Mitgliedstaaten sein "
+          "werden.")
+
+# Committee of the Regions release, 5 July 2023 (dev set AC): a Konjunktiv I in -te after a long subject
+KOHAESION = ("Nach dem Austausch sagte Präsident Cordeiro: „Das Treffen mit Kommissionspräsidentin von der Leyen "
+             "war eine Gelegenheit, die obersten Prioritäten der Europäischen Kommission und des Ausschusses der "
+             "Regionen zu erörtern und zu besprechen, wie wir gemeinsam die Verbindung zwischen EU-Politik und "
+             "Realität stärken können.“ Die Herausforderungen bei der Umsetzung der EU-Politik, aber auch die "
+             "Innovationen vor Ort, verdienen große Aufmerksamkeit. Der Präsident äußerte sich über die "
+             "zunehmenden Unterschiede zwischen den europäischen Regionen.\nDer aktuelle "
+             "Halbzeitüberprüfungsvorschlag für den langfristigen EU-Haushalt enthalte viele positive Aspekte, "
+             "etwa die Ukraine-Fazilität, werfe aber auch die Frage auf, welche Konsequenzen es für Städte und "
+             "Regionen haben würde, wenn die Kohäsionsfonds neu gemischt und neu zentralisiert würden.")
+
+# EESC news, 5 March 2020 (dev set AC): "nach einvernehmlicher Auffassung der …"
+DEAL = ("Die nachhaltige Zukunft der EU wird nach einvernehmlicher Auffassung der verschiedenen Fachgruppen "
+        "des Europäischen Wirtschafts- und Sozialausschusses (EWSA) nicht ohne die Teilhabe der Bürgerinnen "
+        "und Bürger und eine geeignete Finanzierung stattfinden.")
+
+# same page: a quote whose marks the scrape lost, after "gab zu bedenken:"
+COULON = ("Sitzungsleiter Pierre Jean Coulon, Vorsitzender der Fachgruppe Verkehr, Energie, Infrastrukturen, "
+          "Informationsgesellschaft (TEN), die die Debatte veranstaltete, gab zu bedenken: All diese "
+          "Veränderungen lassen sich nicht im Handumdrehen bewerkstelligen. Wir brauchen den politischen "
+          "Willen, um den Wandel herbeizuführen, und wir müssen die sozialen Aspekte und die Finanzierung ins "
+          "Visier nehmen. Am Beispiel des teilweise noch aufwändigen Ladens von Elektrofahrzeugen erläuterte "
+          "er, dass vor uns noch viele Herausforderungen liegen und deshalb eine realistische und vernünftige "
+          "Denkweise geboten ist.")
+
+# VOA News (French), 27 October 2006 (dev set AB): "de l'avis de", "dit que", an aside before "qu'"
+KABILA = ("De l'avis d'un partisan de Jean-Pierre Bemba interrogé par la VOA, le débat doit avoir lieu pour "
+          "que les Congolais puissent « savoir qui est capable et qui ne l'est pas. » Le camp de M. Kabila "
+          "dit qu'il voulait, pour des raisons de sécurité, un débat préenregistré, où les candidats "
+          "répondraient aux questions à partir d'endroits séparés. M. Bemba a fait savoir, pour sa part, "
+          "qu'il voulait un face-à-face qui permettrait de")
+
+# same story: a gerund before the subject, a friend of the president
+PROCHE = ("jauger « les capacités intellectuelles » de chacun. Abondant dans le même sens, un habitant de "
+          "Kinshasa interrogé par la VOA a expliqué que les gens veulent connaître le programme des hommes "
+          "qui veulent diriger le pays et quelles solutions ceux-ci trouveront aux problèmes du Congo.\n\nUn "
+          "proche du président Kabila a affirmé que son camp redoute des coups « en dessous de la ceinture » "
+          "au cours d'un face-à-face.")
+
+# VOA Afrique, 22 March 2007 (dev set AB): a fronted adjunct, a long apposition, a military rank
+RANCHER = ("L’ex-vice président congolais Jean-Pierre Bemba a demandé à ses gardes du corps de ne plus se "
+           "battre contre les soldats gouvernementaux. Cette consigne a été donnée dans un appel au "
+           "cessez-le-feu de M. Bemba diffusé en fin de journée, par une radio parrainée par l’ONU, indique le "
+           "correspondent de la VOA à Kinshasa. Au moins deux personnes auraient été tuées dans les violents "
+           "accrochages qui ont opposé jeudi, à Kinshasa, La garde de Jean-Pierre Bemba et les Forces armées "
+           "congolaises (FARDC), faisant au moins deux morts.\n\nDans un entretien avec Ferdinand Ferella, le "
+           "lieutenant-colonel Didier Rancher, porte-parole militaire de la Mission de l’Onu en RDC (MONUC), a "
+           "expliqué qu’il s’agissait soit d’un incident isolé qui a dégénéré, soit d’une provocation, mais "
+           "cela n’était pas organisé. Selon toujour le lieutenant-Colonel Rancher, M. Bemba n’a pas voulu se "
+           "conformer à un décret fixant à une douzaine le nombre des policiers affectés à la garde des "
+           "anciens vice-présidents. Depuis le 15 mars, la MONUC avait renforcé son dispositif par précaution "
+           "dans le périmètre; ce qui lui a permis de disposer des effectifs nécessaires pour évacuer les "
+           "civils, a indiqué le porte-parole militaire de la MONUC.")
+
+# VOA Afrique, March 2011 (dev set AB): an office the entity model took for an organisation
+BAN = ("Ban Ki Moon a qualifié le scrutin de « pacifique et ordonné ». Le Secrétaire General de Nations "
+       "Unis estime même que ces élections sont un exemple positif, puisqu’elles ont été organisées sans "
+       "incident majeur. Il demande donc aux autres candidats de respecter les résultats finaux.")
+
+# VOA Afrique, 8 April 2008 (dev set AC): a quote closing its sentence, then an incise; an office with
+# "et de"
+BOUGOUMA = ("Etienne Convolbo de la Confédération générale des travailleurs du Burkina (CGTB), section ce "
+            "Ouagadougou, « la grève est très suivie. » Plusieurs comités syndicaux ont signalé l’arrêt des "
+            "activités dans leurs entreprises, a-t-il indiqué. L’université de Ouagadougou, diverses écoles "
+            "primaires et maternelles et des stations d’essence sont restées fermées mardi.\nSelon le ministre "
+            "burkinabé du Travail et de la sécurité sociale, Jérôme Bougouma, le gouvernement a réagi, fait des "
+            "propositions et exprimé le vœu de poursuivre les discussions avec les syndicats. « L’Afrique doit "
+            "redoubler d’effort et rechercher, dans la solidarité, dans la réflesion, des solutions à des "
+            "problèmes qui sont (…) des problèmes structurels, que nous allons traîner pendant une vingtaine "
+            "d’années », a souligné M. Bougouma.")
+
+# Wikinews (fr), 2 February 2008 (dev set AC): a subordinate clause with its own report, a leading gerund
+TCHAD = ("Les rebelles tchadiens ont pénétré ce samedi dans le sud de N'Djaména, la capitale du pays. Alors "
+         "qu'un porte-parole des groupes rebelles, Abderamane Koullamalah, affirme qu'ils sont « en train de "
+         "sécuriser la ville », un ministre a assuré que l'armée contrôlait toujours la capitale.\nParti du "
+         "Soudan lundi dernier, les rebelles entendent renverser le président Idriss Déby Itno. Selon l'AFP, "
+         "citant une source militaire française, ils seraient environ 2 000, armés de mitrailleuses, de "
+         "lance-roquettes et de fusils d'assaut.\nPrécisant que « Les rebelles indiquent qu'ils n'est pas "
+         "question de porter atteinte à la sécurité de nos concitoyens », le ministre français de la "
+         "Défense, Hervé Morin a estimé que 200 personnes ressortissants français et étrangers souhaitaient "
+         "être évacuées (vers Libreville au Gabon). Si Hervé Morin avait souhaité que la France (dont le "
+         "Tchad est une ancienne colonie) garde sa neutralité, le ministre français des Affaires étrangères "
+         "Bernard Kouchner a indiqué qu'il soutenait « la légalité » et non « une attaque brutale contre un "
+         "président élu ».")
+
+# EESC news, 9 February 2016 (dev set AC): "en faisant valoir que"
+PAVLO = ("Ce mardi 9 février, le président du Comité économique et social européen, M. Georges Dassis, a été "
+         "reçu par le président de la République grecque, M. Prokopis Pavlopoulos, qui a mis l'accent sur "
+         "l'importance historique du Comité économique et social européen mais aussi sur le rôle spécifique "
+         "qu'il joue, en faisant valoir qu'il avait été créé «pour rappeler le visage social de l'Union "
+         "européenne et constitue un des piliers essentiels de toute la construction européenne».")
+
+
+def test_a_plural_sie_is_the_group_before_and_an_appeal_takes_its_object(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", GOLF)
+    assert said(quotes, "Deeskalation") == [("EU-Außenministerinnen und ‑minister", "indirect")]
+    assert said(quotes, "Die Außenminister haben") == [("Federica Mogherini", "direct")]  # the name line signs it
+    quotes, _ = enrich(de_pipeline, "de", TERROR)
+    assert said(quotes, "Terrorismusbekämpfung die höchste") == [("Außenministerinnen und ‑minister", "indirect")]
+
+
+def test_the_noun_phrase_before_the_auxiliary_is_the_plural_subject(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", LIBYEN)
+    assert said(quotes, "konzertierte Maßnahmen") == [("Die EU-Außenminister", "indirect")]  # not "Freitag"
+
+
+def test_zum_ausdruck_bringen_reports_and_long_subjects_take_konjunktiv(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", SOFIA1)
+    assert said(quotes, "Verbreitung ihrer demokratischen Werte") == [
+        ("Die Teilnehmer der hochrangigen Konferenz", "indirect")]
+    assert said(quotes, "Die Förderung der Werte der EU in der Region sorge") == [
+        ("Die Teilnehmer der hochrangigen Konferenz", "indirect")]
+    quotes, _ = enrich(de_pipeline, "de", KOHAESION)
+    assert said(quotes, "Halbzeitüberprüfungsvorschlag") == [("Cordeiro", "indirect")]  # "enthalte" is no past
+
+
+def test_a_title_that_runs_to_the_full_stop_closes_with_its_holder(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", SOFIA2)
+    assert said(quotes, "Die Sozialpartner spielen") == [("Ekaterina Zaharieva", "direct")]  # 'Rolle ", so die …'
+    assert said(quotes, "zwei Westbalkanländer") == [("Ekaterina Zaharieva", "indirect")]
+
+
+def test_an_adjective_inside_nach_auffassung_and_a_quote_without_marks(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", DEAL)
+    assert [q.cue for q in quotes] == ["nach einvernehmlicher auffassung"]
+    assert quotes[0].speaker.endswith("Wirtschafts- und Sozialausschusses")  # one truncated compound
+    quotes, _ = enrich(de_pipeline, "de", COULON)
+    assert said(quotes, "All diese Veränderungen") == [("Pierre Jean Coulon", "direct")]
+    assert "Wir brauchen den politischen Willen" in next(q for q in quotes if q.kind == "direct").text
+
+
+def test_de_l_avis_de_dit_que_and_an_aside_before_que(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", KABILA)
+    assert said(quotes, "le débat doit avoir lieu") == [("un partisan de Jean-Pierre Bemba", "indirect")]
+    assert said(quotes, "pour des raisons de sécurité") == [("Le camp de M. Kabila", "indirect")]
+    assert said(quotes, "un face-à-face qui permettrait") == [("Jean-Pierre Bemba", "indirect")]
+
+
+def test_a_friend_of_a_person_is_not_the_person_and_a_gerund_is_no_subject(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", PROCHE)
+    assert said(quotes, "les gens veulent") == [("un habitant de Kinshasa", "indirect")]  # not "interrogé par …"
+    assert said(quotes, "son camp redoute") == [("Un proche du président Kabila", "indirect")]
+
+
+def test_fronted_adjuncts_long_appositions_and_ranks(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", RANCHER)
+    assert said(quotes, "ne plus se battre") == [("Jean-Pierre Bemba", "indirect")]  # "demandé à … de ne plus"
+    assert said(quotes, "incident isolé") == [("Didier Rancher", "indirect")]  # not Ferdinand Ferella
+    assert said(quotes, "Depuis le 15 mars") == [("Didier Rancher", "indirect")]  # "le porte-parole … de la MONUC"
+
+
+def test_an_office_tagged_as_an_organisation_is_its_holder(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", BAN)
+    assert said(quotes, "exemple positif") == [("Ban Ki-moon", "indirect")]
+
+
+def test_an_incise_after_a_quote_that_closed_its_sentence(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", BOUGOUMA)
+    assert said(quotes, "Plusieurs comités syndicaux") == [("Etienne Convolbo", "indirect")]
+    assert said(quotes, "le gouvernement a réagi") == [("Jérôme Bougouma", "indirect")]
+
+
+def test_reports_inside_subordinate_clauses_and_leading_gerunds(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", TCHAD)
+    assert said(quotes, "en train de sécuriser") == [("Abderamane Koullamalah", "direct")]
+    assert said(quotes, "Les rebelles indiquent") == [("Hervé Morin", "direct")]  # "Précisant que « … », … Morin"
+    assert said(quotes, "la légalité") == [("Bernard Kouchner", "direct")]  # "il" is the minister who reports
+    assert not [q for q in quotes if "le ministre français" in q.text]  # the "Si" clause ends at its comma
+
+
+def test_en_faisant_valoir(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", PAVLO)
+    assert said(quotes, "visage social") == [("Prokopis Pavlopoulos", "direct")]
