@@ -318,8 +318,10 @@ class Context:
             return False
         if self.lang == "fr" and t.i > 0 and (self.token_list[t.i - 1].lower_ in ("se", "s’", "s'") or (
                 t.i > 1 and self.token_list[t.i - 1].lower_ in ("est", "sont", "était", "étaient") and
-                self.token_list[t.i - 2].lower_ in ("se", "s’", "s'") and lem in REFLEXIVE_NOT_SPEECH)):
-            return False  # "se révèle", "se dit", "qui s'est révélé ne pas exister"
+                self.token_list[t.i - 2].lower_ in ("se", "s’", "s'") and lem in REFLEXIVE_NOT_SPEECH)) and \
+                not (lem == "dire" and any(x.lower_ in self.lex.complementizers
+                                           for x in self.token_list[t.i + 1:t.i + 4])):
+            return False  # "se révèle", "se dit", "qui s'est révélé ne pas exister" (but "se disant convaincus que")
         if self.lang == "fr" and self.text[max(0, t.idx - 3):t.idx].endswith(("à-", "à ")) and \
                 not self._intended(t):
             return False  # "c’est-à-dire", "à dire vrai" (but "a tenu à préciser que")
@@ -397,6 +399,15 @@ class Context:
             b -= 1  # ", a révélé le journal": the auxiliary between the comma and the verb
         if b >= 0 and self.token_list[b].text == "," and self._trailing_incise(t):
             return True
+        if self.lang == "fr" and b >= 0 and self.token_list[b].text == "," and any(
+                CLITIC.match(x.text) and x.lower_ != "-t" for x in self.token_list[b + 1:t.i + 2]):
+            return True  # an inverted clitic: "Les conséquences seraient douloureuses, a-t-il dit, ajoutant …"
+        if self.has_dep and b >= 1 and self.token_list[b].lower_ in SUBJECT_PRONOUNS_FR | {"he", "she", "they"} and \
+                self.token_list[b - 1].lower_ in ("et", "mais", "and", "but") and \
+                any(c.i == b and c.dep_.startswith("nsubj") for c in t.children):
+            return True  # "… a rappelé que … et il a souligné que …": a second clause with its own subject
+        if self.has_dep and self._main_after_gerund(t):
+            return True  # "Soulignant que …, la chef de la diplomatie américaine a dit que …"
         # with a parse, only a complementizer or a conditional on the verb's own chain of heads embeds it, not
         # one in an adjunct or a relative clause before it ("Concernant les craintes que …, M. Kerry a dit que")
         chain = _assertion_chain(t) if self.has_dep and t.dep_ else None
@@ -409,6 +420,17 @@ class Context:
                 return False
             j -= 1
         return True
+
+    def _main_after_gerund(self, t: Token) -> bool:
+        """The verb has its own subject after the comma that closes a sentence-initial gerund clause: it is the
+        main clause, whatever the parser hung it on."""
+        subjects = [c for c in t.children if c.dep_.startswith("nsubj") and c.i < t.i]
+        if not subjects:
+            return False
+        first = next((x for x in t.sent if not x.is_space and not x.is_punct), None)
+        return first is not None and first.i < subjects[0].i and "Part" in first.morph.get("VerbForm") and \
+            "Pres" in first.morph.get("Tense") and \
+            any(x.text == "," for x in self.token_list[first.i:subjects[0].left_edge.i])
 
     def _trailing_incise(self, t: Token) -> bool:
         """The verb's clause runs to the end of its sentence with no further comma: ", sagte er der „Bild“."."""
@@ -669,6 +691,8 @@ class Context:
             inverted = self.speaker_after(after)
             if inverted is not None:
                 return inverted
+        if self.lang == "de" and len(toks) >= 2 and toks[-1].lower_ == "und" and self.is_pronoun(toks[-2]):
+            return pronoun_speaker(toks[-2])  # "„…“, sagte er und forderte …": the subject of the verb before "und"
         if not self.has_pos:  # before the pronoun next to the verb: "Dieser hatte über sie gesagt" — sie is no subject
             v2 = self._verb_second_subject(toks)
             if v2 is not None:
@@ -936,6 +960,8 @@ class Context:
             return None
         if self.lang == "de" and not self.has_pos:
             toks = _past_adjuncts_de(toks)  # "sagte am Montag ein Sprecher der Bahn"
+        if len(toks) > 2 and toks[0].text == "," and LEADING_ADVERBIAL.match(self.text, toks[1].idx):
+            toks = toks[1:]  # "a déclaré, jeudi, sa commissaire …": the adverbial set off by commas
         toks = self._past_leading_adverbials(toks)
         k = 0
         while k < len(toks) and CLITIC.match(toks[k].text) and toks[k].lower_ == "-t":
@@ -973,6 +999,9 @@ class Context:
             named = self._closing_name_de(toks[k:]) or self._attributed_name_de(toks[k:])
             if named is not None:
                 return named
+        if self.lang == "fr" and self.has_pos and (named := self._closing_apposed_name(toks[k:])) is not None:
+            return named  # "a déclaré, jeudi, sa commissaire au Développement humain et au genre et porte-parole,
+            # Adrienne Diop."
         if _relative_of(region):  # "les parents de Quentin Roy" speak, not Quentin Roy
             return self._describe(region)
         p = self.person_in(region[0].idx, region[-1].idx + len(region[-1].text), qualifier=True)
@@ -1178,6 +1207,21 @@ class Context:
             return None  # "die Mutter von Anna Schmidt": a relative, not the name's holder
         return self.speaker_of(p)
 
+    def _closing_apposed_name(self, toks: list[Token]) -> Speaker | None:
+        """A French inverted subject that runs to the end of the sentence as a title, a comma and the name of its
+        holder: the name, however long the title (no verb in it)."""
+        end = next((n for n, t in enumerate(toks) if t.text in (".", "!", "?", ";", ":")), len(toks))
+        if end < 4 or end > CLOSING_NAME_REACH or toks[0].pos_ not in ("DET", "PRON") or \
+                any(t.pos_ in ("VERB", "AUX") and not self._in_person(t) and t.lower_ not in self.lex.source_nouns
+                    for t in toks[:end]):  # ("l'envoyé spécial": a source noun tagged as a participle)
+            return None
+        last = toks[end - 1]
+        p = self._person_ending(last)
+        if p is None or p.start <= toks[0].idx:
+            return None
+        before = [t for t in toks[:end] if t.idx < p.start]
+        return self.speaker_of(p) if before and before[-1].text == "," else None
+
     def _attributed_name_de(self, toks: list[Token]) -> Speaker | None:
         """"der aus München stammende Wojahn": the head after an extended attribute (a phrase closed by a participle
         or adjective) is the speaker, the name in the attribute ("aus München") is not."""
@@ -1233,8 +1277,9 @@ class Context:
             if out and t.lower_ in TIME_ADJUNCTS and out[-1].lower_ not in ("de", "of", "d’", "d'"):
                 break  # "a annoncé la police vers midi", "said police on Tuesday"
             if out and self.has_pos and t.pos_ in ("VERB", "AUX", "SCONJ") and not self._in_person(t) and \
-                    not self._inside_mention(t):
-                break  # (but "le quotidien britannique The Independent": a name the tagger took for a verb)
+                    not self._inside_mention(t) and not (t.lower_ in lex.source_nouns and n == 1):
+                break  # (but "le quotidien britannique The Independent": a name the tagger took for a verb, and
+                # "notre correspondant sur place": a source noun it took for a participle)
             if german and out and not self.has_pos:
                 seen_cap = any(_cap(o) for o in out)
                 particle = t.lower_ in lex.particles and (_cap(out[-1]) or out[-1].lower_ in lex.particles) and \

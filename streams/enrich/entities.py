@@ -236,6 +236,10 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
     if "\n" in surface:  # a name never spans a line break ("Jon Rego\nClayton": a signature, then a town)
         surface = surface.split("\n", 1)[0].rstrip()
         end = start + len(surface)
+    mark = next((k for k, c in enumerate(surface) if k > 0 and c in "«»“”„"), None)
+    if mark is not None:  # nor an opening quote mark ("Pour Corinne Lepage « Sarkozy ne nous a rien appris »")
+        surface = surface[:mark].rstrip()
+        end = start + len(surface)
     # a token may carry glued punctuation the tokenizer did not split ("Union”")
     while surface and not surface[-1].isalnum() and surface[-1] not in ".)":
         surface = surface[:-1]

@@ -28,6 +28,7 @@ GENDERED_TITLE = re.compile(
 # a sentence ends at these, but not at the period of a title ("Mr. Smith", "M. Dupont")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bM)(?<!\bDr)(?<!\bSt)\.(?=\s)|[!?\n;]")
 _SPACES = " \t\u00a0\u202f"
+_COORDINATION = re.compile(r"\s(?:et|and|und)\s(?=[A-ZÀ-Ý])")  # before a second person (not "et des Finances")
 
 
 def person_gender(text: str, name: str, mentions: Sequence[tuple[int, int]], lang: str) -> str | None:
@@ -53,8 +54,10 @@ def surname_gender(name: str) -> str | None:
 def titled_gender(text: str, mentions: Iterable[tuple[int, int]], lang: str = "de") -> str | None:
     """The gender of the title or role right before a mention, within its sentence (German role nouns only in
     German: English "foreign minister" and "President" say nothing)."""
-    for start, _ in mentions:
+    for start, end in mentions:
         window = _SENTENCE_END.split(text[max(0, start - TITLE_WINDOW):start])[-1]
+        window = _COORDINATION.split(window)[-1]  # "le président Bush et Mme Johnson Sirleaf": Bush's title
+        window += " " + text[start:end].split(" ", 1)[0]  # the mention's own honorific ("Mme Johnson Sirleaf")
         marks = [m for m in GENDERED_TITLE.finditer(window) if lang == "de" or m.lastgroup in ("f", "m")]
         if marks:
             return "F" if marks[-1].lastgroup in ("f", "fde") else "M"

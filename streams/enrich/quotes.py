@@ -20,6 +20,7 @@ from streams.models import Quote
 from .attribution import (
     BULLETS,
     CLITIC,
+    FAIRE_FORMS,
     HOST_LINKS,
     INSTITUTION_HEADS,
     OPENING_TITLE_MARKS,
@@ -555,8 +556,10 @@ def _shared_right(ctx: Context, kept: list[MarkedSpan], i: int) -> tuple[Speaker
         gap = ctx.text[kept[j].close_at + 1:kept[j + 1].open_at]
         if "\n" in gap or gap.strip(SPACES) not in ("", ".", ",", "et", "and", "und", ", et", ", and", ", und"):
             return None
-        if gap.strip(SPACES) == "." and _introduced(ctx, kept[i]):
+        ends = gap.strip(SPACES) == "." or ctx.text[kept[j].start:kept[j].end].rstrip()[-1:] in (".", "!", "?")
+        if ends and _introduced(ctx, kept[i]):
             return None  # "La NASA annonce vouloir « … » . « … » , a insisté X": the first has its own speaker
+            # ('Er fügte hinzu: "… Partnerschaft." "Ich brauche …", erklärte Kommissar Avramopoulos')
             # (so has "selon Greenpeace, « … » et « … » . « … », fustige l'association")
         j += 1
         nxt = kept[j + 1].open_at if j + 1 < len(kept) else len(ctx.text)
@@ -656,20 +659,21 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
             if n == 0 and _gerund(t) and t.i + 1 < len(ctx.token_list) and \
                     ctx.token_list[t.i + 1].lower_ in ctx.lex.complementizers:
                 return None  # "annoncé avoir « … » , ajoutant que « … »": the gerund introduces the next report
-            pre = toks[:n]
+            pre = [x for x in toks[:n] if x.lower_ not in FAIRE_FORMS]  # "« … » a fait remarquer Mme Rice"
             if emotive:
                 pre = [x for x in pre if x.lower_ not in REFLEXIVES]
             spk = ctx.speaker_before(pre, t) if _content(pre, ctx) or any(ctx.is_pronoun(x) for x in pre) else None
             if spk is None:
-                spk = ctx.speaker_after(toks[n + 1:]) or pour_source(ctx, toks[n + 1:n + 9])
+                spk = ctx.speaker_after(toks[n + 1:]) or pour_source(ctx, toks[n + 1:n + 9]) or \
+                    _name_closing_clause(ctx, toks[n + 1:])  # "« … » déclare sur TF1 Nicolas Sarkozy."
             return spk, ctx.cue_of(t)
         if n == 0 and (first == "," or last == ",") and len(toks) > 1 and ctx._person_at(toks[1].idx) and (
                 t.pos_ == "VERB" if ctx.has_pos else t.text.isalpha() and t.text.islower()):
             # "„Vielen Dank und Servus“, schloss Juncker seine Rede": any verb right after the quote, then a name
             return ctx.speaker_after(toks[1:]), ctx.cue_of(t)
         if n >= 1 and ctx.has_pos and t.pos_ in ("VERB", "AUX") and not ctx.is_reporting(t) and t.lower_ not in \
-                ctx.lex.auxiliaries and t.lower_ not in CONTROL_FORMS:
-            break
+                ctx.lex.auxiliaries and t.lower_ not in CONTROL_FORMS and t.lower_ not in FAIRE_FORMS:
+            break  # (not "« … » a fait remarquer Mme Rice")
     return None
 
 
@@ -802,6 +806,20 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
 ROLE_HEADS = ("sprecher", "sprecherin", "spokesperson", "spokesman", "spokeswoman", "porte-parole", "official",
               "minister", "ministerin", "ministre", "chef", "chefin", "leiter", "leiterin", "president", "präsident",
               "präsidentin", "président", "présidente", "responsable", "officer", "director", "direktor")
+
+
+def _name_closing_clause(ctx: Context, toks: list[Token]) -> Speaker | None:
+    """A person's name closing the clause a few words after an inverted verb, past its object ("déclare sur TF1
+    Nicolas Sarkozy.")."""
+    end = next((k for k, t in enumerate(toks) if t.text in (".", "!", "?", ";", ",", ":")), len(toks))
+    if not 0 < end <= INVERTED_OBJECT_WORDS + 3:
+        return None
+    last = toks[end - 1]
+    people = [p for p in ctx.people if toks[0].idx <= p.start and p.end == last.idx + len(last.text)]
+    return ctx.speaker_of(people[-1]) if people and people[-1].canonical not in ctx.org_names else None
+
+
+INVERTED_OBJECT_WORDS = 4
 
 
 def _reporter_of_pronoun(ctx: Context, toks: list[Token], outer: Token, spk: Speaker) -> Speaker | None:

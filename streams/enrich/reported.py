@@ -79,6 +79,10 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     if lead and not (lead.endswith(",") and len(lead.split()) <= 3) and lead.lower() not in ("mais", "et", "or"):
         return False  # (but "Cela dit, pour le vice-procureur, …")
     comma = next((j for j in range(k + 1, min(len(toks), k + 13)) if toks[j].text == ","), None)
+    if comma is None and 1 < len(toks) - k <= 6:  # "Pour Corinne Lepage « … »": the name, then the quote
+        last = toks[-1]
+        after = ctx.text[last.idx + len(last.text):last.idx + len(last.text) + 3].lstrip(SPACES)
+        return after[:1] in DOUBLE and ctx.person_in(toks[k + 1].idx, last.idx + len(last.text)) is not None
     if comma is None or comma == k + 1:
         return False
     span_a, span_b = toks[k + 1].idx, toks[comma - 1].idx + len(toks[comma - 1].text)
@@ -249,9 +253,9 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
     colon_intro = (_ind_incise,) if toks[-1].text == ":" and first_clause >= 4 else ()  # not "Auf die Frage, …"
     # ("Die EU und Österreich befinden sich … in einer günstigen Konstellation, sagte Selmayr in Wien: „…“")
     rules = (_ind_complement, _ind_ccomp, _ind_according, *colon_intro) if inside else (  # introducing a quote, or:
-        _ind_as_reported, _ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp, _ind_gerund, _ind_konjunktiv,
-        _ind_infinitive, _ind_infinitive_fr, _ind_infinitive_en, _ind_accusation, _ind_incise, _ind_anaphoric,
-        _ind_dass_konjunktiv, _ind_colon_conditional)
+        _ind_as_reported, _ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp,
+        _ind_gerund, _ind_konjunktiv, _ind_infinitive, _ind_infinitive_fr, _ind_infinitive_en, _ind_accusation,
+        _ind_incise, _ind_anaphoric, _ind_dass_konjunktiv, _ind_colon_conditional)
     for rule in rules:
         cand = rule(ctx, toks)
         if cand is None:
@@ -269,6 +273,8 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
                 more = _second_subject_report(ctx, toks, cand)
             if more is None and not inside and rule is not _ind_infinitive_fr:
                 more = _earlier_infinitive_report(ctx, toks, cand)
+            if more is None and not inside:
+                more = _leading_gerund_report(ctx, toks, cand)
             if more is not None and (more.end <= cand.start or more.start >= cand.end):
                 out.append(more)  # "X has accused Y of …, and has also sworn that …": both reports
         break
@@ -440,12 +446,35 @@ def _ind_colon_conditional(ctx: Context, toks: list[Token]) -> Candidate | None:
     return _cand(ctx, after, spk, ctx.cue_of(verb)) if spk is not None else None
 
 
+RECALL_LEMMAS = frozenset({"rappeler", "recall", "erinnern"})
+
+
+def _leading_gerund_report(ctx: Context, toks: list[Token], cand: Candidate) -> Candidate | None:
+    """"Soulignant que Washington demeure le premier donateur pour le Darfour, la chef de la diplomatie américaine
+    a dit que …": the clause of a sentence-initial reporting gerund is the main report's speaker's too."""
+    if not ctx.has_pos or len(toks) < 4 or cand.speaker is None:
+        return None
+    lead = toks[0]
+    if not (ctx.is_reporting(lead) and "Part" in lead.morph.get("VerbForm") and "Pres" in lead.morph.get("Tense")
+            and toks[1].lower_ in ctx.lex.complementizers) or lead.lemma_.lower() in RECALL_LEMMAS:
+        return None  # ("Rappelant que l'Union africaine a déployé …": background recalled, not a claim made)
+    before = [t for t in toks[2:] if t.idx < cand.start]
+    comma = max((k for k, t in enumerate(before) if t.text == ","), default=None)
+    if comma is None or before[comma].idx >= cand.speaker.start:
+        return None  # the report's speaker must come after the gerund clause
+    sp = _span_of(before[:comma], ctx)
+    return Candidate(sp[0], sp[1], "indirect", ctx.cue_of(lead), cand.speaker) if sp is not None else None
+
+
 def _earlier_infinitive_report(ctx: Context, toks: list[Token], cand: Candidate) -> Candidate | None:
     """"Lelandais admet donc maintenant, d'une part, être responsable de la mort de Maëlys, mais il ajoute que …":
     an infinitive report in the clause before the one the sentence's rule took."""
     before = [t for t in toks if t.idx < cand.start]
-    joint = max((k for k, t in enumerate(before[:-1]) if t.text == "," and before[k + 1].lower_ in AND_WORDS),
-                default=None)
+    joint = max((k for k, t in enumerate(before[:-1]) if t.text == "," and (
+        before[k + 1].lower_ in AND_WORDS or (ctx.is_reporting(before[k + 1]) and
+                                              "Pres" in before[k + 1].morph.get("Tense") and
+                                              "Part" in before[k + 1].morph.get("VerbForm")))), default=None)
+    # (also "… disent avoir dissout le gouvernement, précisant que …": the gerund's report came first)
     if joint is None:
         return None
     return _ind_infinitive_fr(ctx, before[:joint])
@@ -454,6 +483,21 @@ def _earlier_infinitive_report(ctx: Context, toks: list[Token], cand: Candidate)
 FRONTED_SUBORDINATORS = frozenset({"si", "s'", "s’", "alors", "bien", "quand", "lorsque", "lorsqu'", "lorsqu’",
                                    "tandis", "if", "while", "although", "though", "when", "wenn", "während",
                                    "obwohl", "als"})
+
+
+def _second_report_at(ctx: Context, body: list[Token]) -> int:
+    """Where a reported clause ends because "et"/"and"/"mais" opens a clause with its own subject and verb of
+    saying ("que le Congrès avait voté … et il a souligné que …"); else its whole length."""
+    if not ctx.has_dep:
+        return len(body)
+    for n, t in enumerate(body[:-2]):
+        if t.lower_ not in AND_WORDS:
+            continue
+        ids = {x.i for x in body[n + 1:n + 5]}
+        if any(ctx.speech_event(w) and any(c.i in ids and c.dep_.startswith("nsubj") for c in w.children)
+               for w in body[n + 1:n + 5]):
+            return n
+    return len(body)
 
 
 def _main_clause_comma(ctx: Context, body: list[Token]) -> int:
@@ -785,7 +829,8 @@ def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
         # l'avis d'un partisan de Jean-Pierre Bemba")
     if any(t.pos_ == "PROPN" for t in head):
         return True
-    return any(t.lower_.split("-")[-1] in ctx.lex.source_nouns and t.pos_ in ("NOUN", "PROPN") for t in head)
+    return any(t.lower_.split("-")[-1] in ctx.lex.source_nouns and t.pos_ in ("NOUN", "PROPN", "VERB")
+               for t in head)  # ("notre correspondant": a source noun tagged as a participle)
 
 
 # prepositions that open a phrase, never a subject (not French "des"/"du", which are also articles)
@@ -886,6 +931,7 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                 body = toks[j + 1:]
                 if toks[0].lower_ in FRONTED_SUBORDINATORS:
                     body = body[:_main_clause_comma(ctx, body)]  # "Si X avait souhaité que …, Y a indiqué que …"
+                body = body[:_second_report_at(ctx, body)]  # "… a rappelé que … et il a souligné que …"
                 return _cand(ctx, body, spk, ctx.cue_of(v))
             if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de" and not (
                     _parenthetical(ctx, toks, j) or (j + 1 < len(toks) and
@@ -1132,9 +1178,17 @@ def _ind_anaphoric(ctx: Context, toks: list[Token]) -> Candidate | None:
     """"Die drei Parteien haben … aufgehoben. Dies sagte Premierminister Petr Nečas": the sentence before is what
     the speaker said."""
     subjects = ANAPHORIC_SUBJECTS.get(ctx.lang)
-    if not subjects or len(toks) < 3 or toks[0].lower_ not in subjects or not ctx.speech_event(toks[1]):
+    if not subjects or len(toks) < 3 or toks[0].lower_ not in subjects:
         return None
-    spk = ctx.speaker_after(toks[2:])
+    words = [t for t in toks if not t.is_punct]
+    if len(words) > 4 and words[1].lower_ in PASSIVE_DE and words[2].lower_ in AGENT_WORDS and \
+            ctx.is_reporting(words[-1]):
+        verb, spk = words[-1], ctx.speaker_after(words[3:-1])  # "Dies wurde von EIB-Präsident Philippe Maystadt
+        # anlässlich der Unterzeichnung … bekräftigt."
+    elif ctx.speech_event(toks[1]):
+        verb, spk = toks[1], ctx.speaker_after(toks[2:])
+    else:
+        return None
     if spk is None:
         return None
     a, _ = ctx.sentence_of(toks[0].idx)
@@ -1149,19 +1203,23 @@ def _ind_anaphoric(ctx: Context, toks: list[Token]) -> Candidate | None:
         prev = prev[dash + 1:]  # the dateline "Prag (Tschechien), 27.04.2012 –" is no part of what was said
     if len(prev) < 4 or any(t.text in ("?", "«", "»", "„", "“", "”", '"') for t in prev):
         return None  # a question, or a sentence holding a marked quote of its own
-    return _cand(ctx, prev, spk, ctx.cue_of(toks[1]))
+    return _cand(ctx, prev, spk, ctx.cue_of(verb))
 
 
-WORTEN = {"worten", "angaben", "aussage", "aussagen", "darstellung", "einschätzung", "ansicht", "auffassung"}
+WORTEN = {"worten", "angaben", "aussage", "aussagen", "darstellung", "einschätzung", "ansicht", "auffassung",
+          "überzeugung", "meinung", "sicht"}
 POSSESSIVE_DE = {"seinen": "er", "seiner": "er", "ihren": "sie", "ihrer": "sie"}
 
 
 def _ind_nach_worten(ctx: Context, toks: list[Token]) -> Candidate | None:
-    """German "nach Papandreous Worten", "nach seinen Worten", "nach eigenen Angaben": the clause holding the cue
-    reports what that person said."""
+    """German "nach Papandreous Worten", "nach seinen Worten", "nach eigenen Angaben", "Nach seiner Überzeugung",
+    "seiner Ansicht nach": the clause holding the cue reports what that person said."""
     if ctx.lang != "de":
         return None
     for k in range(len(toks) - 3):
+        if toks[k].lower_ in POSSESSIVE_DE and toks[k + 1].lower_ in WORTEN and toks[k + 2].lower_ == "nach":
+            toks = [*toks[:k], toks[k + 2], toks[k], toks[k + 1], *toks[k + 3:]]  # "seiner Ansicht nach": the cue
+            # read in the order of "nach seiner Ansicht" (the span is taken from the first to the last token)
         if toks[k].lower_ != "nach" or toks[k + 2].lower_ not in WORTEN:
             continue
         who = toks[k + 1]
@@ -1184,9 +1242,12 @@ def _ind_nach_worten(ctx: Context, toks: list[Token]) -> Candidate | None:
             continue
         start = max((j + 1 for j in range(k) if toks[j].text in (",", ";", ":")), default=0)
         end = next((j for j in range(k + 3, len(toks)) if toks[j].text in (";", ":")), len(toks))
-        body = [t for t in toks[start:end] if not (toks[k].idx <= t.idx <= toks[k + 2].idx)]
-        if not any(t.lower_ in ctx.lex.konjunktiv for t in body):
+        cue_at = {toks[k].i, toks[k + 1].i, toks[k + 2].i}
+        body = sorted((t for t in toks[start:end] if t.i not in cue_at), key=lambda t: t.i)
+        if who.lower_ in ("eigenen", "eigener") and not any(t.lower_ in ctx.lex.konjunktiv for t in body):
             continue  # "nach eigenen Angaben" before a plain statement of fact is not reported speech
+        if k <= 2 and start == 0:
+            body = [t for t in body if t.i > max(cue_at)]  # "Doch seiner Ansicht nach trägt …": after the view
         return _cand(ctx, body, spk, "nach " + toks[k + 2].lower_)
     return None
 
@@ -1407,13 +1468,17 @@ COUNTING_WORDS_FR = frozenset({"plusieurs", "certains", "certaines", "beaucoup",
 def _past_apposed_name(ctx: Context, toks: list[Token], comma: int) -> int:
     """Index of the comma that closes a name apposed at toks[comma] (", Lorenz Caffier (CDU),"), else `comma`."""
     run = ctx._leading_name(toks[comma + 1:])
+    p = ctx.person_starting(toks[comma + 1].idx) if comma + 1 < len(toks) else None
+    if p is not None and p.canonical not in ctx.org_names:  # the whole mention ("Nicolas Colombant", a part of
+        run = [t for t in toks[comma + 1:] if t.idx < p.end]  # it tagged as an adjective)
     end = comma + 1 + len(run)
     if not run or (ctx.person_in(run[0].idx, run[-1].idx + len(run[-1].text)) is None and ctx.lang != "de"):
         return comma
     if end < len(toks) and toks[end].text == "(":  # a party or an age in brackets
         close = next((j for j in range(end, min(end + 6, len(toks))) if toks[j].text == ")"), None)
         end = close + 1 if close is not None else end
-    return end if end < len(toks) and toks[end].text == "," else comma
+    closes = end < len(toks) and (toks[end].text == "," or (toks[end].text in (".", "!", "?") and end + 1 >= len(toks)))
+    return end if closes else comma  # (or the full stop: "…, rapporte l'envoyé spécial de la VOA, Nicolas Colombant.")
 
 
 def _incise_verb(ctx: Context, toks: list[Token], k: int) -> bool:

@@ -474,11 +474,20 @@ def _latest_pair(ctx: Context, pos: int, history: list[_Said]) -> str | None:
     return said.name if said is not None else None
 
 
-DEFINITE = {"the", "der", "die", "das", "dem", "den", "des", "le", "la", "les", "l", "l’", "l'"}
+# (and a newsroom's own staff: "notre envoyé spécial à Monrovia", "our correspondent")
+DEFINITE = {"the", "der", "die", "das", "dem", "den", "des", "le", "la", "les", "l", "l’", "l'", "notre", "our"}
 # A definite description of an office (accents folded) and the titles its holder is introduced with.
 HEAD_OFFICES = {
     "chef de l etat": ("président", "présidente", "chef de l'état", "chef de l’état", "chef de l'etat",
                        "chef de l’etat"),
+    # seats that stand for their holder: "Le chef de la Maison Blanche a rappelé …", "le locataire de l'Élysée"
+    "chef de la maison blanche": ("président",),
+    "chef de l executif": ("président", "présidente", "premier ministre", "première ministre"),
+    "chef de la diplomatie": ("secrétaire d'état", "secrétaire d’état", "secrétaire d'etat", "secrétaire d’etat",
+                              "ministre des affaires étrangères", "chef de la diplomatie"),
+    "locataire de la maison blanche": ("président",),
+    "locataire de l elysee": ("président", "présidente"),
+    "maitre du kremlin": ("président",),
     "chef du gouvernement": ("premier ministre", "première ministre", "chef du gouvernement"),
     "head of state": ("president", "head of state"),
     "head of government": ("prime minister", "premier", "chancellor", "head of government"),
@@ -517,21 +526,36 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     if head_word not in RELATIVE_NOUNS and (words[0] == "les" or (
             ctx.lang == "en" and head_word.endswith("s") and not head_word.endswith("ss"))):
         return None  # "les enquêteurs", "the investigators": many, not the one person introduced near the word
-    left = "" if ctx.lang == "de" else r"\b"  # German compounds: "Bundeskanzlerin" holds "kanzlerin"
+    # German compounds: "Bundeskanzlerin" holds "kanzlerin" (but a "Vizepräsident" is no "Präsident"), and the
+    # role may be inflected ("den Präsidenten der Italienischen Republik Giorgio Napolitano")
+    left = r"(?<!vize)" if ctx.lang == "de" else r"\b"
+    inflection = "(?:en|n|s)?" if ctx.lang == "de" else ""
     if not any(w in FIRST_RANK for w in words):  # "le ministre" is not "le Premier ministre"
         left = r"(?<!premier )(?<!première )(?<!prime )" + left
     alternatives = (r"\W+".join(re.escape(w) for w in r.split()) for r in roles)
-    pattern = re.compile(left + "(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
-    for p in sorted((p for p in ctx.people if p.end <= pos), key=lambda p: p.start, reverse=True):
+    pattern = re.compile(left + "(?:" + "|".join(alternatives) + ")" + inflection + r"\b", re.IGNORECASE)
+    gender = GENDERED_ARTICLES.get(words[0]) if ctx.lang != "en" else None  # "le chef de l'exécutif" is no woman
+    for p in sorted((p for p in ctx.people if p.end <= pos and not ctx.conflicts(p.canonical, gender)),
+                    key=lambda p: p.start, reverse=True):
         before = ctx.text[max(0, p.start - ROLE_WINDOW):p.start]
         after = ctx.text[p.end:p.end + ROLE_WINDOW]
         before = re.split(r"[.!?\n]", before)[-1]
         after = after.lstrip(SPACES)  # "Bruno Le Roux , l'actuel ministre de l'Intérieur" (a space before the comma)
-        if (pattern.search(before) or (after.startswith(",") and pattern.search(after.split(",")[1]))) and \
+        apposed = after.startswith(",") and not _verb_after_comma(ctx, p)  # (", a indiqué notre envoyé …" is
+        # the next clause, no apposition)
+        if (pattern.search(before) or (apposed and pattern.search(after.split(",")[1]))) and \
                 not _other_country(ctx, words, roles, p):
-            pair = ctx.coordinated_people(max(0, p.start - 40), p.end)  # "Thierry et Véronique Roy, parents …"
-            return (pair.canonical or pair.text) if pair is not None else p.canonical
+            pair = ctx.coordinated_people(max(0, p.start - 40), p.end) if head_word in RELATIVE_NOUNS else None
+            return (pair.canonical or pair.text) if pair is not None else p.canonical  # "Thierry et Véronique
+            # Roy, parents …" (a single role is one person: "le président Bush et Mme Johnson Sirleaf")
     return None
+
+
+def _verb_after_comma(ctx: Context, p: Person) -> bool:
+    """The comma after the mention opens a verb ("Sirleaf, a indiqué …"), not an apposition."""
+    comma = ctx.text.find(",", p.end)
+    first = ctx.tokens(comma + 1, comma + 30)[:1] if comma >= 0 else []
+    return bool(first) and ctx.has_pos and first[0].pos_ in ("VERB", "AUX")
 
 
 def _introduction(ctx: Context, p: Person) -> tuple[int, int]:

@@ -220,3 +220,182 @@ def test_reports_inside_subordinate_clauses_and_leading_gerunds(fr_pipeline) -> 
 def test_en_faisant_valoir(fr_pipeline) -> None:
     quotes, _ = enrich(fr_pipeline, "fr", PAVLO)
     assert said(quotes, "visage social") == [("Prokopis Pavlopoulos", "direct")]
+
+
+# EESC press release 32/2015 (dev set AD): a quote introduced by "Er fügte hinzu:" keeps its speaker
+MALOSSE = ("\"Was derzeit auf dem Spiel steht, ist die Solidarität: mit Migranten, zwischen Mitgliedstaaten, "
+           "aber auch mit Drittstaaten. Wir sollten nicht vergessen, dass einige Länder im Mittelmeerraum mehr "
+           "Flüchtlinge aufgenommen haben als dies EU-Mitgliedstaaten jemals getan haben\", erklärte "
+           "EWSA-Präsident Henri Malosse auf der heutigen Plenartagung in seiner Begrüßungsansprache für "
+           "Dimitris Avramopoulos, den für Migration, Inneres und Bürgerschaft zuständigen EU-Kommissar. Er "
+           "fügte hinzu: \"Angesichts der alltäglichen menschlichen Tragödien können wir uns keine Fehltritte "
+           "erlauben. Die Europäische Kommission kann darauf zählen, dass der EWSA ihre Maßnahmen mithilfe der "
+           "Zivilgesellschaft vor Ort unterstützen wird. Konkret wird der EWSA mit "
+           "Nichtregierungsorganisationen zusammenarbeiten, um Aufnahmezentren im gesamten Mittelmeerraum "
+           "einzurichten. Der Europäische Wirtschafts- und Sozialausschuss und die Europäische Kommission "
+           "verbindet hier eine enge Partnerschaft.\" \"Ich brauche die Unterstützung des EWSA, der stets ein "
+           "Vorreiter für Solidarität in unserem gemeinsamen Haus Europa gewesen ist\", erklärte Kommissar "
+           "Avramopoulos.")
+
+# EIB news, 12 April 2017 (dev set AD): "seiner Ansicht nach", "sagte er und forderte"
+HOYER = ("„Der Brexit verdeutlicht das Ausmaß der EU-Verdrossenheit“, so Präsident Hoyer. „So mancher "
+         "Europäer dürfte die Union und die Werte, für die sie steht, als selbstverständlich betrachtet "
+         "haben.“ Doch seiner Ansicht nach trägt der Multilateralismus nach wie vor maßgeblich zu einer "
+         "funktionierenden Weltwirtschaft bei. „Wir brauchen in der Zukunft vor allem starke multilaterale "
+         "Institutionen“, sagte er und forderte mehr Chancengleichheit und soziale Mobilität, um „den "
+         "weltweiten Gegenbewegungen zu multilateral handelnden und offenen Volkswirtschaften den Wind aus "
+         "den Segeln zu nehmen“.")
+
+# EIB press release 2009-020 (dev set AD): "Dies wurde von … bekräftigt", "Nach seiner Überzeugung"
+MAYSTADT = ("Die Europäische Investitionsbank wird die Investitionsprogramme europäischer Städte und Regionen "
+            "zur Erhöhung der Energieeffizienz und zur Entwicklung einer nachhaltigen Energieversorgung "
+            "unterstützen und finanzieren. Dies wurde von EIB-Präsident Philippe Maystadt anlässlich der "
+            "Unterzeichnung der EU-Initiative „Konvent der Bürgermeister\" in Brüssel bekräftigt. Nach seiner "
+            "Überzeugung besteht in städtischen Gebieten ein enormes Potenzial für Energieeinsparungen, wodurch "
+            "sie erheblich zur Bekämpfung des Klimawandels beitragen könnten.")
+
+# EIB press release 2009-014 (dev set AD): a "Vizepräsident" is no "Präsident", "den Präsidenten"
+NAPOLITANO = ("EIB-Präsident Philippe Maystadt und der für Finanzierungen in Italien, Malta und den westlichen "
+              "Balkanländern zuständige EIB-Vizepräsident Dario Scannapieco begrüßten am Mittwoch, den 4. "
+              "Februar, am Hauptsitz der EIB in Luxemburg den Präsidenten der Italienischen Republik Giorgio "
+              "Napolitano. Dies war der erste Besuch eines italienischen Staatschefs bei der EIB seit ihrer "
+              "Gründung im Jahr 1958.\n\nGiorgio Napolitano traf zunächst mit dem operativen Management der Bank "
+              "zusammen und widmete sich dann - gemeinsam mit seiner Ehegattin Clio - den italienischen "
+              "Mitarbeitern der EIB.\n\n“Seit ihrer Gründung fördert die EIB Vorhaben in Italien, heute eines der "
+              "größten Empfängerländer von EIB-Mitteln,\" erklärte Scannapieco in seiner Begrüßungsansprache. Er "
+              "hob außerdem die Bedeutung des Beitrags der italienischen Mitarbeiter hervor, die „mit dem aus "
+              "einer starken nationalen Identität rührenden Engagement tätig sind und leidenschaftlich zur "
+              "Realisierung des Projekts eines erweiterten und vereinigten Europas beitragen.\" \n\nIn seiner "
+              "Ansprache bemerkte der italienische Präsident, dass er mit seinem Besuch „eine historische "
+              "europäische Institution würdigen möchte“.")
+
+# VOA Afrique, 19 February 2010 (dev set AD): a correspondent as source, a report before a gerund's
+NIGER = ("Le calme règne au Niger au lendemain du coup d’Etat qui a renversé le président Mamadou Tandja. "
+         "Selon le correspondant de la VOA, les bureaux gouvernementaux et les banques ont rouvert "
+         "normalement vendredi. Les marchés grouillent de monde et les transports en commun opèrent comme à "
+         "l’accoutumée.\n\nLe chef d’escadron Salou Djibo a pris la tête du Conseil suprême pour la "
+         "restauration de la démocratie mis en place après le coup de force de jeudi. Dans une déclaration "
+         "écrite, les responsables du putsch disent avoir dissout le gouvernement, précisant que les "
+         "secrétaires généraux des ministères expédient les affaires courantes.")
+
+# same story: a time adverbial between the verb and a long title closing with the name
+DIOP = ("La Communauté économique des Etats de l’Afrique de l’Ouest (CEDEAO) a condamné le putstch. "
+        "L'organisation « regrette évidemment l’interruption du dialogue et condamne cette tentative de "
+        "changement du pouvoir par des moyens anticonstitutionnels, par la violence », a déclaré, jeudi, sa "
+        "commissaire au Développement humain et au genre et porte-parole, Adrienne Diop.")
+
+# VOA Afrique, December 2011 (dev set AD): "notre correspondant", "se disant convaincus que"
+CENI = ("Selon notre correspondant sur place, la CENI a crédité M. Kabila de plus de 1,5 millions de voix, "
+        "contre 996 000 voix pour Tshisekedi.\n\nL'opposant historique Etienne Tshisekedi (Bukavu, novembre "
+        "2011)\n\nLe président sortant Joseph Kabila fait face à 10 challengers dont trois ont réclamé "
+        "l’annulation du scrutin. Cependant, M. Tshisekedi et Vital Kamerhe de l’UNC (Union pour la nation "
+        "congolaise), deux des principaux leaders de l’opposition, ont décidé d’accepter la poursuite du "
+        "processus, tout en se disant convaincus que le président Kabila ne sera pas réélu.")
+
+# Wikinews (fr), 15 February 2012 (dev set AD): "Pour X « … »", an object between the verb and the name
+LEPAGE = ("Eva Joly explique qu'« il faut que nous chassions Nicolas Sarkozy de l'Élysée », qu'il est « dans "
+          "le déni du bilan de son mandat », pour Mme Joly, « une France forte est une France juste ». Pour "
+          "Corinne Lepage « Sarkozy ne nous a rien appris et nous n'avons rien oublié ».\n  • 20 h 32. - Le "
+          "discours de François Hollande se termine sur La Marseillaise.\n  • 20 h 07. - « Oui, je suis "
+          "candidat à l'élection présidentielle » déclare sur TF1 Nicolas Sarkozy.")
+
+# VOA Afrique, 24 January 2007 (dev set AE): an office seat, a second report, an inverted incise
+UNION = ("Le président George Bush a défendu sa décision d’envoyer 21 500 soldats supplémentaires en Irak. "
+         "Il a demandé le soutien de tous les parlementaires à sa nouvelle stratégie. « Notre pays poursuit "
+         "une nouvelle stratégie en Irak et je vous demande de lui donner une chance de réussir. Et je vous "
+         "demande de soutenir nos troupes sur le terrain et celles qui sont en route. Aujourd’hui il est "
+         "encore en notre pouvoir de forger l’issue de la bataille », a souligné le président Bush, en "
+         "exhortant les parlementaires à faire preuve de détermination.\n\nLe chef de la Maison Blanche a "
+         "rappelé que le Congrès avait voté majoritairement en faveur de l’intervention en Irak et il a "
+         "souligné que les Etats-Unis ne pouvaient pas se permettre un échec dans cette guerre. Les "
+         "conséquences seraient douloureuses, a-t-il dit, ajoutant que si les forces américaines se retirent "
+         "avant que Bagdad soit sécurisé, le gouvernement irakien serait renversé par des extrémistes de "
+         "tous bord.")
+
+# VOA Afrique, 21 February 2008 (dev set AE): a newsroom's envoy, a man's office
+LIBERIA = ("Le président George Bush termine aujourd’hui, au Liberia, sa tournée dans cinq pays africains. Il "
+           "s’entretiendra avec son homologue libérienne Ellen Johnson Sirleaf et prononcera ce qui est "
+           "considéré par les responsables américains comme le plus important discours de son périple "
+           "africain, rapporte l’envoyé spécial de la VOA, Nicolas Colombant.\n\nLe Liberia est, pour l’heure, "
+           "le seul pays africain à avoir officiellement offert d’accueillir le quartier général d’Africom, le "
+           "nouveau commandement militaire régional des Etats-Unis pour l’Afrique. Ce dossier fera "
+           "certainement partie de ceux qui seront discutés jeudi par le président Bush et Mme Johnson "
+           "Sirleaf, a indiqué notre envoyé spécial à Monrovia.\n\nLors de la précédente étape, au Ghana, le "
+           "président américain a évoqué la lutte contre le SIDA mais aussi l’Africom, le nouveau commandement "
+           "militaire américain pour l’Afrique. M. Bush s’est entretenu avec son homologue ghanéen John Kufuor "
+           "à Osu Castle, le siège du gouvernement à Accra.\n\nDans leur conférence de presse conjointe, M. "
+           "Bush a mentionné les progrès accomplis par le Ghana dans la lutte contre le sida. Il a réitéré son "
+           "appel au congrès américain pour que ce dernier porte à un total de 30 milliards de dollars sur 5 "
+           "ans le montant du PEPFAR, le programme d’urgence anti-sida financé par les Etats-Unis. « L’une de "
+           "mes motivations pour soumettre au Congrès une importante requête en faveur d’un grand programme de "
+           "lutte contre le VIH-SIDA est ma conviction qu’il est inacceptable d’assister sans rien faire à "
+           "l’éradication des populations », a déclaré le chef de l’exécutif américain.")
+
+# VOA Afrique, 10 May 2006 (dev set AE): a leading gerund, "la chef de la diplomatie", "a fait remarquer"
+RICE = ("La secrétaire d’Etat Condoleezza Rice a exhorté, mardi, le Conseil de sécurité de l’ONU à saisir "
+        "l’opportunité offerte par l’accord de paix d’Abuja pour agir et mettre un terme à la crise "
+        "humanitaire au Darfour. S’adressant à une session ministérielle spéciale du Conseil, Mme Rice a "
+        "déclaré que la présence de deux millions et demi de déplacés du Darfour dans des camps au Sudan et "
+        "au Tchad constitue un grave défi humanitaire.\nLes attaques des milices pro-gouvernementales "
+        "soudanaises ont fait de dizaines de milliers de morts; ce qui a amené les Etats-Unis à qualifier "
+        "de génocide cette campagne de violence gratuite, a-t-elle rappelé. Soulignant que Washington "
+        "demeure le premier donateur pour le Darfour, la chef de la diplomatie américaine a dit que la "
+        "situation dans cette région constitue un test pour toute la communauté internationale.\n« Le "
+        "triste sort des habitants du Darfour doit émouvoir la conscience de tout être humain, mais la "
+        "conscience à elle seule ne peut pas nourrir des gens affamés, sauver des vies innocentes ou "
+        "ramener la paix dans des régions en proie à la violence, » a fait remarquer Mme Rice.")
+
+
+def test_a_colon_introduction_keeps_its_quote_and_possessive_views(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", MALOSSE)
+    assert said(quotes, "Angesichts der alltäglichen") == [("Henri Malosse", "direct")]  # not the next speaker's
+    quotes, _ = enrich(de_pipeline, "de", HOYER)
+    assert said(quotes, "trägt der Multilateralismus") == [("Hoyer", "indirect")]  # "seiner Ansicht nach"
+    assert said(quotes, "den weltweiten Gegenbewegungen") == [("Hoyer", "direct")]  # "sagte er und forderte"
+
+
+def test_a_passive_with_dies_and_nach_seiner_ueberzeugung(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", MAYSTADT)
+    assert said(quotes, "Die Europäische Investitionsbank wird") == [("Philippe Maystadt", "indirect")]
+    assert said(quotes, "enormes Potenzial") == [("Philippe Maystadt", "indirect")]
+
+
+def test_a_vice_president_is_no_president(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", NAPOLITANO)
+    assert said(quotes, "historische europäische Institution") == [("Giorgio Napolitano", "indirect")]
+
+
+def test_correspondents_infinitives_before_gerunds_and_closing_names(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", NIGER)
+    assert said(quotes, "les bureaux gouvernementaux") == [("le correspondant de la VOA", "indirect")]
+    assert said(quotes, "avoir dissout le gouvernement") == [("les responsables du putsch", "indirect")]
+    quotes, _ = enrich(fr_pipeline, "fr", DIOP)
+    assert said(quotes, "regrette évidemment") == [("Adrienne Diop", "direct")]
+    quotes, _ = enrich(fr_pipeline, "fr", CENI)
+    assert said(quotes, "la CENI a crédité") == [("notre correspondant", "indirect")]
+    assert [q.cue for q in quotes if "ne sera pas réélu" in q.text] == ["dire"]  # "se disant convaincus que"
+
+
+def test_pour_before_a_quote_and_a_name_past_the_object(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", LEPAGE)
+    assert said(quotes, "rien appris") == [("Corinne Lepage", "direct")]  # not "Corinne Lepage « Sarkozy"
+    assert said(quotes, "je suis candidat") == [("Nicolas Sarkozy", "direct")]
+
+
+def test_offices_second_reports_and_inverted_incises(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", UNION)
+    assert said(quotes, "le Congrès avait voté") == [("George Bush", "indirect")]  # "Le chef de la Maison Blanche"
+    assert said(quotes, "les Etats-Unis ne pouvaient pas") == [("George Bush", "indirect")]
+    assert said(quotes, "Les conséquences seraient douloureuses") == [("George Bush", "indirect")]
+    assert said(quotes, "si les forces américaines se retirent") == [("George Bush", "indirect")]
+    quotes, _ = enrich(fr_pipeline, "fr", LIBERIA)
+    assert said(quotes, "Il s’entretiendra") == [("Nicolas Colombant", "indirect")]
+    assert said(quotes, "Ce dossier fera") == [("Nicolas Colombant", "indirect")]  # "notre envoyé spécial"
+    assert said(quotes, "L’une de mes motivations") == [("George Bush", "direct")]  # not Ellen Johnson Sirleaf
+
+
+def test_a_leading_gerund_speaks_for_the_main_clause(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", RICE)
+    assert said(quotes, "Washington demeure") == [("Rice", "indirect")]
+    assert said(quotes, "un test pour toute") == [("Rice", "indirect")]  # "la chef de la diplomatie américaine"
+    assert said(quotes, "Le triste sort") == [("Rice", "direct")]  # "a fait remarquer Mme Rice"
