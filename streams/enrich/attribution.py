@@ -390,8 +390,9 @@ class Context:
                 x.lower_ in ("can", "could", "might", "may", "must", "should") and x.text[:1].islower()
                 for x in self.token_list[max(0, t.i - 2): t.i])):
             return False  # (not the month: "a book to be published in May, says")
-        if self.lex.modals and any(x in self.lex.modals for x in prev):
-            return False
+        clause_prev = prev[max((k + 1 for k, x in enumerate(prev) if x in (",", ";", ":")), default=0):]
+        if self.lex.modals and any(x in self.lex.modals for x in clause_prev):
+            return False  # "könnte sagen" (not "… aussenden wollen,⏎sagte er": the modal ends the clause before)
         # embedded or hypothetical: "pourrait indiquer que les chefs estiment que …" — but a verb right after a
         # comma opens an incise ("…, dass die Konsolidierung Vorrang habe, sagte er"): what precedes is its content
         b = t.i - 1
@@ -406,6 +407,9 @@ class Context:
                 self.token_list[b - 1].lower_ in ("et", "mais", "and", "but") and \
                 any(c.i == b and c.dep_.startswith("nsubj") for c in t.children):
             return True  # "… a rappelé que … et il a souligné que …": a second clause with its own subject
+        if self.lang == "de" and t.i >= 2 and self.token_list[t.i - 1].lower_ == "und" and \
+                self.token_list[t.i - 2].text == ",":
+            return True  # "…, betonte, dass …, und forderte die EU auf": "und" then the finite verb is a main clause
         if self.has_dep and self._main_after_gerund(t):
             return True  # "Soulignant que …, la chef de la diplomatie américaine a dit que …"
         # with a parse, only a complementizer or a conditional on the verb's own chain of heads embeds it, not
@@ -420,6 +424,16 @@ class Context:
                 return False
             j -= 1
         return True
+
+    def _in_leading_gerund(self, t: Token) -> bool:
+        """The token lies in the clause of a sentence-initial gerund ("Expliquant à X la décision de son pays …,"),
+        whose noun phrases are its objects, not the main verb's subject."""
+        first = next((x for x in t.sent if not x.is_space and not x.is_punct), None)
+        if first is None or first.i >= t.i or "Part" not in first.morph.get("VerbForm") or \
+                "Pres" not in first.morph.get("Tense"):
+            return False
+        comma = next((x.i for x in self.token_list[first.i:t.i + 1] if x.text == ","), None)
+        return comma is None
 
     def _main_after_gerund(self, t: Token) -> bool:
         """The verb has its own subject after the comma that closes a sentence-initial gerund clause: it is the
@@ -709,7 +723,8 @@ class Context:
         clause_subject = self._name_opening_clause(toks, j)
         if clause_subject is not None:
             return clause_subject
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "sb")] if verb.dep_ else []
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "sb") and
+                not self._in_leading_gerund(c)] if verb.dep_ else []
         if not subj and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i < verb.i and \
                 verb.head.pos_ in ("VERB", "AUX"):
             # participle or coordinated verb without a subject of its own: the subject of the verb it hangs on —
@@ -1697,6 +1712,12 @@ def _in_spans(pos: int, inside: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in inside)
 
 
+# capitalised function words that open a sentence, never a name after an initial
+SENTENCE_OPENERS = frozenset({"Pour", "Le", "La", "Les", "Il", "Elle", "Ils", "Elles", "Selon", "Mais", "En", "Au",
+                              "Dans", "Cette", "Ce", "The", "He", "She", "They", "It", "In", "But", "According",
+                              "Der", "Die", "Das", "Er", "Sie", "Es", "Laut", "Nach", "Aber"})
+
+
 def ends_abbreviation(text: str, dot: int, floor: int) -> bool:
     """The full stop at ``dot`` ends an abbreviation, an initial or a day number before a month name."""
     if text[dot] != ".":
@@ -1707,8 +1728,12 @@ def ends_abbreviation(text: str, dot: int, floor: int) -> bool:
     word = text[j:dot]
     if not word:
         return False
-    if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+    if word.lower() in ABBREVIATIONS:
         return True
+    if len(word) == 1 and word.isalpha():  # an initial ("John F. Kennedy") — not a regnal number closing the
+        nxt = re.match(r"\s+(\w+)", text[dot + 1: dot + 20])  # sentence ("Mohammed V. Pour sa part, …")
+        return not (word.isupper() and j > 1 and text[j - 2:j - 1].isalpha() and nxt is not None and
+                    nxt.group(1) in SENTENCE_OPENERS)
     if word.isdigit() and len(word) <= 2:
         m = re.match(r"\s+(\w+)", text[dot + 1: dot + 20])
         return bool(m and m.group(1).lower() in MONTHS)

@@ -489,6 +489,10 @@ def _second_report_at(ctx: Context, body: list[Token]) -> int:
     """Where a reported clause ends because "et"/"and"/"mais" opens a clause with its own subject and verb of
     saying ("que le Congrès avait voté … et il a souligné que …"); else its whole length."""
     if not ctx.has_dep:
+        if ctx.lang == "de":  # "…, dass …, und forderte die EU auf, … voranzugehen": the shared subject's next verb
+            return next((n - 1 for n, t in enumerate(body[:-2]) if n > 0 and t.lower_ == "und" and
+                         body[n - 1].text == "," and any(ctx.speech_event(w) for w in body[n + 1:n + 3])),
+                        len(body))
         return len(body)
     for n, t in enumerate(body[:-2]):
         if t.lower_ not in AND_WORDS:
@@ -528,6 +532,8 @@ def _second_subject_report(ctx: Context, toks: list[Token], cand: Candidate) -> 
     coordinated clause with its own subject and reporting verb is a second report; so is the main clause after a
     report inside a fronted subordinate clause ("Si X avait souhaité que …, Y a indiqué que …")."""
     rest = [t for t in toks if t.idx >= cand.end]
+    if ctx.lang == "de" and len(rest) > 4 and rest[0].text == "," and rest[1].lower_ == "und":
+        return _ind_infinitive(ctx, rest[2:], cand.speaker)  # the coordinated verb shares the subject
     if toks and toks[0].lower_ in FRONTED_SUBORDINATORS and rest[:1] and rest[0].text == "," and \
             _main_clause_verb(ctx, rest[1:]) is not None:
         return _ind_complement(ctx, rest[1:]) or _ind_ccomp(ctx, rest[1:])
@@ -558,8 +564,9 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> Candidate | None:
     if ctx.lang != "de" or not ctx.lex.konjunktiv:
         return None
     words = [t.lower_ for t in toks]
-    if any(w in FIRST_PERSON or w in ("du", "ihr", "mir", "mich", "uns") for w in words):
-        return None  # first-person narration ("ich habe"), not reported speech
+    if any(w in FIRST_PERSON_DE for w in words):
+        return None  # first-person narration ("ich habe"), not reported speech (French "je" is no German word:
+        # "mehr denn je")
     if any(ctx.is_reporting(t) for t in toks):
         return None  # the cue rules have seen this sentence's verb and judged it (modal, hypothetical)
     colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
@@ -598,6 +605,9 @@ def _ind_reported_mood(ctx: Context, toks: list[Token]) -> Candidate | None:
         if p is not None:
             return Candidate(sp[0], sp[1], "indirect", ":", ctx.speaker_of(p))
     return Candidate(sp[0], sp[1], "indirect", None, None, inherit=True)
+
+
+FIRST_PERSON_DE = frozenset({"ich", "wir", "du", "ihr", "mir", "mich", "uns"})
 
 
 def _after_report_de(ctx: Context, pos: int) -> bool:
@@ -904,7 +914,10 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
     for k, v in enumerate(toks):
         if not ctx.speech_event(v) or _gerund_of_clause_report(ctx, v, toks[:k]):
             continue
-        for j in range(k + 1, min(k + reach, len(toks))):
+        # words in brackets do not count ("betonte der EWSA in der Debatte mit Günther Oettinger (dem für Haushalt
+        # und Personal zuständigen Mitglied der Europäischen Kommission) auf seiner Plenartagung, dass")
+        bracketed = _bracketed_tokens(toks[k + 1:k + 1 + 3 * reach])
+        for j in range(k + 1, min(k + reach + bracketed, len(toks))):
             t = toks[j]
             far = j > k + 5  # "said in a report published Tuesday that …": past the verb's adjuncts, a true SCONJ only
             if far and t.lower_ in ctx.lex.complementizers and ctx.has_pos and t.pos_ != "SCONJ":
@@ -938,6 +951,19 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                                                       toks[j + 1].lower_ in ctx.lex.complementizers))):
                 break
     return None
+
+
+def _bracketed_tokens(toks: list[Token]) -> int:
+    """How many of the tokens stand inside round brackets (the brackets included)."""
+    n, depth = 0, 0
+    for t in toks:
+        if t.text == "(":
+            depth += 1
+        if depth:
+            n += 1
+        if t.text == ")" and depth:
+            depth -= 1
+    return n
 
 
 PARENTHETICAL_WORDS = 5
@@ -1259,8 +1285,9 @@ WISHES = frozenset({"souhaiter", "souhaite", "souhaitent", "souhaitait", "espér
                     "erwartet", "erwartete", "befürchtet", "befürchtete", "fürchtet", "fürchtete"})
 
 
-def _ind_infinitive(ctx: Context, toks: list[Token]) -> Candidate | None:
-    """German infinitive reports: "Relotius gesteht, … erfunden zu haben", "hatte angekündigt, … zu verhandeln"."""
+def _ind_infinitive(ctx: Context, toks: list[Token], shared: Speaker | None = None) -> Candidate | None:
+    """German infinitive reports: "Relotius gesteht, … erfunden zu haben", "hatte angekündigt, … zu verhandeln";
+    ``shared`` speaks for a coordinated verb without a subject of its own ("…, und forderte die EU auf, …")."""
     if ctx.lang != "de":
         return None
     for k, v in enumerate(toks[:-3]):
@@ -1290,7 +1317,7 @@ def _ind_infinitive(ctx: Context, toks: list[Token]) -> Candidate | None:
             infix = "zu" in t.lower_[2:-3] and t.lower_.endswith("n")  # "einzutreten", "anzukündigen"
             if (toks[j - 1].lower_ == "zu" or infix) and t.text[:1].islower() and t.text.isalpha() and (
                     j + 1 == len(toks) or toks[j + 1].is_punct):
-                spk = _subject(ctx, toks[:k + 1], v)
+                spk = _subject(ctx, toks[:k + 1], v) or shared
                 return _cand(ctx, toks[k + 1 + skip:j + 1], spk, ctx.cue_of(v))
         return None
     return None

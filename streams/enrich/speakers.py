@@ -485,6 +485,7 @@ HEAD_OFFICES = {
     "chef de l executif": ("président", "présidente", "premier ministre", "première ministre"),
     "chef de la diplomatie": ("secrétaire d'état", "secrétaire d’état", "secrétaire d'etat", "secrétaire d’etat",
                               "ministre des affaires étrangères", "chef de la diplomatie"),
+    "ministre des affaires etrangeres": ("ministre des affaires étrangères", "chef de la diplomatie"),
     "locataire de la maison blanche": ("président",),
     "locataire de l elysee": ("président", "présidente"),
     "maitre du kremlin": ("président",),
@@ -507,7 +508,10 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
     cut = next((n for n, w in enumerate(words) if n > 1 and w in ROLE_ADJUNCT_STARTS), len(words))
     words = words[:cut]  # "le chef de l'État en déplacement à Égletons": the office, not where its holder is
-    head = " ".join(words[1:]).replace("é", "e")
+    if ctx.lang == "fr" and len(words) >= 5 and words[2] not in FRENCH_OF and words[3] in FRENCH_OF:
+        words = [*words[:2], *words[3:]]  # "le ministre rwandais des Affaires étrangères": the office without
+        # its country (checked below against the holder's introduction)
+    head = fold(" ".join(words[1:]))
     office = next((k for k in HEAD_OFFICES if head == k or head.startswith(k + " ")), None) \
         if words and words[0] in DEFINITE else None
     if office is not None and len(head.split()) - len(office.split()) <= 1:

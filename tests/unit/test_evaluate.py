@@ -85,8 +85,8 @@ def test_gold_quotes_entities_and_titles_occur_in_their_article(
     "folder",
     ["heldout", "devb", "devc", "devd", "deve", "devf", "devg", "devh", "devi", "devj", "devk", "devl", "devm", "devn",
      "devo", "devp", "devq", "devr", "devs", "devt", "devu", "devv", "devw", "devx", "devy", "devz", "devaa",
-     "devab", "devac", "devad", "devae", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
-     "blind9", "blind10", "blind11", "blind12", "blind13"])
+     "devab", "devac", "devad", "devae", "devaf", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
+     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14"])
 def test_other_sets_annotate_their_real_text(folder: str) -> None:
     base = DATA / folder
     gold = load_gold(base / "gold")

@@ -399,3 +399,66 @@ def test_a_leading_gerund_speaks_for_the_main_clause(fr_pipeline) -> None:
     assert said(quotes, "Washington demeure") == [("Rice", "indirect")]
     assert said(quotes, "un test pour toute") == [("Rice", "indirect")]  # "la chef de la diplomatie américaine"
     assert said(quotes, "Le triste sort") == [("Rice", "direct")]  # "a fait remarquer Mme Rice"
+
+
+# EESC press release on the 2021-27 budget, 2018 (dev set AF): brackets in the adjuncts, a modal before the
+# incise, "mehr denn je"
+OETTINGER = ("In diesem bedeutsamen Moment betonte der EWSA in der Debatte mit Günther Oettinger (dem für "
+             "Haushalt und Personal zuständigen Mitglied der Europäischen Kommission) auf seiner Plenartagung, "
+             "dass der künftige Haushalt auf diese Herausforderungen zugeschnitten sein muss, und plädierte für "
+             "eine ehrgeizige Zusage seitens der Mitgliedstaaten von mindestens 1,3 % des "
+             "Bruttonationaleinkommens (BNE) für den nächsten Finanzrahmen. Von einer Einigung über eine solide "
+             "Mittelausstattung für 2021-2027 vor der Europawahl im Mai 2019 würde ein wichtiges politisches "
+             "Signal ausgehen. Sie würde zudem gewährleisten, dass wichtige Ausgabenprogramme unverzüglich "
+             "anlaufen können.\nZu Beginn der Debatte ging EWSA-Präsident Luca Jahier auf die schwierigen "
+             "Umstände ein, unter denen die Europäische Kommission den Haushaltsplan aufstellen musste. Seiner "
+             "Ansicht nach, greife der Haushaltsplan allerdings nicht weit genug. Wir brauchen einen robusten "
+             "Haushalt, wenn wir vor den Wahlen 2019 eine Botschaft der Hoffnung, der Zuversicht und des "
+             "Optimismus für Europa und die Zukunft der Europäerinnen und Europäer aussenden wollen,\nsagte er. "
+             "Ein ehrgeiziger Haushalt wäre nun mehr denn je nötig.")
+
+# EESC info, February 2024 (dev set AF): a coordinated "und forderte … auf, … zu"
+BLUE = ("Der Sonderberichterstatter der Vereinten Nationen, Pedro Arrojo Agudo, betonte, dass "
+        "Wasserknappheit und Klimawandel keine Grenzen kennen, und forderte die EU auf, bei der Suche nach "
+        "einer globalen Lösung der Wasserkrise voranzugehen.")
+
+# VOA Afrique, 4 December 2009 (dev set AF): a regnal number closes its sentence ("Mohammed V. Pour …")
+MAROC = ("Un journaliste contacté à Rabat par la VOA a indiqué que le leader guinéen sera soigné à l’hôpital "
+         "militaire Mohammed V. Pour sa part, le ministère marocain des Affaires étrangères a annoncé, dans "
+         "un communiqué, que les soins seront accordés à Moussa Dadis Camara sur des bases « strictement "
+         "humanitaires. »")
+
+# VOA Afrique, 24 November 2006 (dev set AF): "recommandé que", a leading gerund's object, a minister's country
+RWANDA = ("Le juge Bruguière a également recommandé que le président Kagamé lui-même soit poursuivi en "
+          "rapport avec cette affaire, par le Tribunal pénal international pour le Rwanda à "
+          "Arusha.\n\nExpliquant à Timothée Donangmaye la décision de son pays de rompre avec la France, le "
+          "chef de la diplomatie rwandaise, Charles Murigandé, a dit qu’il ne sert à rien de maintenir des "
+          "relations avec « un pays dont le gouvernement poursuit une politique de renversement, sinon de "
+          "destruction de notre gouvernement. » Selon le ministre rwandais des Affaires étrangères, « le juge "
+          "Bruguière a amené une enquête politique, avec l’objectif qui lui avait été assigné par le "
+          "gouvernement d’arriver à détruire le gouvernement rwandais, à nuire à sa réputation. »")
+
+
+def test_brackets_modals_and_mehr_denn_je(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", OETTINGER)
+    assert [q.cue for q in quotes if "zugeschnitten" in q.text] == ["betonte"]  # past the bracketed apposition
+    assert said(quotes, "Wir brauchen einen robusten Haushalt") == [("Luca Jahier", "indirect")]  # no marks
+    assert said(quotes, "Ein ehrgeiziger Haushalt") == [("Luca Jahier", "indirect")]  # "je" is no "I" here
+
+
+def test_a_coordinated_appeal_shares_the_subject(de_pipeline) -> None:
+    quotes, _ = enrich(de_pipeline, "de", BLUE)
+    assert said(quotes, "keine Grenzen kennen") == [("Pedro Arrojo", "indirect")]
+    assert said(quotes, "globalen Lösung der Wasserkrise") == [("Pedro Arrojo", "indirect")]
+
+
+def test_a_regnal_number_ends_the_sentence(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", MAROC)
+    assert said(quotes, "les soins seront accordés") == [("le ministère marocain des Affaires étrangères", "indirect")]
+
+
+def test_recommends_a_gerund_object_and_a_ministers_country(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", RWANDA)
+    assert [q.cue for q in quotes if "Kagamé lui-même" in q.text] == ["recommander"]
+    assert said(quotes, "il ne sert à rien") == [("Charles Murigandé", "indirect")]  # not "la décision …"
+    assert said(quotes, "une enquête politique") == [("Charles Murigandé", "direct")]  # "le ministre rwandais …"
