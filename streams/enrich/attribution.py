@@ -425,25 +425,26 @@ class Context:
             j -= 1
         return True
 
+    @staticmethod
+    def _leading_gerund(t: Token) -> Token | None:
+        """The present participle that opens the sentence of ``t`` ("Soulignant que …", "Expliquant à X …")."""
+        first = next((x for x in t.sent if not x.is_space and not x.is_punct), None)
+        return first if first is not None and "Part" in first.morph.get("VerbForm") and \
+            "Pres" in first.morph.get("Tense") else None
+
     def _in_leading_gerund(self, t: Token) -> bool:
         """The token lies in the clause of a sentence-initial gerund ("Expliquant à X la décision de son pays …,"),
         whose noun phrases are its objects, not the main verb's subject."""
-        first = next((x for x in t.sent if not x.is_space and not x.is_punct), None)
-        if first is None or first.i >= t.i or "Part" not in first.morph.get("VerbForm") or \
-                "Pres" not in first.morph.get("Tense"):
-            return False
-        comma = next((x.i for x in self.token_list[first.i:t.i + 1] if x.text == ","), None)
-        return comma is None
+        first = self._leading_gerund(t)
+        return first is not None and first.i < t.i and \
+            not any(x.text == "," for x in self.token_list[first.i:t.i + 1])
 
     def _main_after_gerund(self, t: Token) -> bool:
         """The verb has its own subject after the comma that closes a sentence-initial gerund clause: it is the
         main clause, whatever the parser hung it on."""
         subjects = [c for c in t.children if c.dep_.startswith("nsubj") and c.i < t.i]
-        if not subjects:
-            return False
-        first = next((x for x in t.sent if not x.is_space and not x.is_punct), None)
-        return first is not None and first.i < subjects[0].i and "Part" in first.morph.get("VerbForm") and \
-            "Pres" in first.morph.get("Tense") and \
+        first = self._leading_gerund(t) if subjects else None
+        return first is not None and first.i < subjects[0].i and \
             any(x.text == "," for x in self.token_list[first.i:subjects[0].left_edge.i])
 
     def _trailing_incise(self, t: Token) -> bool:

@@ -649,8 +649,6 @@ def _regular_konjunktiv(ctx: Context, toks: list[Token], k: int) -> bool:
     return noun_phrase_end_de(subject, ctx.lex.determiners) == len(subject)
 
 
-
-
 FRONTED_ADVERBS_DE = frozenset({"ebenso", "zudem", "außerdem", "auch", "daher", "deshalb", "darum", "dennoch",
                                 "trotzdem", "allerdings", "jedoch", "nun", "inzwischen", "derzeit", "heute", "bislang",
                                 "bisher", "gleichzeitig", "zugleich", "vor allem", "nach wie vor", "insgesamt"})
