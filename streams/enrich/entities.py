@@ -82,7 +82,8 @@ _DE_ROLE_SUFFIXES = ("-chef", "-chefin", "minister", "ministerin", "präsident",
                      "-politikerin", "reporter", "reporterin", "gründer", "gründerin", "leiter", "leiterin",
                      "direktor", "direktorin", "forscher", "forscherin", "kommissar", "kommissarin", "sekretär",
                      "sekretärin", "botschafter", "botschafterin", "beauftragte", "beauftragter", "vorsitzende",
-                     "vorsitzender", "bürgermeister", "bürgermeisterin", "chef", "chefin")
+                     "vorsitzender", "bürgermeister", "bürgermeisterin", "chef", "chefin", "berichterstatter",
+                     "berichterstatterin")
 _DE_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis", "tum", "ismus", "chen", "lein", "ment",
                      "ei", "ik", "ur")
 # particles that are not German words ("von", "zu", "der" start common phrases: "Nacht von Mittwoch")
@@ -579,7 +580,11 @@ def _name_run(tokens: list[Token], start: int, stop_words: frozenset[str], table
         token = tokens[position]
         if _is_name_token(token, stop_words, table):
             limit = 3 if names == 2 and is_given_name(tokens[position - 1].text) else 2
-            if names >= limit:
+            # a double surname set off by a comma after a known first name ("Javier Doz Orrit, Berichterstatter")
+            double = names == 2 and is_given_name(tokens[start].text) and position + 2 < len(tokens) and \
+                tokens[position + 1].text == "," and (_is_role_word(tokens[position + 2]) or (
+                    start > 0 and tokens[start - 1].text == ","))  # (not "sagte Olaf Scholz Reportern, er …")
+            if names >= limit and not (double and names == 2):
                 break
             names += 1
             position += 1

@@ -207,6 +207,21 @@ def test_spiegel_page_with_blank_german(aliases, page_text) -> None:
     assert all(e.canonical.split()[-1][:1].isupper() for e in persons)
 
 
+# EESC texts of dev set AF (2018, 2024): Spanish double surnames set off by commas (two verbatim sentences)
+DOUBLE_SURNAMES = ("Javier Doz Orrit, Berichterstatter für die diesbezügliche EWSA-Stellungnahme, sagte: Wir "
+                   "unterstützen die Struktur und die Prioritäten des Kommissionsvorschlags, ebenso wie die "
+                   "Maßnahmen zur Vereinfachung, für mehr Flexibilität und Synergien.",
+                   "Der Sonderberichterstatter der Vereinten Nationen, Pedro Arrojo Agudo, betonte, dass "
+                   "Wasserknappheit und Klimawandel keine Grenzen kennen, und forderte die EU auf, bei der "
+                   "Suche nach einer globalen Lösung der Wasserkrise voranzugehen.")
+
+
+def test_blank_german_keeps_a_double_surname_set_off_by_commas(aliases) -> None:
+    entities = [e for text in DOUBLE_SURNAMES for e in entities_from_doc(spacy.blank("de")(text), aliases)]
+    persons = {e.text for e in entities if e.label == "PER"}
+    assert persons == {"Javier Doz Orrit", "Pedro Arrojo Agudo"}  # before a role word, or apposed after a comma
+
+
 def test_blank_pipeline_with_alias_ruler_keeps_rules(aliases) -> None:
     nlp = spacy.blank("de")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
