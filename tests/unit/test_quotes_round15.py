@@ -448,8 +448,8 @@ def test_brackets_modals_and_mehr_denn_je(de_pipeline) -> None:
 
 def test_a_coordinated_appeal_shares_the_subject(de_pipeline) -> None:
     quotes, _ = enrich(de_pipeline, "de", BLUE)
-    assert said(quotes, "keine Grenzen kennen") == [("Pedro Arrojo", "indirect")]
-    assert said(quotes, "globalen Lösung der Wasserkrise") == [("Pedro Arrojo", "indirect")]
+    assert said(quotes, "keine Grenzen kennen") == [("Pedro Arrojo Agudo", "indirect")]
+    assert said(quotes, "globalen Lösung der Wasserkrise") == [("Pedro Arrojo Agudo", "indirect")]
 
 
 def test_a_regnal_number_ends_the_sentence(fr_pipeline) -> None:
