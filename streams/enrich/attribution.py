@@ -1212,11 +1212,8 @@ class Context:
                    len(toks))
         if end < 3 or end > CLOSING_NAME_REACH:
             return None
-        last = toks[end - 1]
-        i = bisect.bisect_right(self.person_starts, last.idx) - 1
-        p = self.people[i] if i >= 0 else None
-        if p is None or p.end != last.idx + len(last.text) or p.start < toks[0].idx or \
-                p.canonical in self.org_names:
+        p = self._person_ending(toks[end - 1])
+        if p is None or p.start < toks[0].idx:
             return None
         before = [t for t in toks[:end] if t.idx < p.start]
         if not before or before[-1].lower_ in GENITIVE_LINKS_DE or before[-1].lower_ in ("von", "vom"):

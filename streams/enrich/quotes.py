@@ -814,9 +814,8 @@ def _name_closing_clause(ctx: Context, toks: list[Token]) -> Speaker | None:
     end = next((k for k, t in enumerate(toks) if t.text in (".", "!", "?", ";", ",", ":")), len(toks))
     if not 0 < end <= INVERTED_OBJECT_WORDS + 3:
         return None
-    last = toks[end - 1]
-    people = [p for p in ctx.people if toks[0].idx <= p.start and p.end == last.idx + len(last.text)]
-    return ctx.speaker_of(people[-1]) if people and people[-1].canonical not in ctx.org_names else None
+    p = ctx._person_ending(toks[end - 1])
+    return ctx.speaker_of(p) if p is not None and p.start >= toks[0].idx else None
 
 
 INVERTED_OBJECT_WORDS = 4
