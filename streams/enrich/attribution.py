@@ -374,6 +374,14 @@ class Context:
         return self.doc[t.i - 1].text == "," and before.text in ("»", "”", '"') and (
             nxt.pos_ in ("DET", "PROPN") or (nxt.text.startswith("-") and CLITIC.match(nxt.text) is not None))
 
+    def is_source_noun(self, t: Token) -> bool:
+        """A noun that names a source ("responsable", "ex-ministre", "porte-parole" — also scraped as "porte
+        parole")."""
+        word = t.lower_
+        if word in self.lex.source_nouns or word.split("-")[-1] in self.lex.source_nouns:
+            return True
+        return word == "porte" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "parole"
+
     def speech_event(self, t: Token) -> bool:
         """A reporting verb that reports (not "to say", "can predict", "könnte sagen")."""
         if not self.is_reporting(t):
@@ -717,8 +725,9 @@ class Context:
         if self.lang == "fr" and self._narrative_infinitive(verb):
             j -= 1  # "Eux d'ajouter": the pronoun before "d'"
         while j >= 0 and (toks[j].lower_ in self.lex.auxiliaries or toks[j].lower_ in REFLEXIVES or (
-                self.has_pos and toks[j].pos_ in ("ADV", "PART") and not self.is_pronoun(toks[j]))):
-            j -= 1  # "il s’est dit": past the reflexive too
+                self.has_pos and toks[j].pos_ in ("ADV", "PART") and not self.is_pronoun(toks[j])) or (
+                toks[j].pos_ == "ADP" and toks[j].dep_ in ("advmod", "fixed"))):
+            j -= 1  # "il s’est dit": past the reflexive too ("Il a en outre insisté": and a fixed adverbial)
         if j >= 0 and self.is_pronoun(toks[j]) and not self._emphatic(toks, j):
             return pronoun_speaker(toks[j])
         clause_subject = self._name_opening_clause(toks, j)

@@ -207,6 +207,25 @@ def _wrapped_continues(previous: str, width: int) -> bool:
     return not (line.endswith(_SENTENCE_END) and len(line) < WRAP_FILL * width)
 
 
+LOCAL_WRAP_WINDOW = 3  # lines either side that show a hard wrap around a line
+LOCAL_WRAP_MAX_WIDTH = 130  # wider lines are paragraphs on one line, not a wrap
+
+
+def _locally_wrapped(lines: list[str], index: int) -> bool:
+    """A line cut mid-sentence inside a hard-wrapped stretch goes on on the next line, even when short header lines
+    keep the text as a whole from showing one wrap width (a PDF release under its letterhead): it ends in a word, it
+    is nearly as long as the widest of its neighbours (a text width of 50-130 characters), and at least two of its
+    neighbours start in lower case (their own hard wraps: capitals alone do not show it, German nouns have them)."""
+    line = lines[index].rstrip()
+    if not line[-1:].isalnum():
+        return False
+    window = lines[max(0, index - LOCAL_WRAP_WINDOW):index + LOCAL_WRAP_WINDOW + 2]
+    width = max(len(x.rstrip()) for x in window)
+    if not WRAP_MIN_WIDTH <= width <= LOCAL_WRAP_MAX_WIDTH or len(line) < WRAP_FILL * width:
+        return False
+    return sum(x.lstrip()[:1].islower() for x in window) >= 2
+
+
 def _units(text: str) -> tuple[list[_Unit], bool]:
     """Units in reading order, and whether the text marks paragraphs with blank lines.
 
@@ -218,26 +237,38 @@ def _units(text: str) -> tuple[list[_Unit], bool]:
     units: list[_Unit] = []
     width = _wrap_width(blocks)
     for index, block in enumerate(blocks):
-        lines = block.split("\n")
+        lines = [line for line in block.split("\n") if line.strip()]
         current: list[str] = []
-        for line in lines:
-            if not line.strip():
-                continue
-            wrapped = width is not None and current and _wrapped_continues(current[-1], width)
+        unwrap = width is not None
+        for at, line in enumerate(lines):
+            wrapped = bool(current) and (_wrapped_continues(current[-1], width) if width is not None
+                                         else _locally_wrapped(lines, at - 1))
             if current and (wrapped or _continues(current[-1], line) or _inside_quote(current)):
                 current.append(line)
+                unwrap = unwrap or wrapped
                 continue
             if current:
-                units.append(_Unit(_unit_text(current, width), index))
-            current = [line]
+                units.append(_Unit(_unit_text(current, unwrap), index))
+            current, unwrap = [line], width is not None
         if current:
-            units.append(_Unit(_unit_text(current, width), index))
+            units.append(_Unit(_unit_text(current, unwrap), index))
     return units, has_blank_lines
 
 
-def _unit_text(lines: list[str], width: int | None) -> str:
-    return (" " if width is not None else "\n").join(line.strip() if width is not None else line
-                                                    for line in lines).strip()
+def _unit_text(lines: list[str], unwrap: bool) -> str:
+    """The unit's lines, joined by spaces when they are a hard wrap ("sous-⏎alimentation" without one, but
+    "Wirtschafts-⏎und Sozialausschuss" with it), else kept with their line breaks."""
+    if not unwrap:
+        return "\n".join(lines).strip()
+    text = ""
+    for line in (line.strip() for line in lines):
+        glued = _WRAPPED_HYPHEN.search(text) and not _CONJUNCTION.match(line)
+        text = text + line if glued or not text else f"{text} {line}"
+    return text
+
+
+_WRAPPED_HYPHEN = re.compile(r"\w-$")
+_CONJUNCTION = re.compile(r"(?:und|oder|bzw|sowie|et|ou|and|or)\b", re.IGNORECASE)
 
 
 # -------------------------------------------------------------------------------------------------- jusText

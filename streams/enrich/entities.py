@@ -144,6 +144,7 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | N
         proposed = _rule_persons(doc, table) + _rule_acronyms(doc, table, text) + _rule_places(doc)
     mentions = _merge(text, proposed, hits)
     mentions = _merge(text, mentions + _repeated_names(text, mentions), [])
+    mentions = _persons_by_surname(text, mentions)
     mentions = _merge(text, mentions + _surname_mentions(doc, mentions, table), [])
 
     pairs = [(text[m.start:m.end], m.label) for m in mentions]
@@ -154,8 +155,18 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | N
         # the alias table knows better than the model ("Kremlin" is no person); a bare surname of a person
         # named in full in the article is that person whatever the model said
         fixed = table.label(canonical) or ("PER" if canonical in persons else label)
+        if fixed == "PER" and _prefixed_compound(text, mention.start):
+            fixed = "MISC"  # "les forces pro-Ouattara": a camp named after the person, not the person
         entities.append(Entity(surface, fixed, mention.start, mention.end, canonical))  # type: ignore[arg-type]
     return entities
+
+
+def _prefixed_compound(text: str, start: int) -> bool:
+    """The name at `start` ends a compound after a lower-case prefix ("pro-Ouattara", "anti-Trump")."""
+    return start >= 3 and text[start - 1] == "-" and bool(_LOWER_PREFIX.search(text[max(0, start - 8):start]))
+
+
+_LOWER_PREFIX = re.compile(r"(?<![\w-])[a-zà-ÿ]{2,6}-$")
 
 
 # --------------------------------------------------------------------------------------------------- model spans
@@ -550,6 +561,20 @@ def _repeated_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
             if all(a <= m.start and m.end <= b and m.end - m.start < b - a for m in overlapping):
                 found.append(_Mention(a, b, label))  # (a mention inside it gives way in the merge)
     return found
+
+
+def _persons_by_surname(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """`mentions` with a given name and surname the model took for an organisation or a thing relabelled as a
+    person when the article names that surname as a person elsewhere ("pour son mandat Staffan Nilsson, Président
+    …" tagged ORG, "M. Nilsson" PER)."""
+    surnames = {text[m.start:m.end].split()[-1] for m in mentions if m.label == "PER"}
+    relabelled = []
+    for m in mentions:
+        words = text[m.start:m.end].split()
+        if m.label != "PER" and 2 <= len(words) <= 3 and is_given_name(words[0]) and words[-1] in surnames:
+            m = _Mention(m.start, m.end, "PER")
+        relabelled.append(m)
+    return relabelled
 
 
 def _surname_mentions(doc: Doc, mentions: list[_Mention], table: AliasTable) -> list[_Mention]:

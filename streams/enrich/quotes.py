@@ -27,6 +27,7 @@ from .attribution import (
     REFLEXIVES,
     RELATIVE_WHO,
     Context,
+    Person,
     Speaker,
     pronoun_speaker,
 )
@@ -583,6 +584,21 @@ def _opens_sentence(ctx: Context, span: MarkedSpan, floor: int) -> bool:
     return len([t for t in before if not t.is_punct]) <= 5
 
 
+def _agent_before_colon(ctx: Context, toks: list[Token]) -> Person | None:
+    """"X a été accueilli … par M. Georges Dassis, président du CESE: « … »": the passive's agent, named last
+    before the colon (with its apposition), says the words — not the sentence's subject."""
+    colon = toks[-1].idx
+    for p in reversed([p for p in ctx.people if toks[0].idx < p.start and p.end <= colon]):
+        if not _AGENT_BEFORE.search(ctx.text[toks[0].idx:p.start]):
+            continue
+        between = [t for t in toks if p.end <= t.idx < colon]
+        return None if any(ctx.is_finite_verb(t) for t in between) else p
+    return None
+
+
+_AGENT_BEFORE = re.compile(r"(?:\bpar|\bby|\bvon)\s+(?:(?:M|Mme|Mr|Mrs|Ms|Dr)\.?\s+)?$")
+
+
 def _content(toks: list[Token], ctx: Context) -> list[Token]:
     return [t for t in toks if not t.is_punct and t.lower_ not in ctx.lex.auxiliaries and t.lower_ != "-t"]
 
@@ -780,7 +796,7 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
     if colon:
         if any(t.lower_ in SPEECH_NOUNS for t in toks[-4:]):
             return None  # "Danach die bekannten Worte: „…“": the words, not who said them — look further
-        p = ctx.person_in(toks[0].idx, span.open_at)
+        p = _agent_before_colon(ctx, toks) or ctx.person_in(toks[0].idx, span.open_at)
         pron = [t for t in toks[1:] if ctx.is_pronoun(t) and t.text[:1].islower() and (p is None or t.idx < p.start)]
         if p and pron and ctx.lang == "de":  # "schickt sie Relotius eine Nachricht:" — she sends, he receives
             return pronoun_speaker(pron[0]), ":"

@@ -97,8 +97,7 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     if comma == k + 2 and toks[k + 1].lower_ in STRESSED_PRONOUNS:
         return True  # "Pour lui, le régime … est dans une fuite en avant", "Pour eux, …"
     words = [t for t in toks[k + 1:comma] if not t.is_punct]  # a newspaper the model calls MISC: "L'Opinion"
-    if len(words) >= 2 and words[0].lower_ in DEFINITE_FR and \
-            words[1].lower_.split("-")[-1] in ctx.lex.source_nouns:
+    if len(words) >= 2 and words[0].lower_ in DEFINITE_FR and ctx.is_source_noun(words[1]):
         return True  # "pour le vice-procureur, cette somme pourrait …"
     return 0 < len(words) <= 4 and all(t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME", "EVENT")
                                        for t in words)  # "Pour L'Orient-Le Jour, …"
@@ -195,7 +194,8 @@ def _report_after_quotes(ctx: Context, a: int, tail_from: int, b: int,
     # the words after it are a sentence of their own, with its incise
     fresh = tail[0].text[:1].isupper() and ctx.text[a:tail_from].rstrip(SPACES + "\n" + DOUBLE).endswith(
         (".", "!", "?"))
-    rules = (_ind_complement, _ind_ccomp, _ind_gerund, _ind_trailing_konjunktiv, *((_ind_incise,) if fresh else ()))
+    rules = (_ind_complement, _ind_ccomp, _ind_gerund, _ind_trailing_konjunktiv, *((_ind_incise,) if fresh else ()),
+             _ind_accusation)  # ("…, a souligné le président Bush, en exhortant les parlementaires à faire …")
     for rule in rules:
         cand = rule(ctx, tail)
         if cand is not None and (cand.speaker is not None or cand.inherit) and \
@@ -260,6 +260,8 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
         cand = rule(ctx, toks)
         if cand is None:
             continue
+        if inside and _introduces_quote(ctx, cand):
+            cand = _before_causal_link(ctx, cand)  # "a insisté sur le fait que X, étant donné que « … »"
         if cand.speaker is not None and cand.speaker.text.lower() not in FIRST_PERSON \
                 and len(words_of(ctx.text[cand.start:_closing_term_end(ctx, cand, kept, local)])) >= 3 \
                 and not (inside and _verbless(ctx, cand)) \
@@ -286,7 +288,8 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
     if not out and len(whole) > len(toks):
         # the marks cut out of the tokens hold the accusation: "Moscou a accusé les États-Unis de vouloir
         # « défendre l’État islamique »"
-        cand = _ind_accusation(ctx, whole)
+        outside = [t for t in whole if not any(x <= t.idx < y for x, y in local)]
+        cand = _ind_accusation(ctx, whole, verbs_among=outside)  # (its verb outside them: not "« tract appelant …»")
         if cand is not None and len(words_of(ctx.text[cand.start:cand.end])) >= 3:
             out.append(cand)
     return out
@@ -554,6 +557,22 @@ def _introduces_quote(ctx: Context, cand: Candidate) -> bool:
     return bool(words) and words[-1].lower() in ctx.lex.complementizers
 
 
+def _before_causal_link(ctx: Context, cand: Candidate) -> Candidate:
+    """A report that runs into a causal clause quoting its reason ("… était déterminée à conclure un retrait
+    ordonné, étant donné que « … »") ends before that clause's comma; other candidates stay as they are."""
+    text = ctx.text[cand.start:cand.end]
+    comma = text.rfind(",")
+    if comma < 0 or tuple(w.lower() for w in words_of(text[comma:])) not in CAUSAL_LINKS or \
+            len(words_of(text[:comma])) < 3:
+        return cand
+    return Candidate(cand.start, cand.start + len(text[:comma].rstrip()), cand.kind, cand.cue, cand.speaker)
+
+
+CAUSAL_LINKS = frozenset({("étant", "donné", "que"), ("étant", "donné", "qu"), ("parce", "que"), ("parce", "qu"),
+                          ("puisque",), ("puisqu",), ("vu", "que"), ("d'autant", "que"), ("d’autant", "que"),
+                          ("because",), ("since",), ("weil",)})
+
+
 def _verbless(ctx: Context, cand: Candidate) -> bool:
     """'He said the Boko Haram “will not leave …”': what is left of the clause outside the marks is its subject."""
     return ctx.has_pos and not any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens(cand.start, cand.end))
@@ -737,8 +756,10 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
             # "Selon X, contenu." — "Selon le Premier ministre …, Jay Weatherill, contenu": after the name
             # (also after an adverb: "Toujours selon le même chauffeur, …")
             commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
-            if len(commas) >= 2 and ctx.has_pos and "Part" in rest[commas[0] + 1].morph.get("VerbForm"):
+            if len(commas) >= 2 and ctx.has_pos and ("Part" in rest[commas[0] + 1].morph.get("VerbForm") or
+                                                     _apposed_noun_phrase(ctx, rest, commas[0], commas[1])):
                 commas = commas[1:]  # "Selon le directeur, interrogé par Sky News, les tirs …": past the apposition
+                # ("D'après un porte-parole de l'ONUCI, la mission onusienne en Côte d'Ivoire, environ 300 gardes …")
             body = rest[commas[0] + 1:] if commas else []
             after = [t for t in rest if t.idx >= spk.end]
             if ctx.lang == "de" and after and after[0].text != ",":  # "Nach Angaben der Polizei wurden …": no comma
@@ -777,6 +798,19 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
             body = toks[k + 1:] if j == 0 else toks[:j] if not rest else toks  # the source phrase is no part of it
             return _cand(ctx, body, spk, t.lower_)
     return None
+
+
+def _apposed_noun_phrase(ctx: Context, rest: list[Token], first: int, second: int) -> bool:
+    """Between the commas after a source, a noun phrase without a verb that describes it, and after them a clause
+    with its own subject and finite verb (not "Selon lui, la réforme, adoptée hier, est …")."""
+    inside = rest[first + 1:second]
+    if not 3 <= len(inside) <= 10 or inside[0].pos_ != "DET" or any(t.pos_ in ("VERB", "AUX") for t in inside):
+        return False
+    if inside[1].lower_ in TIME_NOUNS_FR:
+        return False  # "Toujours selon le même chauffeur, un soir, vers la Place d’Italie, …": when, not who
+    after = rest[second + 1:]
+    verb = next((n for n, t in enumerate(after) if ctx.is_finite_verb(t)), None)
+    return verb is not None and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in after[:verb])
 
 
 JOINED_SOURCE_WORDS = 6  # "selon X et un responsable rebelle": at most this many words in the second source
@@ -829,15 +863,15 @@ def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
     if not ctx.has_pos or not any(t.pos_ for t in head):  # no tagger, or a sentence left unparsed (cues scope)
         return bool(rest) and (rest[0].text[:1].isupper() or rest[0].lower_ in ctx.lex.particles or
                                any(t.text[:1].isupper() for t in rest[:3]) or
-                               any(t.lower_.split("-")[-1] in ctx.lex.source_nouns for t in rest[1:3]))
+                               any(ctx.is_source_noun(t) for t in rest[1:3]))
     nouns = [t for t in head if t.pos_ in ("NOUN", "PROPN")]
-    if nouns and nouns[0].pos_ == "NOUN" and nouns[0].lower_.split("-")[-1] not in ctx.lex.source_nouns and \
+    if nouns and nouns[0].pos_ == "NOUN" and not ctx.is_source_noun(nouns[0]) and \
             nouns[0].lower_ not in RELATIVE_NOUNS and any(t.pos_ == "ADP" for t in head if t.i > nouns[0].i):
         return False  # "selon la nomenclature du JEL": a name inside a phrase headed by a common noun (not "de
         # l'avis d'un partisan de Jean-Pierre Bemba")
     if any(t.pos_ == "PROPN" for t in head):
         return True
-    return any(t.lower_.split("-")[-1] in ctx.lex.source_nouns and t.pos_ in ("NOUN", "PROPN", "VERB")
+    return any(ctx.is_source_noun(t) and t.pos_ in ("NOUN", "PROPN", "VERB")
                for t in head)  # ("notre correspondant": a source noun tagged as a participle)
 
 
@@ -931,6 +965,10 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                     # the complementizer IN the parser sometimes hangs as an object: "told journalists … that")
                 if _others_content(toks, k, j):
                     break  # "disputed claims that …": the clause is what the claims say, not the subject
+                if ctx.lang == "fr" and _relative_after_object(ctx, toks[k + 1:j]):
+                    break  # "en soulignant le rôle important que les représentants … pourraient jouer": a relative
+                if _coordinated_subject_clause(toks, k, j):
+                    break  # "a confirmé cette arrestation mais il a affirmé qu'…": the second verb's clause
                 if _incise_verb(ctx, toks, k) and (any(ctx.is_reporting(w) for w in toks[k + 1:j]) or any(
                         ctx.speech_event(w) and _incise_verb(ctx, toks, n) for n, w in enumerate(toks[:k]))):
                     return None  # "…, a dit M. Bush en soulignant que …", "…, a souligné X, ajoutant qu’…": an
@@ -949,6 +987,30 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                                                       toks[j + 1].lower_ in ctx.lex.complementizers))):
                 break
     return None
+
+
+def _relative_after_object(ctx: Context, between: list[Token]) -> bool:
+    """The verb's direct object right before "que" ("le rôle important que …"): the "que" opens a relative clause
+    about it — unless the noun takes a clause of its own ("le fait que", "l'idée que") or tells the time ("ce matin
+    que")."""
+    if not ctx.has_pos or not 2 <= len(between) <= 3 or between[0].pos_ != "DET" or between[1].pos_ != "NOUN":
+        return False
+    return all(t.pos_ == "ADJ" for t in between[2:]) and between[1].lower_ not in CLAUSE_NOUNS_FR | TIME_NOUNS_FR
+
+
+CLAUSE_NOUNS_FR = frozenset({"fait", "idée", "nécessité", "conviction", "certitude", "espoir", "crainte", "sentiment",
+                             "hypothèse", "possibilité", "risque", "impression", "assurance", "information", "nouvelle",
+                             "garantie", "preuve", "souhait", "volonté", "exigence", "condition", "thèse", "rumeur"})
+TIME_NOUNS_FR = frozenset({"matin", "soir", "midi", "après-midi", "nuit", "jour", "journée", "semaine", "mois", "année",
+                           "an", "week-end", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                           "veille", "lendemain", "fois"})
+
+
+def _coordinated_subject_clause(toks: list[Token], k: int, j: int) -> bool:
+    """Between the verb at k and the complementizer at j, a conjunction opens a clause with its own subject
+    pronoun: the complement belongs to that clause's verb."""
+    return any(toks[n].lower_ in AND_WORDS and toks[n + 1].pos_ == "PRON" and toks[n + 1].dep_.startswith("nsubj")
+               for n in range(k + 1, j - 1))
 
 
 def _bracketed_tokens(toks: list[Token]) -> int:
@@ -1425,6 +1487,8 @@ def reflexive_before(toks: list[Token], k: int) -> bool:
     return bool(back) and back[-1] in REFLEXIVES
 
 
+# "s'est engagé à défendre les migrants": only reflexive ("a engagé des discussions afin de …" commits to nothing)
+ENGAGE_FR = frozenset({"engage", "engagé", "engagée", "engagés", "engagées", "engagent", "engageait", "engageant"})
 ACCUSE = {"en": frozenset({"accuse", "accused", "accuses", "accusing"}),
           "fr": frozenset({"accuse", "accusé", "accusée", "accusés", "accusent", "accusait", "accusaient",
                            # advice and requests report the same way: "recommandent à leurs citoyens de rester chez eux"
@@ -1435,7 +1499,11 @@ ACCUSE = {"en": frozenset({"accuse", "accused", "accuses", "accusing"}),
                            "préconise", "préconisé", "préconisent", "menace", "menacé", "menacent", "suggère",
                            "suggéré", "suggèrent", "recommandait", "recommandaient", "demandait", "demandaient",
                            # and appeals: "Les autorités locales appellent les habitants à faire don de leur sang"
-                           "appelle", "appellent", "appelé", "appelait", "appelaient", "exhortait"})}
+                           "appelle", "appellent", "appelé", "appelait", "appelaient", "exhortait",
+                           # promises: "a promis de renégocier l'Aléna"; and their gerunds: "en exhortant les
+                           # parlementaires à faire preuve de détermination"
+                           "promet", "promettent", "promis", "promettait", "promettaient", "promettant", "exhortant",
+                           "appelant", "demandant", "menaçant", "recommandant", *ENGAGE_FR})}
 ACCUSED_FIRST = frozenset({"accuse", "accused", "accuses", "accusing", "accusé", "accusée", "accusés", "accusent",
                            "accusait", "accusaient"})  # these name the accused before "of/de"
 ACCUSE_LINK = {"en": frozenset({"of"}), "fr": frozenset({"de", "d’", "d'", "à"})}
@@ -1444,15 +1512,19 @@ BEFORE_INFINITIVE_FR = frozenset({"ne", "n’", "n'", "pas", "plus", "jamais", "
                                   "l’", "l'", "lui", "leur", "y", "en"})
 
 
-def _ind_accusation(ctx: Context, toks: list[Token]) -> Candidate | None:
+def _ind_accusation(ctx: Context, toks: list[Token], verbs_among: list[Token] | None = None) -> Candidate | None:
     """"X has accused hardliners … of attempting to provoke …", "Les démocrates ont accusé le président de politiser
-    …": what the accuser says the accused did — the gerund or infinitive clause."""
+    …": what the accuser says the accused did — the gerund or infinitive clause (the verb one of `verbs_among`)."""
     verbs, links = ACCUSE.get(ctx.lang), ACCUSE_LINK.get(ctx.lang)
     if verbs is None or links is None or not ctx.has_pos:
         return None
+    allowed = {t.i for t in verbs_among} if verbs_among is not None else None
     for k, v in enumerate(toks):
-        if v.lower_ not in verbs or v.pos_ != "VERB" or "Inf" in v.morph.get("VerbForm"):
+        if v.lower_ not in verbs or v.pos_ != "VERB" or "Inf" in v.morph.get("VerbForm") or (
+                allowed is not None and v.i not in allowed):
             continue  # a finite or perfect "accused", not "to accuse" nor "the accused"
+        if v.lower_ in ENGAGE_FR and not reflexive_before(toks, k):
+            continue
         for j in range(k + 1, min(len(toks) - 1, k + ACCUSED_WORDS + 2)):
             nxt = toks[j + 1]
             m = j + 1
@@ -1541,6 +1613,34 @@ def _auxiliary(ctx: Context, t: Token) -> bool:
     return t.lower_ in ctx.lex.auxiliaries or (ctx.lang == "fr" and t.lower_ in FAIRE_FORMS)
 
 
+def _prepositional_opening(ctx: Context, body: list[Token]) -> bool:
+    """"Après son arrestation Laurent Gbagbo … ont été conduits …": a word that also opens time clauses ("après
+    que", "après avoir") used as a preposition before a noun phrase — the sentence is no time clause."""
+    if len(body) < 2 or body[0].lower_ not in PREPOSITIONAL_SUBORDINATORS or not ctx.has_pos:
+        return False
+    return body[0].pos_ == "ADP" and body[1].pos_ in ("DET", "NOUN", "PROPN", "NUM")
+
+
+PREPOSITIONAL_SUBORDINATORS = frozenset({"après", "avant", "dès", "after", "before"})
+LONG_INCISE_TOKENS = 24  # ", a expliqué un porte-parole des forces pro-Ouattara au service français de la VOA."
+
+
+def _long_inverted_subject_end(ctx: Context, toks: list[Token], start: int, stop: int) -> int:
+    """Where an inverted subject (a source noun or a person) and its adjuncts end (the next punctuation), when the
+    words run past the usual incise length without a finite verb or a conjunction ("…, a expliqué un porte-parole
+    des forces pro-Ouattara au service français de la Voix de l'Amérique."); else `stop` (no incise)."""
+    head = next((t for t in toks[start:start + 3] if t.pos_ != "DET"), None)
+    if head is None or not (ctx.is_source_noun(head) or ctx.person_starting(head.idx) is not None):
+        return stop  # "…, annonce le 28 juillet la rupture de ses liens": an object, not a source
+    for e in range(start, min(len(toks), start + LONG_INCISE_TOKENS)):
+        t = toks[e]
+        if t.text in (",", ".", "!", "?", ";", "–", "—"):
+            return e
+        if ctx.is_finite_verb(t) or t.lower_ in ctx.lex.complementizers or t.pos_ in ("SCONJ", "CCONJ", "PRON"):
+            return stop
+    return stop
+
+
 def _ind_incise(ctx: Context, toks: list[Token]) -> Candidate | None:
     """', a-t-il noté,' / ', sagt de Decker.' / ', he said.' / ', glauben Kritiker,' inside unmarked speech."""
     for k, v in enumerate(toks):
@@ -1567,6 +1667,8 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> Candidate | None:
             if e < len(toks) and toks[e].text == "," and (closing := _past_apposed_name(ctx, toks, e)) > e:
                 limit += closing + 1 - e  # ", sagte der Vorsitzende …, Lorenz Caffier (CDU), am Mittwoch in Rostock."
                 e = closing + 1
+        if e > limit and ctx.lang == "fr":
+            e = _long_inverted_subject_end(ctx, toks, k + 1, e)
         gerund = e < len(toks) and _reporting_gerund(ctx, toks, e)
         if e < len(toks) and toks[e].text not in (",", ".", "!", "?", ";", "–", "—") and not gerund:
             continue
@@ -1585,7 +1687,7 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> Candidate | None:
             spk = ctx.speaker_after(clit or toks[k + 1:e])
         trailing = e >= len(toks) - 1 or toks[e].text in (".", "!", "?") or gerund
         body = toks[:j] if trailing else toks
-        if body and body[0].lower_ in SUBORDINATORS:
+        if body and body[0].lower_ in SUBORDINATORS and not _prepositional_opening(ctx, body):
             return None  # "Während Seehofer wartete, antwortete er …": a time clause, not what was said
         if len(body) > 3 and body[0].lower_ in TRAILING_ADVERBS and body[1].text == ",":
             body = body[2:]  # "Toutefois, les textes … impliquent …, fait remarquer X": the writer's link

@@ -507,7 +507,8 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     introduced with that role (an apposition before the name or ", the minister," after it); "the man" stays."""
     words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
     cut = next((n for n, w in enumerate(words) if n > 1 and w in ROLE_ADJUNCT_STARTS), len(words))
-    words = words[:cut]  # "le chef de l'État en déplacement à Égletons": the office, not where its holder is
+    words = _without_prenominal(words[:cut], ctx.lang)  # "le chef de l'État en déplacement à Égletons": the
+    # office, not where its holder is
     if ctx.lang == "fr" and len(words) >= 5 and words[2] not in FRENCH_OF and words[3] in FRENCH_OF:
         words = [*words[:2], *words[3:]]  # "le ministre rwandais des Affaires étrangères": the office without
         # its country (checked below against the holder's introduction)
@@ -541,9 +542,9 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     gender = GENDERED_ARTICLES.get(words[0]) if ctx.lang != "en" else None  # "le chef de l'exécutif" is no woman
     for p in sorted((p for p in ctx.people if p.end <= pos and not ctx.conflicts(p.canonical, gender)),
                     key=lambda p: p.start, reverse=True):
-        before = ctx.text[max(0, p.start - ROLE_WINDOW):p.start]
+        before = ctx.text[max(0, p.start - ROLE_WINDOW - HONORIFIC_ROOM):p.start]
         after = ctx.text[p.end:p.end + ROLE_WINDOW]
-        before = re.split(r"[.!?\n]", before)[-1]
+        before = _clause_before(before, ROLE_WINDOW)
         after = after.lstrip(SPACES)  # "Bruno Le Roux , l'actuel ministre de l'Intérieur" (a space before the comma)
         apposed = after.startswith(",") and not _verb_after_comma(ctx, p)  # (", a indiqué notre envoyé …" is
         # the next clause, no apposition)
@@ -553,6 +554,27 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
             return (pair.canonical or pair.text) if pair is not None else p.canonical  # "Thierry et Véronique
             # Roy, parents …" (a single role is one person: "le président Bush et Mme Johnson Sirleaf")
     return None
+
+
+def _clause_before(text: str, window: int) -> str:
+    """The last `window` characters of `text` once an honorific before the name is set aside ("Le président de la
+    Commission européenne, M. " keeps its role), from their last sentence break."""
+    return re.split(r"[.!?\n]", _HONORIFIC_END.sub("", text)[-window:])[-1]
+
+
+HONORIFIC_ROOM = 6  # characters an honorific between a role and its holder's name takes ("M. ", "Mme ")
+_HONORIFIC_END = re.compile(r"\b(?:M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms|Dr|Pr|Prof)\.\s*$")
+
+
+def _without_prenominal(words: list[str], lang: str) -> list[str]:
+    """"le nouveau président" is "le président": a French adjective before the role noun that keeps who holds it
+    (not "l'ancien président", another person)."""
+    if lang == "fr" and len(words) >= 3 and words[1] in SAME_HOLDER_ADJECTIVES_FR:
+        return [words[0], *words[2:]]
+    return words
+
+
+SAME_HOLDER_ADJECTIVES_FR = frozenset({"nouveau", "nouvel", "nouvelle", "actuel", "actuelle", "jeune"})
 
 
 def _verb_after_comma(ctx: Context, p: Person) -> bool:
@@ -631,7 +653,7 @@ def _salient_office_holder(ctx: Context, desc: str, pos: int, history: list[_Sai
     """"Mr. Putin also said … . The Russian leader said …": a definite office description nobody in the article
     was introduced with stands for the person who spoke or was the subject last (this paragraph or the one
     before), unless that person came with another office or country, or is named in the description's sentence."""
-    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
+    words = _without_prenominal([w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))], ctx.lang)
     office = _office_of(words, ctx.lang)
     if office is None:
         return None
@@ -680,7 +702,7 @@ def _introduced_as(ctx: Context, desc: str, pos: int) -> str | None:
     for p in sorted((p for p in ctx.people if p.end <= pos and p.canonical not in ctx.org_names),
                     key=lambda p: p.start, reverse=True):
         a, b = _introduction(ctx, p)
-        before = re.split(r"[.!?\n]", ctx.text[a:p.start])[-1]
+        before = _clause_before(ctx.text[a:p.start], p.start - a)
         window = before + " " + ctx.text[p.end:b]
         if pattern.search(window) and any(w.lower() in ROLE_HEADS for w in WORD.findall(window)):
             return p.canonical
