@@ -297,22 +297,33 @@ def enrich(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Option(help="Folder of *.gold.json annotations.")] = Path("tests/data/gold"),
+    gold: Annotated[list[Path] | None, typer.Option(
+        help="Folder(s) of *.gold.json annotations (repeat the option for several).")] = None,
     raw: Annotated[list[Path] | None, typer.Option(help="Folder(s) of raw articles (*.json, *.jsonl, *.html).")] = None,
+    against: Annotated[Path | None, typer.Option(
+        help="A second annotation (*.gold.json) of some of the gold articles: score it instead of the enrichment "
+             "(annotator agreement, same matching).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Score quotes, speakers, entities and language against gold annotations."""
-    from streams.enrich.pipeline import Enricher
-    from streams.evaluate import render_report, run_eval
+    from streams.evaluate import annotation_as_prediction, render_report, run_eval
 
-    settings = settings_from(config, undetermined_language="enrich")
+    gold_dirs = gold or [Path("tests/data/gold")]
     raw_dirs = raw or [Path("../shared/samples/raw"), Path("../shared/samples/pages"), Path("tests/data/raw")]
-    missing = [str(p) for p in [gold, *raw_dirs] if not p.exists()]
+    missing = [str(p) for p in [*gold_dirs, *raw_dirs, *([against] if against else [])] if not p.exists()]
     if missing:
         raise fail(f"no such folder: {', '.join(missing)}")
-    enricher = Enricher(settings)
-    report = run_eval(gold, [p for p in raw_dirs], enricher.enrich_message)
+    if against is not None:
+        only, predict = annotation_as_prediction(against)
+        report = run_eval(gold_dirs, raw_dirs, predict, only=only)
+        if not report.articles:
+            raise fail(f"no article of {against} is in the gold folders")
+    else:
+        from streams.enrich.pipeline import Enricher
+
+        enricher = Enricher(settings_from(config, undetermined_language="enrich"))
+        report = run_eval(gold_dirs, raw_dirs, enricher.enrich_message)
     if as_json:
         sys.stdout.write(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
     else:

@@ -491,12 +491,18 @@ def load_raw(raw_dirs: Iterable[Path | str]) -> dict[str, dict[str, Any]]:
 
 
 def run_eval(
-    gold_dir: Path | str,
+    gold_dir: Path | str | Iterable[Path | str],
     raw_dirs: Iterable[Path | str],
     enrich: Callable[[dict[str, Any]], Mapping[str, Any]],
+    only: Iterable[str] | None = None,
 ) -> Report:
-    """Enrich every gold article's raw message and score it; an enrichment error scores as an empty prediction."""
-    gold = load_gold(gold_dir)
+    """Enrich every gold article's raw message and score it; an enrichment error scores as an empty prediction.
+    `gold_dir` may be several folders; `only` restricts the scoring to those article ids."""
+    dirs = [gold_dir] if isinstance(gold_dir, (str, Path)) else list(gold_dir)
+    gold = {k: v for d in dirs for k, v in load_gold(d).items()}
+    if only is not None:
+        keep = set(only)
+        gold = {k: v for k, v in gold.items() if k in keep}
     raws = load_raw(raw_dirs)
     scores: list[ArticleScore] = []
     missing: list[str] = []
@@ -511,6 +517,19 @@ def run_eval(
             enriched, error = None, f"{type(exc).__name__}: {exc}"
         scores.append(score_article(annotation, enriched, error))
     return aggregate(scores, missing)
+
+
+def annotation_as_prediction(second_dir: Path | str) -> tuple[set[str], Callable[[dict[str, Any]], dict[str, Any]]]:
+    """A second annotation of the same articles in the shape of an enrichment, to score annotator agreement with
+    the same matching: the ids it covers, and a function from a raw message to that annotation's prediction."""
+    second = load_gold(second_dir)
+
+    def predict(message: dict[str, Any]) -> dict[str, Any]:
+        annotation = second[str(message.get("id"))]
+        return {"text": message.get("text") or "", "language": {"code": annotation.get("language")},
+                "quotes": annotation.get("quotes") or [], "entities": annotation.get("entities") or []}
+
+    return set(second), predict
 
 
 # --- rendering ----------------------------------------------------------------------------------------------------

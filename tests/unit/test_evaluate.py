@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from rich.console import Console
 
 from streams.evaluate import (
     aggregate,
+    annotation_as_prediction,
     coverage,
     load_gold,
     load_raw,
@@ -85,8 +88,8 @@ def test_gold_quotes_entities_and_titles_occur_in_their_article(
     "folder",
     ["heldout", "devb", "devc", "devd", "deve", "devf", "devg", "devh", "devi", "devj", "devk", "devl", "devm", "devn",
      "devo", "devp", "devq", "devr", "devs", "devt", "devu", "devv", "devw", "devx", "devy", "devz", "devaa",
-     "devab", "devac", "devad", "devae", "devaf", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14"])
+     "devab", "devac", "devad", "devae", "devaf", "devag", "devah", "blind", "blind2", "blind3", "blind4", "blind5",
+     "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15"])
 def test_other_sets_annotate_their_real_text(folder: str) -> None:
     base = DATA / folder
     gold = load_gold(base / "gold")
@@ -110,6 +113,14 @@ def _check_annotations_occur(gold: dict[str, dict[str, Any]], raws: dict[str, di
             assert f" {' '.join(tokens(e['text']))} " in joined, (article_id, e["text"])
         for n in annotation["not_quotes"]:
             assert f" {' '.join(tokens(n))} " in joined, (article_id, n)
+
+
+def test_second_annotations_are_of_blind_articles_and_their_real_text() -> None:
+    """The agreement set: a second, independent annotation of blind articles (docs/evaluation.md)."""
+    second = load_gold(DATA / "agreement" / "gold")
+    raws = load_raw(sorted(DATA.glob("blind*/raw")))
+    assert len(second) == 31 and set(second) <= set(raws)
+    _check_annotations_occur({k: {"entities": [], "not_quotes": [], **v} for k, v in second.items()}, raws)
 
 
 def _in_order(words: list[str], window: list[str]) -> bool:
@@ -280,6 +291,27 @@ def test_run_eval_with_the_gold_itself_scores_one_everywhere(
     assert t.titles_as_quotes == 0
     assert all(k.recall(0.3) == 1.0 for k in t.by_kind.values())
     assert set(report.by_language) == {"fr", "en", "de"}
+
+
+def test_an_annotation_scored_against_itself_agrees_everywhere() -> None:
+    only, predict = annotation_as_prediction(DATA / "devb" / "gold")
+    report = run_eval([DATA / "devb" / "gold", DATA / "devc" / "gold"], [DATA / "devb" / "raw"], predict, only=only)
+    assert len(report.articles) == len(only) == 10  # devc's articles are not in the second annotation: not scored
+    assert report.total.quotes.f1(0.3) == report.total.quotes.speaker_accuracy == 1.0
+
+
+def test_eval_against_a_second_annotation_on_the_command_line() -> None:
+    blind12, blind13 = DATA / "blind12", DATA / "blind13"
+    out = subprocess.run(
+        [sys.executable, "-m", "streams", "eval", "--gold", str(blind12 / "gold"), "--gold", str(blind13 / "gold"),
+         "--raw", str(blind12 / "raw"), "--raw", str(blind13 / "raw"),
+         "--against", str(DATA / "agreement" / "gold"), "--json"],
+        capture_output=True, text=True, timeout=120, check=True)
+    report = json.loads(out.stdout)
+    covered = set(load_gold(DATA / "agreement" / "gold")) & (set(load_gold(blind12 / "gold")) |
+                                                            set(load_gold(blind13 / "gold")))
+    assert {a["id"] for a in report["articles"]} == covered and len(covered) >= 4
+    assert 0.5 < report["total"]["quotes"]["f1@0.3"] <= 1.0
 
 
 def test_run_eval_degraded_system_has_the_expected_figures(
