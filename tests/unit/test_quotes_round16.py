@@ -10,11 +10,7 @@ from __future__ import annotations
 from streams.enrich.clean import clean_text
 
 from .test_quotes_devb import enrich
-
-
-def said(quotes: list, words: str) -> list[tuple[str | None, str]]:
-    return [(q.speaker, q.kind) for q in quotes if words in q.text]
-
+from .test_quotes_round15 import said
 
 # VOA Afrique, « Laurent Gbagbo a été arrêté », 11 April 2011 (dev set AG)
 GBAGBO = ("Alain Toussaint, un conseiller de Laurent Gbagbo en France a déclaré au service français de la Voix de "
