@@ -645,11 +645,12 @@ def render_report(report: Report, console: Any) -> None:
         )
     console.print(by_kind)
 
-    mentions = Table(title="Speakers of found quotes, by how the extractor found the speaker mentioned (%)")
-    for header in ["kind / mention", "found", "spk acc"]:
-        mentions.add_column(header, justify="left" if header == "kind / mention" else "right")
-    for key, m in sorted(report.total.by_mention.items()):
-        mentions.add_row(key, str(m.found), _pct(m.accuracy))
-    console.print(mentions)
+    if any(not key.endswith("/none") for key in report.total.by_mention):  # (an annotation has no mention spans)
+        mentions = Table(title="Speakers of found quotes, by how the extractor found the speaker mentioned (%)")
+        for header in ["kind / mention", "found", "spk acc"]:
+            mentions.add_column(header, justify="left" if header == "kind / mention" else "right")
+        for key, m in sorted(report.total.by_mention.items()):
+            mentions.add_row(key, str(m.found), _pct(m.accuracy))
+        console.print(mentions)
     if report.missing_raw:
         console.print(f"[yellow]No raw message for: {', '.join(report.missing_raw)}[/yellow]")
