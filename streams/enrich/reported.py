@@ -117,7 +117,8 @@ def indirect_quotes(ctx: Context, covered: list[tuple[int, int]], marked: list[t
                 continue
             tail = _report_after_quotes(ctx, a, tail_from, b, marked)
             if tail is not None:
-                out.append(tail)
+                out.extend(_with_coordinated_report(ctx, tail))  # ("Concernant « … », il a souligné que …, et a
+                # rappelé à l'assemblée que …": two reports after the quoted term)
         out.extend(_sentence_reports(ctx, a, b, inside, marked))
     return [_with_closing_term(ctx, c, covered, marked) for c in out]
 
@@ -354,9 +355,18 @@ def _report_start(ctx: Context, toks: list[Token], n: int) -> int | None:
     an infinitive right after it; None when neither follows."""
     if n >= len(toks):
         return None
+    if toks[n].lower_ in ADDRESSEE_LINKS:  # "et a rappelé à l'assemblée plénière que …": whom it was said to first
+        stop = next((m for m in range(n + 1, min(len(toks), n + ADDRESSEE_WORDS + 1)) if toks[m].is_punct or
+                     toks[m].pos_ in ("VERB", "AUX") or toks[m].lower_ in ctx.lex.complementizers), None)
+        if stop is not None and toks[stop].lower_ in ctx.lex.complementizers:
+            return stop + 1
     if toks[n].lower_ in ctx.lex.complementizers:
         return n + 1
     return n if "Inf" in toks[n].morph.get("VerbForm") else None
+
+
+ADDRESSEE_LINKS = frozenset({"à", "au", "aux", "to"})
+ADDRESSEE_WORDS = 5  # at most this many words name whom a report is addressed to
 
 
 def _split_report(ctx: Context, cand: Candidate, head: list[Token], tail: list[Token], verb: Token) -> list[Candidate]:

@@ -145,3 +145,19 @@ def test_appeals_in_a_gerund_promises_and_reflexive_commitments_report(fr_pipeli
 def test_a_verb_of_appeal_inside_quote_marks_reports_nothing(fr_pipeline) -> None:
     quotes, _ = enrich(fr_pipeline, "fr", CGT)
     assert said(quotes, "retirer la loi Travail") == [("L'Opinion", "direct")]  # the newspaper's quoted words only
+
+
+# EESC press release 107/2010 (dev set AD): a second report after a quoted term, addressed to someone first
+EUROPE2020 = ("\"La durabilité\": tel était le fil conducteur du discours d'investiture de M. Nilsson. Concernant "
+              "\"Europe 2020\", il a souligné que la réussite de cette stratégie pend énormément de la participation "
+              "de la société civile, et a rappelé à l'assemblée plénière que l'une des faiblesses de la stratégie de "
+              "Lisbonne, ancêtre de la stratégie \"Europe 2020\", a été de ne pas réussir à rassembler autour d'elle "
+              "l'ensemble des intervenants.")
+
+
+def test_a_second_report_after_a_quoted_term_and_an_addressee(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", EUROPE2020)
+    first = [q for q in quotes if q.text.startswith("la réussite")]
+    assert [q.text for q in first] == ["la réussite de cette stratégie pend énormément de la participation de la "
+                                       "société civile"]
+    assert [(q.kind, q.cue) for q in quotes if q.text.startswith("l'une des faiblesses")] == [("indirect", "rappeler")]
