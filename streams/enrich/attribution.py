@@ -26,6 +26,9 @@ LEXICON_PATH = Path(__file__).with_name("data") / "reporting_verbs.yaml"
 PER_LABELS = {"PER", "PERSON"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "herr", "frau", "sir", "dame", "lord", "me"}
+# the honorifics as written before a name ("M.", "Mme", "MM.", "Pr"), for patterns: longest first
+HONORIFIC_PATTERN = "(?:" + "|".join(sorted({h.capitalize() for h in HONORIFICS} | {"MM", "Mmes", "Pr"},
+                                            key=lambda h: (-len(h), h))) + ")"
 ABBREVIATIONS = HONORIFICS | {"st", "jr", "sr", "re", "no", "nr", "vs", "etc", "ca", "bzw", "z", "b", "u", "a", "jan",
                               "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen",
                               "col", "gov", "sen", "rep", "mgr", "av", "bd", "inc", "ltd", "co", "corp", "p", "pp",

@@ -21,6 +21,7 @@ from .attribution import (
     BULLETS,
     CLITIC,
     FAIRE_FORMS,
+    HONORIFIC_PATTERN,
     HOST_LINKS,
     INSTITUTION_HEADS,
     OPENING_TITLE_MARKS,
@@ -596,7 +597,8 @@ def _agent_before_colon(ctx: Context, toks: list[Token]) -> Person | None:
     return None
 
 
-_AGENT_BEFORE = re.compile(r"(?:\bpar|\bby|\bvon)\s+(?:(?:M|Mme|Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_AGENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(AGENT_WORDS)) + r")\s+(?:" + HONORIFIC_PATTERN +
+                           r"\.?\s+)?$")
 
 
 def _content(toks: list[Token], ctx: Context) -> list[Token]:

@@ -15,6 +15,7 @@ from streams.models import Quote
 from .attribution import (
     COORDINATING,
     DEMONSTRATIVES,
+    HONORIFIC_PATTERN,
     RELATIVE_LINKS,
     RELATIVE_NOUNS,
     Context,
@@ -563,7 +564,7 @@ def _clause_before(text: str, window: int) -> str:
 
 
 HONORIFIC_ROOM = 6  # characters an honorific between a role and its holder's name takes ("M. ", "Mme ")
-_HONORIFIC_END = re.compile(r"\b(?:M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms|Dr|Pr|Prof)\.\s*$")
+_HONORIFIC_END = re.compile(r"\b" + HONORIFIC_PATTERN + r"\.\s*$")
 
 
 def _without_prenominal(words: list[str], lang: str) -> list[str]:
