@@ -581,8 +581,11 @@ class Context:
                        for t in toks) or (toks[0].dep_ == "dep" and toks[0].is_sent_start is True)
             # "Zach Manoun, arrivé d'un vol …, a été témoin": a name opening its sentence the parser left loose
         before = self.tokens(max(0, p.start - 30), p.start)[-1:]
-        # nor is a name opening a title in quote marks ("»Jaegers Grenze«")
-        return not (before and (before[0].lower_ in OBLIQUE_DE or before[0].text in DOUBLE + SINGLE))
+        # nor is a name opening a title in quote marks ("»Jaegers Grenze«"; not the mark closing the paragraph
+        # before: "… de notre pays. »⏎⏎Ali Ben Bongo Ondimba a minimisé …")
+        closing = bool(before) and ("\n" in self.text[before[0].idx:p.start] or
+                                    self.text[:before[0].idx].rstrip()[-1:] in (".", "!", "?"))
+        return not (before and (before[0].lower_ in OBLIQUE_DE or (before[0].text in DOUBLE + SINGLE and not closing)))
 
     def subject_before(self, pos: int, floor: int, gender: str | None = None,
                        past_reports: bool = False) -> Person | None:
@@ -757,6 +760,11 @@ class Context:
             # "The US military released a statement saying …": who issued the statement says it
             subj = [c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         nonfinite = bool({"Inf", "Part", "Ger"} & set(verb.morph.get("VerbForm"))) and self.lang == "fr"
+        if not subj and nonfinite and verb.i > 0 and self.doc[verb.i - 1].lower_ == "en" and \
+                verb.sent.root.i < verb.i and verb.dep_ == "advcl" and verb.head.dep_ in ("conj", "acl:relcl"):
+            # a French gerund shares the main clause's subject, also when the parser hung it inside a relative
+            # clause ("X a commencé son allocution devant les membres qui … en soulignant que …")
+            subj = [c for c in verb.sent.root.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if not subj and nonfinite and "Pres" in verb.morph.get("Tense"):
             # "EDF précise qu'« … » et qu'il « a été maîtrisé » , ajoutant qu'…": the gerund hung inside the
             # reported clause adds to the report — the subject of the reporting verb above it

@@ -27,6 +27,10 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
             token.is_sent_start = True
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and not nxt.is_space and not nxt.is_punct and "\n" not in token.text_with_ws:
+                nxt.is_sent_start = False  # the line's first word is no sentence of its own ("Business | France a
+                # quant à elle …" parsed as two sentences)
     return doc
 
 

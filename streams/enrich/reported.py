@@ -910,6 +910,8 @@ def _name_before_apposition(ctx: Context, before: list[Token]) -> Speaker | None
 
 def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
     before = [t for t in toks if t.i < v.i]
+    if _impersonal_passive_fr(ctx, before, v):
+        return None  # "Il a été conseillé de limiter les déplacements": nobody is named as saying it
     spk = ctx.speaker_before(before, v) if before else None
     if spk is not None and spk.kind == "desc" and spk.text.split()[0].lower() in PHRASE_PREPOSITIONS:
         spk = None  # "dans un communiqué en" is a phrase before a gerund, never a subject
@@ -941,6 +943,20 @@ def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
     if ctx.lang == "de" and spk is not None and spk.kind == "desc" and _plural_verb_de(before, v):
         spk = group_of(spk)  # "Die Ministerinnen und Minister betonten": many people, not the minister named before
     return spk
+
+
+IMPERSONAL_PASSIVE_FR = frozenset({("a", "été"), ("avait", "été"), ("aurait", "été"), ("est",), ("était",),
+                                   ("sera",), ("serait",)})
+
+
+def _impersonal_passive_fr(ctx: Context, before: list[Token], v: Token) -> bool:
+    """French impersonal passive: expletive "il", a form of "être", the participle ("Il a été conseillé de …",
+    "il est précisé que …")."""
+    if ctx.lang != "fr" or "Part" not in v.morph.get("VerbForm"):
+        return False
+    words = [t.lower_ for t in before[-4:]]
+    return any(len(words) > len(aux) and words[-len(aux) - 1] == "il" and tuple(words[-len(aux):]) == aux
+               for aux in IMPERSONAL_PASSIVE_FR)
 
 
 def _plural_verb_de(before: list[Token], v: Token) -> bool:

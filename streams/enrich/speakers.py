@@ -93,6 +93,8 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
         guessed = False  # a speaker taken from the last paragraphs, with no cue next to the quote
         voiced = _first_person_after_document(ctx, c, history, ctx.paragraph_of(c.start)) if c.kind == "direct" \
             and c.cue is None else None
+        if c.kind == "direct" and not (spk is not None and spk.kind == "name"):
+            voiced = _self_named(ctx, c) or voiced  # "« Moi, Morgan Richard Tsvangirai, je jure … », a-t-il dit"
         if voiced is not None:
             name, s_start, s_end = voiced.canonical, voiced.start, voiced.end
         elif c.inherit and not (c.kind == "direct" and c.cue is None and _subject_pronoun(ctx, c) is not None):
@@ -209,6 +211,19 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
         out.append(Quote(text=text, speaker=name, kind=c.kind, start=c.start, end=c.end, speaker_start=s_start,
                          speaker_end=s_end, cue=c.cue))
     return out
+
+
+SELF_NAMING = re.compile(r"\s*(?:Moi|I|Ich)\s*,\s*")
+
+
+def _self_named(ctx: Context, c: Candidate) -> Person | None:
+    """A quotation that opens with its speaker naming themselves: an oath ("Moi, Goodluck Ebele Jonathan, je jure
+    …", "I, Barack Hussein Obama, do solemnly swear …", "Ich, …, schwöre …")."""
+    opening = SELF_NAMING.match(ctx.text, c.start, c.end)
+    if opening is None:
+        return None
+    p = next((p for p in ctx.people if p.start == opening.end()), None)
+    return p if p is not None and ctx.text[p.end:p.end + 3].lstrip()[:1] == "," else None
 
 
 def _plural_pronoun_de(ctx: Context, spk: Speaker) -> bool:
@@ -338,6 +353,13 @@ def _described_subject(ctx: Context, pos: int, gender: str | None = None) -> str
         if person_noun:
             det = ctx.doc[t.i - 1] if not t.dep_ else ctx.doc[min(c.i for c in t.children if c.dep_ == "det")]
             found = (t, ctx.text[det.idx:t.idx + len(t.text)])
+            if t.lower_ in RELATIVE_NOUNS and t.dep_:  # "Le fils du défunt président gabonais" after "Ali Bongo
+                # Ondimba, le fils du défunt leader Omar Bongo Ondimba": the person introduced so
+                phrase = [x for x in t.subtree if x.i >= det.i and not x.is_space]
+                cut = next((k for k, x in enumerate(phrase) if x.text == "," or x.dep_ == "acl:relcl"), len(phrase))
+                end = phrase[cut - 1] if cut else t
+                holder = _role_holder(ctx, ctx.text[det.idx:end.idx + len(end.text)], t.idx)
+                found = (t, holder) if holder is not None else found
         else:
             desc = ctx.text[ctx.doc[t.left_edge.i].idx:t.idx + len(t.text)]
             holder = _introduced_as(ctx, desc, t.idx) or _role_holder(ctx, desc, t.idx)
@@ -527,7 +549,7 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     else:
         return None
     head_word = roles[0].split()[0]
-    if head_word in PERSON_NOUNS or len(head_word) < 4:
+    if (head_word in PERSON_NOUNS and head_word not in RELATIVE_NOUNS) or len(head_word) < 4:
         return None
     if head_word not in RELATIVE_NOUNS and (words[0] == "les" or (
             ctx.lang == "en" and head_word.endswith("s") and not head_word.endswith("ss"))):
@@ -539,7 +561,14 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     if not any(w in FIRST_RANK for w in words):  # "le ministre" is not "le Premier ministre"
         left = r"(?<!premier )(?<!première )(?<!prime )" + left
     alternatives = (r"\W+".join(re.escape(w) for w in r.split()) for r in roles)
+    # a relation before a name relates it to the name ("le fils du défunt leader Omar Bongo": Omar is the father)
+    related = r"(?!\s+(?:de|du|des|d['’]|of|von|vom)\b)" if head_word in RELATIVE_NOUNS else ""
     pattern = re.compile(left + "(?:" + "|".join(alternatives) + ")" + inflection + r"\b", re.IGNORECASE)
+    pattern_before = re.compile(pattern.pattern + related, re.IGNORECASE)
+    if head_word in RELATIVE_NOUNS:  # and heads its apposition ("Thomas de la Morlais, l'avocat de la mère de
+        # l'adolescente" is no mother)
+        pattern = re.compile(r"^\s*(?:(?:le|la|les|l['’]|un|une|the|a|an|der|die|das)\s*)?" + pattern.pattern,
+                             re.IGNORECASE)
     gender = GENDERED_ARTICLES.get(words[0]) if ctx.lang != "en" else None  # "le chef de l'exécutif" is no woman
     for p in sorted((p for p in ctx.people if p.end <= pos and not ctx.conflicts(p.canonical, gender)),
                     key=lambda p: p.start, reverse=True):
@@ -549,12 +578,21 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
         after = after.lstrip(SPACES)  # "Bruno Le Roux , l'actuel ministre de l'Intérieur" (a space before the comma)
         apposed = after.startswith(",") and not _verb_after_comma(ctx, p)  # (", a indiqué notre envoyé …" is
         # the next clause, no apposition)
-        if (pattern.search(before) or (apposed and pattern.search(after.split(",")[1]))) and \
+        # the apposition ends with its sentence ("Pierre Mamboundou, 25%. Le fils du défunt président …")
+        apposition = re.split(r"[.!?\n]", after.split(",")[1])[0] if apposed else ""
+        predicate = PREDICATIVE_ROLE.match(after)  # "ont élu Vasco Alves Cordeiro comme nouveau président"
+        if (pattern_before.search(before) or (apposed and pattern.search(apposition)) or
+                (predicate is not None and pattern.match(after, predicate.end()))) and \
                 not _other_country(ctx, words, roles, p):
             pair = ctx.coordinated_people(max(0, p.start - 40), p.end) if head_word in RELATIVE_NOUNS else None
             return (pair.canonical or pair.text) if pair is not None else p.canonical  # "Thierry et Véronique
             # Roy, parents …" (a single role is one person: "le président Bush et Mme Johnson Sirleaf")
     return None
+
+
+PREDICATIVE_ROLE = re.compile(r"\s*(?:(?:a été|est|was|has been|wurde)\s+)?(?:élue?|nommée?|désignée?|comme|en tant "
+                             r"que|elected|named|appointed|as|als|zum|zur)\s+(?:(?:le|la|l['’]|nouveau|nouvelle|nouvel|"
+                             r"new|the|neuer|neue|neuen)\s*)*", re.IGNORECASE)
 
 
 def _clause_before(text: str, window: int) -> str:

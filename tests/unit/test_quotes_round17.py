@@ -1,0 +1,108 @@
+"""Round 17: an impersonal passive has no speaker, an apposition ends with its sentence, a closing quote mark before a
+paragraph's first name, a line's first word is no sentence of its own, a speaker naming themselves in an oath, a
+French gerund shares the main clause's subject, "élu … comme nouveau président" introduces the holder, a relation
+("le fils du défunt président") names the person introduced with it. Sentences are verbatim from the published
+articles (source in each comment)."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.config import Settings
+from streams.enrich.pipeline import Enricher
+
+from .test_quotes_devb import enrich
+from .test_quotes_round15 import said
+
+# Wikinews (fr), « France : une tempête sévit dans l'Ouest », 5 February 2017 (dev set Z)
+STORM = ("Les transports scolaires ont aussi été suspendus en Gironde ce samedi matin, les écoles sont restées "
+         "fermées et les tramways n'ont pas circulé à Bordeaux.\n\n"
+         "Il a été conseillé de limiter les déplacements, en particulier ce samedi matin.")
+
+# VOA Afrique, Ali Bongo elected, 3 September 2009 (dev set AI)
+GABON = ("Ali Ben Bongo Ondimba, le fils du défunt leader Omar Bongo Ondimba, a remporté l’élection présidentielle "
+         "gabonaise du 30 août 2009, scrutin à un tour. L’annonce a été faite aujourd’hui par le ministre gabonais de "
+         "l’Intérieur, Jean-François Ndongou, qui a précisé que M. Bongo a recueilli près de 42% des voix, l’ancien "
+         "ministre de l’Intérieur André Mba Obama, près de 26%, et l’opposant Pierre Mamboundou, 25%. Le fils du "
+         "défunt président gabonais, qui est âgé de 50 ans, avait mené la campagne électorale la mieux financée, "
+         "s’appuyant sur l’appareil national du Parti démocratique gabonais (PDG), parti au pouvoir. « Les Gabonais "
+         "ont élu un candidat qui avait un programme, ils souhaitent que ce programme soit mis en pratique », a-t-il "
+         "déclaré. M. Bongo explique sa victoire par une campagne menée dans tout le pays alors que ses adversaires "
+         "ont, selon lui, battu campagne « dans des localités bien précises. » Faisant remarquer que son parti « a la "
+         "majorité à l’Assemblée et au Sénat », le président élu du Gabon a rappelé avoir tendu la main, durant la "
+         "campagne électorale, « à tous ceux et toutes celles qui souhaitaient venir nous retrouver pour que nous "
+         "puissions travailler ensemble à la consolidation et au développement de notre pays. »\n\n"
+         "Ali Ben Bongo Ondimba a minimisé la portée des allégations de fraudes. « Avant même que la campagne n’ait "
+         "commencé, on parlait déjà de fraude », a-t-il déclaré en demandant s’il y a déjà eu des élections sans "
+         "allégations de fraudes en Afrique.")
+
+# VOA Afrique, Tsvangirai sworn in as Prime Minister, 11 February 2009 (dev set AI)
+OATH = ("C’est devant son grand ennemi d’hier, le président Robert Mugabe, que Tsvangirai, chef du Mouvement pour le "
+        "changement démocratique- le MDC - a prêté serment.\n« Moi, Robert Gabriel Mugabe, président de la République "
+        "du Zimbabwe, vous appelle, vous Morgan Richard Tsvangirai, à prêter serment conformément à la loi », a "
+        "annoncé le chef de l’Etat zimbabwéen.\n\nLevant la main droite, le leader de l’opposition zimbabwéenne "
+        "s’est exécuté en prononçant ces mots que de nombreux Zimbabwéens étaient anxieux d’entendre. « Moi, Morgan "
+        "Richard Tsvangirai, je jure de servir au mieux de mes capacités le Zimbabwe au poste de Premier ministre de "
+        "la République du Zimbabwe. Puisse Dieu m’y aider ! », a-t-il déclaré.")
+
+# European Committee of the Regions, Vasco Alves Cordeiro elected president, 2022 (dev set AJ)
+CORDEIRO = ("Les membres du Comité européen des régions (CdR) ont élu Vasco Alves Cordeiro comme nouveau président "
+            "pour le prochain mandat de deux ans et demi. Les membres du CdR ont également élu Apostolos Tzitzikostas, "
+            "président de la région grecque de Macédoine centrale, comme nouveau premier vice-président.\n\n"
+            "Élu par acclamation, Vasco Alves Cordeiro a commencé son allocution devant les 329 membres qui composent "
+            "le CdR et sont issus de l’ensemble des 27 États membres de l’Union en soulignant que c’est le parlement "
+            "de la région des Açores qui lui donne la légitimité démocratique nécessaire pour être membre du Comité "
+            "des régions: «Ma présence parmi vous, c’est à mon engagement dans les Açores que je la dois.»\n\n"
+            "Le nouveau président a déclaré, en présentant les priorités de son mandat, que «ce qu’il nous faut à "
+            "l’heure actuelle, c’est une Europe plus forte et plus juste, pour tous.»")
+
+
+@pytest.fixture(scope="module")
+def enricher() -> Enricher:
+    """The enrichment as it runs (parser on the sentences with quote marks or cues only)."""
+    return Enricher(Settings())
+
+
+def quotes_of(enricher: Enricher, text: str) -> list[tuple[str | None, str, str]]:
+    out = enricher.enrich_message({"id": "t", "text": text, "language": "fr"})
+    return [(q["speaker"], q["kind"], q["text"]) for q in out["quotes"]]
+
+
+def test_an_impersonal_passive_reports_nothing(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", STORM)
+    assert said(quotes, "limiter les déplacements") == []
+
+
+def test_a_relation_names_its_holder_and_an_apposition_ends_with_its_sentence(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", GABON)
+    # "Le fils du défunt président gabonais … a-t-il déclaré": the son introduced in the first line, not the father
+    assert said(quotes, "Les Gabonais ont élu") == [("Ali Ben Bongo Ondimba", "direct")]
+    # "l'opposant Pierre Mamboundou, 25%. Le fils du défunt président …": no apposition naming a president
+    assert all(q.speaker != "Pierre Mamboundou" for q in quotes)
+
+
+def test_a_closing_mark_before_a_paragraphs_first_name(enricher) -> None:
+    # "… de notre pays. »⏎⏎Ali Ben Bongo Ondimba a minimisé …": the subject of its sentence, not a title's first word
+    quotes = quotes_of(enricher, GABON)
+    assert [s for s, _, t in quotes if t.startswith("Avant même que la campagne")] == ["Ali Ben Bongo Ondimba"]
+
+
+def test_a_lines_first_word_is_no_sentence_of_its_own(fr_pipeline) -> None:
+    doc = fr_pipeline("de notre pays. »\n\nAli Ben Bongo Ondimba a minimisé la portée des allégations de fraudes.")
+    name = [t for t in doc if t.text in ("Ali", "Ben")]
+    assert name[0].is_sent_start and not name[1].is_sent_start
+
+
+def test_a_speaker_naming_themselves_in_an_oath(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", OATH)
+    assert said(quotes, "je jure de servir") == [("Morgan Richard Tsvangirai", "direct")]  # not the last speaker
+    assert said(quotes, "vous appelle") == [("Robert Gabriel Mugabe", "direct")]
+
+
+def test_a_gerund_shares_the_main_subject_and_an_election_introduces_the_holder(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", CORDEIRO)
+    # the parser hangs "en soulignant" inside the relative clause about the members: still Cordeiro's
+    assert said(quotes, "le parlement de la région des Açores") == [("Vasco Alves Cordeiro", "indirect")]
+    assert said(quotes, "Ma présence parmi vous") == [("Vasco Alves Cordeiro", "direct")]
+    # "ont élu Vasco Alves Cordeiro comme nouveau président": "Le nouveau président a déclaré"
+    assert said(quotes, "une Europe plus forte") == [("Vasco Alves Cordeiro", "direct")]
