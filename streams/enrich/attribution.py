@@ -38,7 +38,8 @@ MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august"
           "dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre", "january", "february", "march", "may", "june", "july", "october", "december"}
 CLITIC = re.compile(r"^-(t-)?(il|elle|ils|elles|on)$|^-t$", re.IGNORECASE)
-_SENT_END = re.compile(r"[.!?…]+[\"»”’'“«)\]]*(?=[ \t\u00a0\u202f]+[\"“«»„‘(\[]?[ \u00a0\u202f]?[A-ZÀ-ÖØ-Þ0-9])")
+_SENT_END = re.compile(r"[.!?…]+(?:[\"»”’'“«)\]]|[ \u00a0\u202f]»)*"  # (French ". »" closes with a space)
+                       r"(?=[ \t\u00a0\u202f]+[\"“«»„‘(\[]?[ \u00a0\u202f]?[A-ZÀ-ÖØ-Þ0-9])")
 AUX_FR = {"a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "-t", "est", "sont", "était", "ai", "as"}
 PART_ADJ_FR = {"dit", "dite", "dits", "dites"}
 SUBJECT_PRONOUNS_FR = frozenset({"il", "elle", "on", "ils", "elles"})
@@ -1478,6 +1479,21 @@ MEDIA_RECIPIENTS_DE = ("zeitung", "agentur", "sender", "blatt", "magazin", "dpa"
 FAIRE_FORMS = frozenset({"fait", "faire", "fera", "font", "faisait", "fit", "ferait", "faisant"})
 TENIR_FORMS = frozenset({"tenu", "tient", "tiennent", "tenait", "tenaient", "tint"})
 INTENT_FORMS = frozenset({"voulu", "veut", "veulent", "voulait", "souhaité", "souhaite", "souhaitait"})
+# offices and roles whose holder a description names ("the Russian leader", "le porte-parole")
+OFFICE_NOUNS = frozenset({
+    "leader", "president", "minister", "senator", "governor", "mayor", "chancellor", "premier", "chairman",
+    "chairwoman", "dirigeant", "dirigeante", "président", "présidente", "ministre", "sénateur", "sénatrice",
+    "gouverneur", "maire", "chancelier", "chancelière", "député", "députée", "präsident", "präsidentin",
+    "ministerin", "kanzler", "kanzlerin", "bürgermeister", "bürgermeisterin", "senatorin"})
+
+ROLE_HEADS = OFFICE_NOUNS | frozenset({
+    "official", "spokesman", "spokeswoman", "spokesperson", "chief", "head", "director", "ceo", "coordinator",
+    "envoy", "ambassador", "commander", "general", "secretary", "pdg", "patron", "patronne",
+    "directeur", "directrice", "responsable", "porte-parole", "coordinateur", "coordinatrice", "envoyé",
+    "ambassadeur", "ambassadrice", "commandant", "général", "secrétaire", "chef", "cheffe", "sprecher",
+    "sprecherin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin",
+    "koordinator", "koordinatorin", "direktor", "direktorin", "chefin"})
+
 # relatives and counsel: "<det> <noun> de/of <Name>" speaks for, but is not, the person named
 RELATIVE_NOUNS = frozenset({
     "parents", "père", "mère", "fils", "fille", "frère", "sœur", "soeur", "épouse", "mari", "veuve", "famille",

@@ -414,7 +414,13 @@ def _normalise_chars(text: str) -> str:
         text = _QUOTE_IMAGES.sub(lambda m: "“" if m.group(1) == "1" else "”", text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", _CONTROL.sub("", text))
-    return unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    return _GLUED_SENTENCE.sub(r"\g<0> ", text)
+
+
+# a sentence scraped without the space after its full stop ("…, a-t-il déclare.L’avenir de l’Afrique …"): two
+# lower-case letters before the stop and a capitalised word after it (not "U.S.", "St.Louis", "www.Site.com")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-öø-ÿ]{2})[.!?](?=[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ’']+\b)(?![A-Za-z]*\.[a-z]{2,4}\b)")
 
 
 def _drop_title_copies(units: list[_Unit], title: str | None) -> None:

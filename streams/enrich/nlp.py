@@ -116,9 +116,15 @@ def needs_parse(paragraph: str, lang: str) -> bool:
     """A paragraph with a quote mark or a reporting cue gets the full pipeline; the others only NER."""
     if any(char in QUOTE_MARKS for char in paragraph):
         return True
+    if lang == "fr" and _OPINION_OPENING_FR.search(paragraph):
+        return True  # "Pour le président gabonais élu, des voies de recours existent …": a view (reported.py)
     cues = cue_words(lang)
     stems = cue_stems(lang)
     return any(w in cues or stems.match(_unaccented(w)) for w in (word.lower() for word in _WORD.findall(paragraph)))
+
+
+# a sentence opening with "Pour <a few words>," (the words of someone's view follow)
+_OPINION_OPENING_FR = re.compile(r"(?:^|[.!?]\s+)Pour\s+[^,.!?]{2,80},")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -304,7 +304,8 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     nominal = len(words) <= NOMINAL_WORDS and not sentence_like and not lowercase_clause and \
         _after_determiner(ctx, span)  # (not "a annoncé que le « la solution alternative, maintenant, c'est …»")
     fragment = not sentence_like and len(words) <= SHORT_WORDS + 1 and content[:1].islower() \
-        and not _in_reported_speech(ctx, span)
+        and not _in_reported_speech(ctx, span) and not (lowercase_clause and content.rstrip()[-1:] in ".!?…")
+    # (a clause closed by its own full stop is a sentence quoted: "« la grève est très suivie. »")
     if (len(words) > SHORT_WORDS or clause) and not nominal and not fragment:
         return True
     nxt = spans[i + 1].open_at if i + 1 < len(spans) else len(ctx.text)

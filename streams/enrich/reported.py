@@ -12,10 +12,12 @@ from .attribution import (
     CLITIC,
     FAIRE_FORMS,
     FINITE_AUXILIARIES_DE,
+    INSTITUTION_HEADS,
     PLURAL_AUXILIARIES_DE,
     PREPOSITIONS_DE,
     REFLEXIVES,
     RELATIVE_NOUNS,
+    ROLE_HEADS,
     STRESSED_PRONOUNS,
     SUBORDINATORS_DE,
     TRAILING_ADVERBS,
@@ -64,6 +66,7 @@ def according_length(ctx: Context, toks: list[Token], k: int) -> int:
 
 
 DEFINITE_FR = frozenset({"le", "la", "les", "l’", "l'"})
+CLOSING_MARKS = "»”\"'’"
 
 
 # "nach <Noun> von/der/des X": the nouns of a source in German agency style
@@ -75,7 +78,8 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     """"Pour L'Opinion, il s'agit d'une « … »": a sentence-initial "Pour" + a name + a comma gives a view (not
     "Pour la première fois, …", not "pour X" inside a clause)."""
     a, _ = ctx.sentence_of(toks[k].idx)
-    lead = ctx.text[a:toks[k].idx].strip()
+    lead = ctx.text[a:toks[k].idx].strip().lstrip(CLOSING_MARKS + SPACES)  # (not the mark closing the sentence
+    # before: "… dans de bonnes conditions. » Pour le président gabonais élu, …")
     if lead and not (lead.endswith(",") and len(lead.split()) <= 3) and lead.lower() not in ("mais", "et", "or"):
         return False  # (but "Cela dit, pour le vice-procureur, …")
     comma = next((j for j in range(k + 1, min(len(toks), k + 13)) if toks[j].text == ","), None)
@@ -97,8 +101,9 @@ def _opinion_holder(ctx: Context, toks: list[Token], k: int) -> bool:
     if comma == k + 2 and toks[k + 1].lower_ in STRESSED_PRONOUNS:
         return True  # "Pour lui, le régime … est dans une fuite en avant", "Pour eux, …"
     words = [t for t in toks[k + 1:comma] if not t.is_punct]  # a newspaper the model calls MISC: "L'Opinion"
-    if len(words) >= 2 and words[0].lower_ in DEFINITE_FR and ctx.is_source_noun(words[1]):
-        return True  # "pour le vice-procureur, cette somme pourrait …"
+    if len(words) >= 2 and words[0].lower_ in DEFINITE_FR and (
+            ctx.is_source_noun(words[1]) or words[1].lower_ in ROLE_HEADS | INSTITUTION_HEADS):
+        return True  # "pour le vice-procureur, cette somme pourrait …", "Pour le président gabonais élu, …"
     return 0 < len(words) <= 4 and all(t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME", "EVENT")
                                        for t in words)  # "Pour L'Orient-Le Jour, …"
 

@@ -16,8 +16,10 @@ from .attribution import (
     COORDINATING,
     DEMONSTRATIVES,
     HONORIFIC_PATTERN,
+    OFFICE_NOUNS,
     RELATIVE_LINKS,
     RELATIVE_NOUNS,
+    ROLE_HEADS,
     Context,
     Person,
     Speaker,
@@ -652,11 +654,6 @@ def _other_country(ctx: Context, words: list[str], roles: tuple[str, ...], p: Pe
     return bool(near) and not any(q in place for place in near for q in qualifiers)
 
 
-OFFICE_NOUNS = frozenset({
-    "leader", "president", "minister", "senator", "governor", "mayor", "chancellor", "premier", "chairman",
-    "chairwoman", "dirigeant", "dirigeante", "président", "présidente", "ministre", "sénateur", "sénatrice",
-    "gouverneur", "maire", "chancelier", "chancelière", "député", "députée", "präsident", "präsidentin",
-    "ministerin", "kanzler", "kanzlerin", "bürgermeister", "bürgermeisterin", "senatorin"})
 GENDERED_ARTICLES = {"la": "F", "le": "M", "der": "M"}
 
 
@@ -688,6 +685,10 @@ def _office_of(words: list[str], lang: str) -> str | None:
 TWO_WORD_OFFICES_FR = frozenset({"secretaire general", "secretaire generale", "premier ministre", "premiere ministre"})
 
 
+_RELATION = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, RELATIVE_NOUNS), key=len, reverse=True)) +
+                       r")\s+(?:" + "|".join(map(re.escape, RELATIVE_LINKS)) + r")", re.IGNORECASE)
+
+
 def _salient_office_holder(ctx: Context, desc: str, pos: int, history: list[_Said]) -> str | None:
     """"Mr. Putin also said … . The Russian leader said …": a definite office description nobody in the article
     was introduced with stands for the person who spoke or was the subject last (this paragraph or the one
@@ -710,20 +711,14 @@ def _salient_office_holder(ctx: Context, desc: str, pos: int, history: list[_Sai
         if p.canonical != latest.canonical:
             continue
         a, b = _introduction(ctx, p)
-        window = fold(ctx.text[a:p.start] + " " + ctx.text[p.end:b])
+        window = fold(ctx.text[a:p.start] + " " + _RELATION.split(ctx.text[p.end:b])[0])  # (the office in
+        # "Ali Ben Bongo Ondimba, le fils du défunt leader Omar Bongo" is the father's)
         offices = {o for o in OFFICE_NOUNS if re.search(r"\b" + re.escape(fold(o)) + r"\b", window)}
         if offices - {fold(office)} or (offices and _other_country(ctx, words, (office,), p)):
             return None  # "Foreign Minister Sergei Lavrov" is not "the president"
     return latest.canonical
 
 
-ROLE_HEADS = OFFICE_NOUNS | frozenset({
-    "official", "spokesman", "spokeswoman", "spokesperson", "chief", "head", "director", "ceo", "coordinator",
-    "envoy", "ambassador", "commander", "general", "secretary", "pdg", "patron", "patronne",
-    "directeur", "directrice", "responsable", "porte-parole", "coordinateur", "coordinatrice", "envoyé",
-    "ambassadeur", "ambassadrice", "commandant", "général", "secrétaire", "chef", "cheffe", "sprecher",
-    "sprecherin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin",
-    "koordinator", "koordinatorin", "direktor", "direktorin", "chefin"})
 
 
 def _introduced_as(ctx: Context, desc: str, pos: int) -> str | None:

@@ -34,7 +34,21 @@ GABON = ("Ali Ben Bongo Ondimba, le fils du défunt leader Omar Bongo Ondimba, a
          "puissions travailler ensemble à la consolidation et au développement de notre pays. »\n\n"
          "Ali Ben Bongo Ondimba a minimisé la portée des allégations de fraudes. « Avant même que la campagne n’ait "
          "commencé, on parlait déjà de fraude », a-t-il déclaré en demandant s’il y a déjà eu des élections sans "
-         "allégations de fraudes en Afrique.")
+         "allégations de fraudes en Afrique. Selon lui, « les choses se sont bien passées, les observateurs "
+         "internationaux ont indiqué que le scrutin s’est déroulé dans de bonnes conditions. » Pour le président "
+         "gabonais élu, des voies de recours existent au Gabon pour ceux qui ont des griefs électoraux.")
+
+# VOA Afrique, reactions to Obama's Accra speech, 11 July 2009 (dev set AI): sentences scraped without the space
+ACCRA = ("Le président Obama a fermement déploré les conflits en Afrique, expliquant qu’ils constituent un boulet que "
+         "traine l’Afrique. S’en prendre à quelqu’un tout simplement parce qu’il est d’une tribu différente n’a plus "
+         "de place au 21e siècle, a-t-il déclare.L’avenir de l’Afrique, a-t-il dit, est entre les mains des "
+         "Africains.")
+
+# VOA Afrique, general strike in Burkina Faso (dev set AC): a quoted sentence closed inside its marks, " . »"
+BURKINA = ("La grève de 48 heures à laquelle avaient appelé les syndicats après la marche contre la vie chère au "
+           "Burkina Faso a débuté mardi. Etienne Convolbo de la Confédération générale des travailleurs du Burkina "
+           "(CGTB), section ce Ouagadougou, « la grève est très suivie. » Plusieurs comités syndicaux ont signalé "
+           "l’arrêt des activités dans leurs entreprises, a-t-il indiqué.")
 
 # VOA Afrique, Tsvangirai sworn in as Prime Minister, 11 February 2009 (dev set AI)
 OATH = ("C’est devant son grand ennemi d’hier, le président Robert Mugabe, que Tsvangirai, chef du Mouvement pour le "
@@ -85,6 +99,29 @@ def test_a_closing_mark_before_a_paragraphs_first_name(enricher) -> None:
     # "… de notre pays. »⏎⏎Ali Ben Bongo Ondimba a minimisé …": the subject of its sentence, not a title's first word
     quotes = quotes_of(enricher, GABON)
     assert [s for s, _, t in quotes if t.startswith("Avant même que la campagne")] == ["Ali Ben Bongo Ondimba"]
+
+
+def test_a_view_after_pour_and_a_role_named_by_its_holder(enricher) -> None:
+    quotes = quotes_of(enricher, GABON)
+    # "… conditions. » Pour le président gabonais élu, …": the sentence after the closing mark opens with the view
+    assert [(s, k) for s, k, t in quotes if t.startswith("des voies de recours")] == [
+        ("Ali Ben Bongo Ondimba", "indirect")]
+    # "le président élu du Gabon": the person who spoke last, whose own introduction names no other office (the
+    # "défunt leader" of "Ali Ben Bongo Ondimba, le fils du défunt leader Omar Bongo" is his father)
+    assert [s for s, _, t in quotes if t.startswith("à tous ceux et toutes celles")] == ["Ali Ben Bongo Ondimba"]
+
+
+def test_a_sentence_scraped_without_its_space_is_cut(enricher) -> None:
+    out = enricher.enrich_message({"id": "t", "text": ACCRA, "language": "fr"})
+    assert "a-t-il déclare. L’avenir" in out["text"]
+    assert [(q["speaker"], q["kind"]) for q in out["quotes"] if "entre les mains" in q["text"]] == [
+        ("président Obama", "indirect")]  # (the excerpt never names him in full)
+
+
+def test_a_sentence_quoted_with_its_full_stop(enricher) -> None:
+    quotes = quotes_of(enricher, BURKINA)
+    assert [(s, k) for s, k, t in quotes if "très suivie" in t] == [("Etienne Convolbo", "direct")]
+    assert [s for s, _, t in quotes if t.startswith("Plusieurs comités")] == ["Etienne Convolbo"]
 
 
 def test_a_lines_first_word_is_no_sentence_of_its_own(fr_pipeline) -> None:
