@@ -707,6 +707,19 @@ class Context:
         return self.sentences[i]
 
     # --- speaker noun phrases ------------------------------------------------------------------------------------
+    def _name_closing_subject(self, rest: list[Token]) -> Speaker | None:
+        """The words after a description's first comma are only a name (and its article): the description's
+        apposition, parsed as a modifier ("L'un des partis …, l'Action Congress, estime")."""
+        words = [t for t in rest if not t.is_punct]
+        if not words:
+            return None
+        end = words[-1].idx + len(words[-1].text)
+        named = self.person_in(words[0].idx, end)
+        lead = [t for t in words if named is not None and t.idx < named.start]
+        if named is None or named.end != end or any(t.lower_ not in ARTICLES for t in lead):
+            return None
+        return self.speaker_of(named)
+
     def speaker_before(self, toks: list[Token], verb: Token) -> Speaker | None:
         """Subject of a reporting verb, looked for among the tokens before it (its clause)."""
         toks = [t for t in toks if t.i < verb.i]
@@ -824,6 +837,9 @@ class Context:
                     return named_before  # "Oscar Munoz , le PDG de la compagnie, s'est excusé": the name, not the role
                 sub = [t for t in s.subtree if t.i < verb.i]
                 cut = next((k for k, t in enumerate(sub) if t.text == "," and t.i > s.i), None)
+                apposed_name = self._name_closing_subject(sub[cut + 1:]) if cut else None
+                if apposed_name is not None:
+                    return apposed_name  # "L'un des partis d'opposition …, l'Action Congress, estime que"
                 sub = sub[:cut] if cut else sub
                 lead = max((k for k, t in enumerate(sub) if t.text == "," and t.i < s.i), default=None)
                 if lead is not None and lead + 1 < len(sub) and sub[lead + 1].pos_ in ("DET", "PROPN"):

@@ -143,3 +143,24 @@ def test_a_gerund_shares_the_main_subject_and_an_election_introduces_the_holder(
     assert said(quotes, "Ma présence parmi vous") == [("Vasco Alves Cordeiro", "direct")]
     # "ont élu Vasco Alves Cordeiro comme nouveau président": "Le nouveau président a déclaré"
     assert said(quotes, "une Europe plus forte") == [("Vasco Alves Cordeiro", "direct")]
+
+
+# VOA Afrique, Nigeria hands Bakassi over to Cameroon, 14 August 2008 (dev set AI)
+BAKASSI = ("L'un des partis d'opposition les plus en vue au Nigeria, l'Action Congress, estime que le transfert ne "
+           "saurait être considéré comme légitime, tant qu'il n'a pas été ratifié par l'Assemblée nationale.")
+
+# EESC, the Danish presidency's priorities, July 2025 (dev set AJ); the Commission's representation in Germany,
+# July 2019 (dev set AK)
+SLOGAN = ("Sous le slogan «Une Europe forte dans un monde en changement», la présidence danoise œuvrera en faveur "
+          "d’une Europe sûre, compétitive et verte.")
+DIREKTORAT = "Richard Kühnel leitet künftig das Direktorat „Repräsentation und Kommunikation in den Mitgliedstaaten“."
+
+
+def test_a_name_apposed_to_a_described_subject_speaks(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", BAKASSI)
+    assert said(quotes, "ne saurait être considéré") == [("Action Congress", "indirect")]
+
+
+def test_a_slogan_and_a_directorate_are_names(fr_pipeline, de_pipeline) -> None:
+    assert enrich(fr_pipeline, "fr", SLOGAN)[0] == []
+    assert enrich(de_pipeline, "de", DIREKTORAT)[0] == []
