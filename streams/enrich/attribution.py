@@ -586,6 +586,8 @@ class Context:
         # before: "… de notre pays. »⏎⏎Ali Ben Bongo Ondimba a minimisé …")
         closing = bool(before) and ("\n" in self.text[before[0].idx:p.start] or
                                     self.text[:before[0].idx].rstrip()[-1:] in (".", "!", "?"))
+        if self.lang == "fr" and _after_preposition_fr(self.tokens(max(0, p.start - 40), p.start)[-2:]):
+            return False  # "La contribution du président Yar’Adua …" (unparsed): a complement, no subject
         return not (before and (before[0].lower_ in OBLIQUE_DE or (before[0].text in DOUBLE + SINGLE and not closing)))
 
     def subject_before(self, pos: int, floor: int, gender: str | None = None,
@@ -1766,6 +1768,19 @@ def _in_spans(pos: int, inside: list[tuple[int, int]]) -> bool:
 SENTENCE_OPENERS = frozenset({"Pour", "Le", "La", "Les", "Il", "Elle", "Ils", "Elles", "Selon", "Mais", "En", "Au",
                               "Dans", "Cette", "Ce", "The", "He", "She", "They", "It", "In", "But", "According",
                               "Der", "Die", "Das", "Er", "Sie", "Es", "Laut", "Nach", "Aber"})
+
+
+PREPOSITIONS_FR = frozenset({"du", "de", "des", "d’", "d'", "à", "au", "aux", "par", "pour", "avec", "sur", "contre",
+                             "chez", "entre", "sans", "envers", "vers"})
+
+
+def _after_preposition_fr(before: list[Token]) -> bool:
+    """The last words before a French name are a preposition, or a preposition and a lower-case role noun ("du
+    président")."""
+    if before and before[-1].lower_ in PREPOSITIONS_FR:
+        return True
+    return len(before) == 2 and before[0].lower_ in PREPOSITIONS_FR and before[1].text.isalpha() and \
+        before[1].text.islower()
 
 
 def ends_abbreviation(text: str, dot: int, floor: int) -> bool:

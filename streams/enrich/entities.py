@@ -7,6 +7,7 @@ gets the alias table plus a deliberately narrow person-name heuristic.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -139,7 +140,7 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | N
     statistical = _has_statistical_model(doc)
     if statistical:
         proposed = [m for m in (_clean_model_span(ent, text) for ent in doc.ents) if m is not None]
-        proposed = _signature_lines(text, _with_long_forms(text, proposed))
+        proposed = _apostrophe_names(text, _signature_lines(text, _with_long_forms(text, proposed)))
     else:
         proposed = _rule_persons(doc, table) + _rule_acronyms(doc, table, text) + _rule_places(doc)
     mentions = _merge(text, proposed, hits)
@@ -159,6 +160,32 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | N
             fixed = "MISC"  # "les forces pro-Ouattara": a camp named after the person, not the person
         entities.append(Entity(surface, fixed, mention.start, mention.end, canonical))  # type: ignore[arg-type]
     return entities
+
+
+# a name glued to the one before by an apostrophe ("Yar’Adua", "N’Djamena", "O’Neill"), not an elided article or
+# pronoun before a name ("L’Union", "D’après", "Qu’Obama")
+_APOSTROPHE_PREFIX = re.compile(r"(?<![\w’'])(?:[A-ZÀ-Ý][a-zà-ÿ]+|[NMO])['’]$")
+_APOSTROPHE_SUFFIX = re.compile(r"['’][A-ZÀ-Ý][a-zà-ÿ]+\b")
+_ELISIONS = frozenset({"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "aujourd"})
+
+
+def _apostrophe_names(text: str, proposed: list[_Mention]) -> list[_Mention]:
+    """The tokenizer cuts "Yar’Adua" at the apostrophe like "l’Adua": a mention right after a capitalised piece
+    and an apostrophe takes it back, and joins the mention that ends with that piece ("Umaru Musa Yar" + "Adua")."""
+    out: list[_Mention] = []
+    for m in sorted(proposed, key=lambda m: m.start):
+        suffix = _APOSTROPHE_SUFFIX.match(text, m.end)
+        if suffix is not None and text[m.start:m.end].split()[-1][:1].isupper():
+            m = dataclasses.replace(m, end=suffix.end())  # "Umaru Musa Yar" + "’Adua" the model left out
+        prefix = _APOSTROPHE_PREFIX.search(text, max(0, m.start - 24), m.start)
+        if prefix is None or prefix.group(0)[:-1].lower() in _ELISIONS:
+            out.append(m)
+            continue
+        start = prefix.start()
+        if out and out[-1].end == prefix.end() - 1 and text[out[-1].start:out[-1].end].endswith(prefix.group(0)[:-1]):
+            start = out.pop().start  # "Umaru Musa Yar" then "Adua": one name
+        out.append(dataclasses.replace(m, start=start))
+    return out
 
 
 def _prefixed_compound(text: str, start: int) -> bool:

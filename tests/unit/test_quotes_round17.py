@@ -164,3 +164,30 @@ def test_a_name_apposed_to_a_described_subject_speaks(fr_pipeline) -> None:
 def test_a_slogan_and_a_directorate_are_names(fr_pipeline, de_pipeline) -> None:
     assert enrich(fr_pipeline, "fr", SLOGAN)[0] == []
     assert enrich(de_pipeline, "de", DIREKTORAT)[0] == []
+
+
+# VOA Afrique, death of President Yar'Adua, May 2010 (dev set AI): a name cut at its apostrophe, a name after "du
+# président" in a sentence the parser skips
+YARADUA = ("Le président intérimaire nigérian Goodluck Jonathan a prêté serment ce jeudi, en qualité de successeur "
+           "d’Umaru Musa Yar’Adua, décédé mercredi, à la tête de la fédération nigériane.\n\n"
+           "Le président Yar’Adua est décédé hier à Abuja à l’âge de 58 ans, soit dix semaines après son retour "
+           "d’Arabie séoudite où il subi un traitement relatif à des problèmes cardiaques.\n"
+           "Dans les moments difficiles que traverse le pays, a dit Goodluck Jonathan, les Nigérians doivent "
+           "s’attacher à défendre les valeurs incarnées par feu Umaru Yar’Adua.\n\n\n"
+           "La contribution du président Yar’Adua au développement politique et à la bonne gouvernance ne seront pas "
+           "oubliées de sitôt et représenteront un motif de fierté dans l’histoire politique de notre chère nation. "
+           "Ce fut, dit-il un homme profondément intègre, profondément attaché à Dieu et d’une immense humilité.")
+
+
+def test_a_name_cut_at_its_apostrophe_is_one_name(fr_pipeline) -> None:
+    _, entities = enrich(fr_pipeline, "fr", YARADUA)
+    persons = {(e.text, e.canonical) for e in entities if e.label == "PER"}
+    assert ("Umaru Musa Yar’Adua", "Umaru Musa Yar’Adua") in persons
+    assert ("Yar’Adua", "Umaru Musa Yar’Adua") in persons
+    assert not [e for e in entities if e.text == "Adua"]
+
+
+def test_a_name_after_a_preposition_is_no_subject_in_an_unparsed_sentence(enricher) -> None:
+    # "La contribution du président Yar’Adua …" is not parsed (no cue): "dit-il" is the speaker before, not him
+    quotes = quotes_of(enricher, YARADUA)
+    assert [s for s, _, t in quotes if t.startswith("Ce fut")] == ["Goodluck Jonathan"]
