@@ -422,7 +422,7 @@ def _direct(ctx: Context, kept: list[MarkedSpan]) -> list[Candidate]:
         prev = (kept[i - 1].close_at or kept[i - 1].end) + 1 if i > 0 else 0
         attr = _described_as(ctx, span, prev) or _right(ctx, span, nxt) or _shared_right(ctx, kept, i) or \
             _left(ctx, span, prev) or _inner(ctx, span) or _clause_source(ctx, span, prev) or _dash_credit(ctx, span) \
-            or _mixed_right(ctx, span, nxt, prev) or _evaluated(ctx, span)
+            or _mixed_right(ctx, span, nxt, prev) or _evaluated(ctx, span) or _colon_paragraph(ctx, span, prev)
         if attr is not None and attr[0] is None and attr[1] == ":":
             # "le Mouvement … a proposé … de signer une déclaration : « … »": no reporting verb before the colon,
             # the clause's subject (a person or an organisation) presents the words
@@ -1069,6 +1069,25 @@ def _named_object(ctx: Context, toks: list[Token]) -> tuple[Speaker | None, str]
             spk = ctx.speaker_before(toks[:k], verb)
             return (spk, ctx.cue_of(verb)) if spk is not None else None
     return None
+
+
+def _colon_paragraph(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker | None, str] | None:
+    """A quotation opening the paragraph after one that ends with a colon ("Karl-Heinz Lambertz, le président du
+    Comité européen des régions, s’est exprimé en ces termes:⏎⏎« … »"): the subject of that sentence says it."""
+    a, _ = ctx.sentence_of(span.open_at)
+    if ctx.text[a:span.open_at].strip(SPACES + "\n") or a <= floor:
+        return None
+    before = ctx.text[floor:a].rstrip(SPACES + "\n")
+    if not before.endswith(":") or "\n" not in ctx.text[len(before) + floor:span.open_at]:
+        return None
+    s_start, _ = ctx.sentence_of(floor + len(before) - 1)
+    toks = ctx.tokens(max(s_start, floor), floor + len(before))
+    verb = next((t for t in reversed(toks) if ctx.has_pos and t.pos_ == "VERB"), None)
+    spk = ctx.speaker_before(toks, verb) if verb is not None else None
+    if spk is not None and spk.kind in ("name", "pronoun"):
+        return spk, ":"
+    subject = ctx.subject_before(floor + len(before), max(s_start, floor))
+    return (ctx.speaker_of(subject), ":") if subject is not None else None
 
 
 def _clause_source(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker | None, str | None] | None:

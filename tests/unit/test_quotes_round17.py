@@ -198,3 +198,12 @@ def test_a_name_after_a_preposition_is_no_subject_in_an_unparsed_sentence(enrich
     raw = json.loads((DATA / "devai" / "raw" / "voa-fr-nigeria-mort-yaradua-jonathan.json").read_text("utf-8"))
     out = enricher.enrich_message(raw)
     assert [q["speaker"] for q in out["quotes"] if q["text"].startswith("Ce fut")] == ["Goodluck Ebele Jonathan"]
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_next(enricher) -> None:
+    # European Committee of the Regions, Lambertz on von der Leyen's election, July 2019 (dev set AJ): "…, Karl-Heinz
+    # Lambertz , le président du Comité européen des régions, s’est exprimé en ces termes:⏎⏎« … »⏎⏎« … »"
+    raw = json.loads((DATA / "devaj" / "raw" / "cor-fr-lambertz-von-der-leyen-election.json").read_text("utf-8"))
+    quotes = [(q["speaker"], q["text"]) for q in enricher.enrich_message(raw)["quotes"]]
+    assert [s for s, t in quotes if t.startswith("Permettez-moi")] == ["Karl-Heinz Lambertz"]
+    assert [s for s, t in quotes if t.startswith("Il s’impose")] == ["Karl-Heinz Lambertz"]  # and goes on
