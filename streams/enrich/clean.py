@@ -354,6 +354,9 @@ def _quotation(text: str) -> bool:
     """A short closing paragraph that quotes someone ('"This is …," Lavrov said.') is body, however short: jusText
     judges by length and stop words and would take it for a credit line. A quoted title in a source list
     ('« Titre ». RFI, 30 avril 2017.') has no reporting verb outside its marks and stays junk."""
+    whole = _WHOLE_QUOTATION.fullmatch(text)
+    if whole is not None and len(_WORD.findall(whole.group(1))) >= REPORTED_MIN_WORDS:
+        return True  # a paragraph that is all one quoted statement ("« Permettez-moi de féliciter … . »")
     found = _QUOTATION.search(text)
     if found is None:
         return False
@@ -362,6 +365,8 @@ def _quotation(text: str) -> bool:
 
 
 REPORTED_MIN_WORDS = 6
+# a paragraph that is only a quoted sentence, closed by its own full stop inside the marks
+_WHOLE_QUOTATION = re.compile(r"\s*[«“„\"]\s*(.+?[.!?…])\s*[»”“\"]\s*", re.DOTALL)
 
 
 def _reported_sentence(text: str) -> bool:

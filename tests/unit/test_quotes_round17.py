@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from streams.config import Settings
+from streams.enrich.clean import clean_text
 from streams.enrich.pipeline import Enricher
 
 from .test_quotes_devb import enrich
@@ -207,3 +208,15 @@ def test_a_paragraph_ending_with_a_colon_introduces_the_next(enricher) -> None:
     quotes = [(q["speaker"], q["text"]) for q in enricher.enrich_message(raw)["quotes"]]
     assert [s for s, t in quotes if t.startswith("Permettez-moi")] == ["Karl-Heinz Lambertz"]
     assert [s for s, t in quotes if t.startswith("Il s’impose")] == ["Karl-Heinz Lambertz"]  # and goes on
+
+
+def test_closing_paragraphs_that_are_whole_quotations_are_body() -> None:
+    # the opening of the same CdR release, cut after its first two quotation paragraphs: they end the text and are
+    # short, but a paragraph that is one quoted statement is no credit line
+    text = ("À l’occasion du vote du Parlement européen qui a porté Ursula von der Leyen à la présidence de la "
+            "Commission européenne, Karl-Heinz Lambertz , le président du Comité européen des régions, s’est exprimé "
+            "en ces termes:\n\n« Permettez-moi de féliciter Ursula von der Leyen pour son élection. »\n\n"
+            "« Il s’impose d’adopter une nouvelle manière de travailler, pour que l’Union gagne en légitimité, en "
+            "adhésion et en proximité.»")
+    cleaned = clean_text(text)
+    assert "Permettez-moi de féliciter" in cleaned and "Il s’impose d’adopter" in cleaned
