@@ -187,7 +187,9 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
             elif pronoun is not None:  # "Il avait également dénombré « 200 manifestants … »": he presents them
                 gender = PRONOUN_GENDER.get(pronoun.lower_)
                 name = _described_subject(ctx, pronoun.idx, gender) or \
-                    _antecedent(ctx, pronoun.idx, history, True, gender=gender)
+                    _antecedent(ctx, pronoun.idx, history, True, gender=gender) or \
+                    (_organisation_subject(ctx, pronoun.idx) if ctx.lang != "en" else None)  # "Business France a
+                # quant à elle reconnu … . Elle précise néanmoins avoir réagi … : « … »"
                 s_start, s_end = pronoun.idx, pronoun.idx + len(pronoun.text)
             elif history and history[-1].paragraph == par:
                 last = history[-1]

@@ -220,3 +220,11 @@ def test_closing_paragraphs_that_are_whole_quotations_are_body() -> None:
             "adhésion et en proximité.»")
     cleaned = clean_text(text)
     assert "Permettez-moi de féliciter" in cleaned and "Il s’impose d’adopter" in cleaned
+
+
+def test_a_feminine_pronoun_with_no_woman_before_is_the_organisation(enricher) -> None:
+    # Wikinews (fr), Business France and the Las Vegas evening, March 2017 (dev set X), the whole stored article:
+    # "Business France a quant à elle reconnu … « au vu de l'ampleur … »" — "elle" with no woman before it
+    raw = json.loads((DATA / "devx" / "raw" / "wikinews-fr-macron-business-france-favoritisme.json").read_text("utf-8"))
+    quotes = enricher.enrich_message(raw)["quotes"]
+    assert [q["speaker"] for q in quotes if q["text"].startswith("au vu de l'ampleur")] == ["Business France"]
