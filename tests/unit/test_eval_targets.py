@@ -72,26 +72,28 @@ def test_entity_recall(report: Report, lang: str, recall: float) -> None:
 
 @pytest.mark.parametrize(("folder", "articles", "f1", "speaker"),
                          [("heldout", 6, 0.94, 0.89), ("devb", 10, 0.93, 0.88), ("devc", 9, 0.91, 0.86),
-                          ("devd", 6, 0.86, 0.82), ("deve", 9, 0.86, 0.72), ("devf", 9, 0.90, 0.86),
+                          ("devd", 6, 0.86, 0.82), ("deve", 9, 0.88, 0.75), ("devf", 9, 0.90, 0.86),
                           ("devg", 9, 0.93, 0.88), ("devh", 7, 0.92, 0.84), ("devi", 8, 0.89, 0.85),
                           ("devj", 7, 0.92, 0.81), ("devk", 8, 0.95, 0.89), ("devl", 6, 0.87, 0.75),
                           ("devm", 8, 0.96, 0.85), ("devn", 6, 0.91, 0.83), ("devo", 9, 0.91, 0.82),
                           ("devp", 3, 0.86, 0.74), ("devq", 4, 0.90, 0.82), ("devr", 4, 0.85, 0.76),
                           ("devs", 6, 0.88, 0.81), ("devt", 7, 0.90, 0.86), ("devu", 7, 0.91, 0.77),
-                          ("devv", 5, 0.86, 0.80), ("devw", 9, 0.87, 0.81), ("devx", 4, 0.91, 0.79),
-                          ("devy", 9, 0.90, 0.74), ("devz", 8, 0.91, 0.81),
+                          ("devv", 5, 0.86, 0.80), ("devw", 9, 0.87, 0.81), ("devx", 4, 0.91, 0.81),
+                          ("devy", 9, 0.90, 0.77), ("devz", 8, 0.92, 0.81),
                           ("devaa", 6, 0.90, 0.69), ("devab", 7, 0.93, 0.87), ("devac", 9, 0.93, 0.87),
                           ("devad", 9, 0.92, 0.80), ("devae", 5, 0.87, 0.85), ("devaf", 7, 0.92, 0.84),
                           ("devag", 2, 0.83, 0.62), ("devah", 5, 0.90, 0.79),
+                          ("devai", 5, 0.85, 0.77), ("devaj", 5, 0.74, 0.54), ("devak", 3, 0.88, 0.79),
                           ("blind", 12, 0.82, 0.63), ("blind2", 9, 0.89, 0.67), ("blind3", 9, 0.78, 0.62),
                           ("blind4", 9, 0.89, 0.69), ("blind5", 8, 0.87, 0.67),
-                          ("blind6", 9, 0.83, 0.60), ("blind7", 8, 0.80, 0.62), ("blind8", 10, 0.87, 0.70),
-                          ("blind9", 7, 0.85, 0.62), ("blind10", 8, 0.92, 0.79),
-                          ("blind11", 7, 0.83, 0.66), ("blind12", 6, 0.73, 0.53),
+                          ("blind6", 9, 0.83, 0.68), ("blind7", 8, 0.80, 0.62), ("blind8", 10, 0.87, 0.70),
+                          ("blind9", 7, 0.85, 0.66), ("blind10", 8, 0.92, 0.79),
+                          ("blind11", 7, 0.83, 0.66), ("blind12", 6, 0.76, 0.59),
                           ("blind13", 9, 0.66, 0.43), ("blind14", 7, 0.87, 0.61),
-                          ("blind15", 5, 0.81, 0.56)])
+                          ("blind15", 5, 0.81, 0.56), ("blind16", 2, 0.73, 0.36),
+                          ("blind17", 5, 0.76, 0.32)])
 def test_other_sets_are_scored_and_do_not_drop(folder: str, articles: int, f1: float, speaker: float) -> None:
-    """Held-out set A (opened for development in round 5), development sets B–AH and the blind test sets (never
+    """Held-out set A (opened for development in round 5), development sets B–AK and the blind test sets (never
     looked at per quote) keep their measured level: floors, not targets — the blind figures are the honest estimate of
     quality on unseen articles (docs/evaluation.md). The first blind set's floor was lowered once, in round 11, to the
     figure the extended reporting lexicon gave it (0.85 / 0.68 → 0.83 / 0.65, a documented trade-off: the new verbs
