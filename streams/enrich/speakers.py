@@ -121,6 +121,9 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
             elif spk.kind == "pronoun" and ctx.lang == "de" and spk.text.lower() == "sie" and \
                     _plural_pronoun_de(ctx, spk):
                 name = _group_antecedent_de(ctx, spk.start, groups)  # "Sie appellierten": the group before
+            elif spk.kind == "pronoun" and ctx.lang == "fr" and spk.text.lower().lstrip("-") in ("ils", "elles") and \
+                    (plural := _plural_subject_fr(ctx, spk.start)) is not None:
+                name = plural  # "Les leaders syndicaux exigeaient … . Ils insistent cependant que …"
             elif spk.kind == "pronoun":
                 if spk.start >= c.end:  # '"Putin became president …," he argues': not a name inside the quote
                     ctx.reported.append((c.start, c.end))
@@ -242,6 +245,31 @@ def _plural_pronoun_de(ctx: Context, spk: Speaker) -> bool:
 
 
 GROUP_LINKS_DE = frozenset({"und", "der", "des", "von", "aus"})
+
+
+PLURAL_DETERMINERS_FR = frozenset({"les", "des", "ces", "leurs", "nos", "vos", "plusieurs", "certains", "certaines"})
+
+
+def _plural_subject_fr(ctx: Context, pos: int) -> str | None:
+    """French "ils"/"elles": the plural noun phrase subject of its own or the previous sentence of the paragraph
+    ("Les leaders syndicaux exigeaient …"), when no person is a subject between it and the pronoun ("X et Y ont
+    … . Ils …" are the pair)."""
+    if not ctx.has_dep:
+        return None
+    a, _ = ctx.sentence_of(pos)
+    start = ctx.sentence_of(a - 1)[0] if a > 0 and ctx.paragraph_of(a - 1) == ctx.paragraph_of(pos) else a
+    for t in reversed(ctx.tokens(start, pos)):
+        if t.dep_ not in ("nsubj", "nsubj:pass") or t.pos_ != "NOUN" or "Plur" not in t.morph.get("Number"):
+            continue
+        det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in PLURAL_DETERMINERS_FR), None)
+        if det is None or any(t.idx < p.start < pos and ctx.is_subject(p) for p in ctx.people):
+            return None
+        end = t
+        for c in t.children:  # "Les leaders syndicaux": the adjectives right after the noun
+            if c.dep_ == "amod" and c.i == end.i + 1:
+                end = c
+        return ctx.text[det.idx:end.idx + len(end.text)]
+    return None
 
 
 def _group_antecedent_de(ctx: Context, pos: int, groups: list[tuple[int, str]]) -> str | None:

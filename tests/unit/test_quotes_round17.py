@@ -228,3 +228,15 @@ def test_a_feminine_pronoun_with_no_woman_before_is_the_organisation(enricher) -
     raw = json.loads((DATA / "devx" / "raw" / "wikinews-fr-macron-business-france-favoritisme.json").read_text("utf-8"))
     quotes = enricher.enrich_message(raw)["quotes"]
     assert [q["speaker"] for q in quotes if q["text"].startswith("au vu de l'ampleur")] == ["Business France"]
+
+
+# VOA Afrique, Conté and the union leaders, 25 January 2007 (dev set AN): "Ils" after a plural subject, with a person
+# named in between only as a complement
+UNIONS = ("Les leaders syndicaux exigeaient initialement la démission du président Lansana Conté, mais semblent être "
+          "revenus sur cette exigence après la mort de nombreuses personnes dans les manifestations lundi. Ils "
+          "insistent cependant que le mot d'ordre de grève est maintenu.")
+
+
+def test_ils_is_the_plural_subject_before_not_a_single_person(fr_pipeline) -> None:
+    quotes, _ = enrich(fr_pipeline, "fr", UNIONS)
+    assert said(quotes, "le mot d'ordre de grève") == [("Les leaders syndicaux", "indirect")]
