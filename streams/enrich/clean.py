@@ -424,8 +424,9 @@ def _normalise_chars(text: str) -> str:
 
 
 # a sentence scraped without the space after its full stop ("…, a-t-il déclare.L’avenir de l’Afrique …"): two
-# lower-case letters before the stop and a capitalised word after it (not "U.S.", "St.Louis", "www.Site.com")
-_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-öø-ÿ]{2})[.!?](?=[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ’']+\b)(?![A-Za-z]*\.[a-z]{2,4}\b)")
+# lower-case letters before the stop and a capitalised word after it (not "U.S.", "St.Louis", "www.Site.com",
+# "john.Doe@example.org")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-öø-ÿ]{2})[.!?](?=[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ’']+\b)(?![\w’']*[.@/][a-z])")
 
 
 def _drop_title_copies(units: list[_Unit], title: str | None) -> None:

@@ -120,6 +120,9 @@ def test_a_view_after_pour_and_a_role_named_by_its_holder(enricher) -> None:
 def test_a_sentence_scraped_without_its_space_is_cut(enricher) -> None:
     out = enricher.enrich_message({"id": "t", "text": ACCRA, "language": "fr"})
     assert "a-t-il déclare. L’avenir" in out["text"]
+    # (constructed: addresses keep their dots)
+    assert clean_text("Voir www.Lemonde.fr ou écrire à john.Doe@example.org.") == \
+        "Voir www.Lemonde.fr ou écrire à john.Doe@example.org."
     assert [(q["speaker"], q["kind"]) for q in out["quotes"] if "entre les mains" in q["text"]] == [
         ("président Obama", "indirect")]  # (the excerpt never names him in full)
 
