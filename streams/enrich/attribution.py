@@ -581,14 +581,18 @@ class Context:
             return any(t.dep_.startswith("nsubj") or t.dep_ == "sb" or (t.dep_ == "appos" and _in_subject(t))
                        for t in toks) or (toks[0].dep_ == "dep" and toks[0].is_sent_start is True)
             # "Zach Manoun, arrivé d'un vol …, a été témoin": a name opening its sentence the parser left loose
-        before = self.tokens(max(0, p.start - 30), p.start)[-1:]
-        # nor is a name opening a title in quote marks ("»Jaegers Grenze«"; not the mark closing the paragraph
-        # before: "… de notre pays. »⏎⏎Ali Ben Bongo Ondimba a minimisé …")
-        closing = bool(before) and ("\n" in self.text[before[0].idx:p.start] or
-                                    self.text[:before[0].idx].rstrip()[-1:] in (".", "!", "?"))
-        if self.lang == "fr" and _after_preposition_fr(self.tokens(max(0, p.start - 40), p.start)[-2:]):
+        near = self.tokens(max(0, p.start - 40), p.start)
+        if self.lang == "fr" and _after_preposition_fr(near[-2:]):
             return False  # "La contribution du président Yar’Adua …" (unparsed): a complement, no subject
-        return not (before and (before[0].lower_ in OBLIQUE_DE or (before[0].text in DOUBLE + SINGLE and not closing)))
+        before = [t for t in near if t.idx >= p.start - 30][-1:]
+        if not before or before[0].lower_ in OBLIQUE_DE:
+            return not before
+        if before[0].text not in DOUBLE + SINGLE:
+            return True
+        # nor is a name opening a title in quote marks ("»Jaegers Grenze«"; but the mark may close the paragraph
+        # before: "… de notre pays. »⏎⏎Ali Ben Bongo Ondimba a minimisé …")
+        mark = before[0].idx
+        return "\n" in self.text[mark:p.start] or _char_before(self.text, mark) in (".", "!", "?")
 
     def subject_before(self, pos: int, floor: int, gender: str | None = None,
                        past_reports: bool = False) -> Person | None:
@@ -1772,6 +1776,14 @@ SENTENCE_OPENERS = frozenset({"Pour", "Le", "La", "Les", "Il", "Elle", "Ils", "E
 
 PREPOSITIONS_FR = frozenset({"du", "de", "des", "d’", "d'", "à", "au", "aux", "par", "pour", "avec", "sur", "contre",
                              "chez", "entre", "sans", "envers", "vers"})
+
+
+def _char_before(text: str, at: int) -> str:
+    """The last character before `at` that is no white space ("" at the start), without copying the text."""
+    k = at - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return text[k] if k >= 0 else ""
 
 
 def _after_preposition_fr(before: list[Token]) -> bool:

@@ -594,7 +594,7 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
         left = r"(?<!premier )(?<!première )(?<!prime )" + left
     alternatives = (r"\W+".join(re.escape(w) for w in r.split()) for r in roles)
     # a relation before a name relates it to the name ("le fils du défunt leader Omar Bongo": Omar is the father)
-    related = r"(?!\s+(?:de|du|des|d['’]|of|von|vom)\b)" if head_word in RELATIVE_NOUNS else ""
+    related = r"(?!\s+" + _RELATIVE_LINK + r"\b)" if head_word in RELATIVE_NOUNS else ""
     pattern = re.compile(left + "(?:" + "|".join(alternatives) + ")" + inflection + r"\b", re.IGNORECASE)
     pattern_before = re.compile(pattern.pattern + related, re.IGNORECASE)
     if head_word in RELATIVE_NOUNS:  # and heads its apposition ("Thomas de la Morlais, l'avocat de la mère de
@@ -622,6 +622,8 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     return None
 
 
+# the link after a relation noun ("le fils du …", "the son of …"), longest first
+_RELATIVE_LINK = "(?:" + "|".join(sorted(map(re.escape, RELATIVE_LINKS), key=len, reverse=True)) + ")"
 PREDICATIVE_ROLE = re.compile(r"\s*(?:(?:a été|est|was|has been|wurde)\s+)?(?:élue?|nommée?|désignée?|comme|en tant "
                              r"que|elected|named|appointed|as|als|zum|zur)\s+(?:(?:le|la|l['’]|nouveau|nouvelle|nouvel|"
                              r"new|the|neuer|neue|neuen)\s*)*", re.IGNORECASE)
@@ -716,7 +718,7 @@ TWO_WORD_OFFICES_FR = frozenset({"secretaire general", "secretaire generale", "p
 
 
 _RELATION = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, RELATIVE_NOUNS), key=len, reverse=True)) +
-                       r")\s+(?:" + "|".join(map(re.escape, RELATIVE_LINKS)) + r")", re.IGNORECASE)
+                       r")\s+" + _RELATIVE_LINK, re.IGNORECASE)
 
 
 def _salient_office_holder(ctx: Context, desc: str, pos: int, history: list[_Said]) -> str | None:
