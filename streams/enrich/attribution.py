@@ -819,6 +819,11 @@ class Context:
                 if s.lower_ in RELATIVE_WHO and verb.dep_ in ("relcl", "acl:relcl") and \
                         (named := self._person_before_apposition(s)) is not None:
                     return named  # "Mike Huggins, a spokesperson for the World Food Program, who says"
+                if s.lower_ in self.lex.non_speakers and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < s.i \
+                        and (verb.head.dep_ == "ROOT" or verb.head.pos_ in ("VERB", "AUX")) and \
+                        (antecedent := self._phrase_before_comma(s)) is not None:
+                    return antecedent  # "…, selon une source proche de l’enquête, qui ajoute que": the relative
+                    # clause hung on the main clause
                 if s.lower_ in self.lex.non_speakers and verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < s.i:
                     head = verb.head  # "a wine merchant in Berlin who informed me"
                     region = [t for t in self.doc[head.left_edge.i: s.i] if not t.is_space]
@@ -998,6 +1003,26 @@ class Context:
             subject = self.name_or_desc(clause[:aux])
             return group_of(subject) if clause[aux].lower_ in PLURAL_AUXILIARIES_DE else subject
         return None
+
+    def _phrase_before_comma(self, who: Token) -> Speaker | None:
+        """The noun phrase that ends at the comma before a relative pronoun, past a short apposed adjective or
+        participle ("par plus de 60 % des Français, déçus, qui estiment"): its head, climbed through the nouns and
+        adjectives it hangs on up to the first punctuation between."""
+        j = who.i - 1
+        if j < 1 or self.doc[j].text != ",":
+            return None
+        t = self.doc[j - 1]
+        if t.pos_ in ("ADJ", "VERB") and j >= 3 and self.doc[j - 2].text == ",":
+            t = self.doc[j - 3]  # past ", déçus,"
+        while t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and \
+                not any(x.is_punct for x in self.doc[t.head.i + 1:t.i]):
+            t = t.head
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return None
+        phrase = [x for x in t.subtree if x.i < j and not x.is_space]
+        while phrase and (phrase[0].dep_ == "case" or phrase[0].is_punct):
+            phrase = phrase[1:]
+        return self.name_or_desc(phrase) if phrase else None
 
     def _cleft_antecedent(self, who: Token) -> Speaker | None:
         """The noun phrase right before a relative "who"/"qui" whose verb the parser did not attach to it."""

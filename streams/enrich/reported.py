@@ -277,6 +277,8 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
                        for last in _with_contrasting_report(ctx, toks, piece))
             more = _gerund_continuation(ctx, toks, cand) if rule in (_ind_incise, _ind_ccomp) else \
                 _ind_accusation(ctx, toks) if rule is not _ind_accusation and not inside else None
+            if more is None and not inside and rule is _ind_according:
+                more = _ind_complement(ctx, [t for t in toks if t.idx >= cand.end])  # "…, selon X, qui ajoute que …"
             if more is None and not inside:
                 more = _second_subject_report(ctx, toks, cand)
             if more is None and not inside and rule is not _ind_infinitive_fr:
@@ -383,6 +385,9 @@ def _split_report(ctx: Context, cand: Candidate, head: list[Token], tail: list[T
             Candidate(second[0], second[1], cand.kind, ctx.cue_of(verb), cand.speaker)]
 
 
+SAME_SPEAKER_PRONOUNS = frozenset({"il", "elle", "he", "she", "er", "sie"})  # "… et il a indiqué qu’…"
+
+
 def _with_coordinated_report(ctx: Context, cand: Candidate) -> list[Candidate]:
     """"Le Pentagone a précisé qu’il visait l’État islamique et dit regretter les pertes": a reporting verb
     coordinated with the cue verb (the parser's conj) ends the first report and starts the second; so does a second
@@ -400,7 +405,8 @@ def _with_coordinated_report(ctx: Context, cand: Candidate) -> list[Candidate]:
     for k in range(2, len(toks) - 2):
         if toks[k].lower_ not in AND_WORDS:
             continue
-        v = next((t for t in toks[k + 1:k + 3] if t.lower_ not in ctx.lex.auxiliaries), None)
+        v = next((t for t in toks[k + 1:k + 4] if t.lower_ not in ctx.lex.auxiliaries and
+                  t.lower_ not in SAME_SPEAKER_PRONOUNS), None)
         if v is None or not ctx.is_reporting(v) or v.dep_ not in ("conj", "ROOT"):
             continue  # (the parser often hangs it on the reported clause's verb: "qu’il visait X et dit …", or
             # starts a new root after a comma: "confirme que …-suicides , et précise qu'elles …")
@@ -852,6 +858,8 @@ def _joined_source(ctx: Context, spk: Speaker, rest: list[Token]) -> Speaker:
 def _past_source_description(ctx: Context, after: list[Token]) -> list[Token]:
     """What follows a source beyond its own description: nothing for ", a spokesperson for the World Food Program,
     who says" (an apposition, then a relative clause about the source)."""
+    if len(after) > 1 and after[0].text == "," and after[1].lower_ in RELATIVE_PRONOUNS:
+        return []  # "…, selon une source proche de l’enquête, qui ajoute que …": a relative clause about the source
     if after and after[0].text == ",":
         close = next((n for n in range(1, min(len(after), 14)) if after[n].text == ","), None)
         if close is not None and not any(ctx.has_pos and t.pos_ in ("VERB", "AUX") for t in after[1:close]):
@@ -1534,7 +1542,10 @@ ACCUSE = {"en": frozenset({"accuse", "accused", "accuses", "accusing"}),
                            # promises: "a promis de renégocier l'Aléna"; and their gerunds: "en exhortant les
                            # parlementaires à faire preuve de détermination"
                            "promet", "promettent", "promis", "promettait", "promettaient", "promettant", "exhortant",
-                           "appelant", "demandant", "menaçant", "recommandant", *ENGAGE_FR})}
+                           "appelant", "demandant", "menaçant", "recommandant", *ENGAGE_FR,
+                           # invitations and orders: "invite donc les usagers … à utiliser …", "l’a invité à inclure …"
+                           "invite", "invité", "invitent", "invitait", "invitaient", "ordonne", "ordonné",
+                           "ordonnent", "ordonnait"})}
 ACCUSED_FIRST = frozenset({"accuse", "accused", "accuses", "accusing", "accusé", "accusée", "accusés", "accusent",
                            "accusait", "accusaient"})  # these name the accused before "of/de"
 ACCUSE_LINK = {"en": frozenset({"of"}), "fr": frozenset({"de", "d’", "d'", "à"})}
@@ -1565,12 +1576,15 @@ def _ind_accusation(ctx: Context, toks: list[Token], verbs_among: list[Token] | 
             if toks[j].lower_ in links and act and (j > k + 1 or v.lower_ not in ACCUSED_FIRST):
                 ids = {t.i for t in toks}
                 head = nxt if ctx.lang == "en" else toks[m]
+                if ctx.has_dep and head.dep_.startswith("aux") and head.head.i > head.i:
+                    head = head.head  # "d’avoir augmenté …": the participle heads the clause, not its auxiliary
                 body = [t for t in head.subtree if t.i in ids and t.i >= nxt.i] if ctx.has_dep else toks[j + 1:]
                 agent = toks[k + 1:j]  # "accusée par Nicolas Sarkozy de prendre …": the passive's agent accuses
                 spk = ctx.speaker_after(agent[1:]) if agent and agent[0].lower_ in AGENT_WORDS else None
                 return _cand(ctx, body, spk or _subject(ctx, toks[:k + 1], v), ctx.cue_of(v))
-            if toks[j].text in (".", ";", ":") or (ctx.has_pos and toks[j].pos_ == "VERB"):
-                break
+            if toks[j].text in (".", ";", ":") or (ctx.has_pos and toks[j].pos_ == "VERB" and
+                                                   "Part" not in toks[j].morph.get("VerbForm")):
+                break  # (not "appelle la présidente élue de la Commission, …, à façonner …")
     return None
 
 

@@ -1,0 +1,111 @@
+"""Round 18: requests and accusations with an infinitive ("appelle X, Y, à façonner", "invite … à utiliser",
+"accusé … d'avoir augmenté"), a second report coordinated with its own pronoun ("… et il a indiqué qu’…"), a relative
+clause about a source ("selon X, qui ajoute que …") and a relative clause the parser hung on the main verb ("par plus
+de 60% des Français, déçus, qui estiment …"). Sentences are verbatim from the published articles (source in each
+comment); where a pronoun needs its antecedent, the stored article is enriched whole."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from streams.config import Settings
+from streams.enrich.nlp import _unaccented, cue_stems, cue_words
+from streams.enrich.pipeline import Enricher
+from streams.enrich.reported import ACCUSE
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def enricher() -> Enricher:
+    """The enrichment as it runs (parser on the sentences with quote marks or cues only)."""
+    return Enricher(Settings())
+
+
+def quotes_of(enricher: Enricher, text: str, lang: str = "fr") -> list[tuple[str | None, str, str]]:
+    out = enricher.enrich_message({"id": "t", "text": text, "language": lang})
+    return [(q["speaker"], q["kind"], q["text"]) for q in out["quotes"]]
+
+
+def stored(enricher: Enricher, dev_set: str, article: str) -> list[tuple[str | None, str, str]]:
+    raw = json.loads((DATA / dev_set / "raw" / f"{article}.json").read_text("utf-8"))
+    out = enricher.enrich_message(raw)
+    return [(q["speaker"], q["kind"], q["text"]) for q in out["quotes"]]
+
+
+def starting(quotes: list[tuple[str | None, str, str]], words: str) -> list[tuple[str | None, str]]:
+    return [(s, k) for s, k, t in quotes if t.startswith(words)]
+
+
+# Wikinews (fr), US Navy drone seized by China, December 2016 (dev set D)
+CHINA = ("Les États-Unis ont accusé la Chine de militariser la mer de Chine méridionale. De son côté, la Chine a accusé "
+         "les États-Unis d'avoir augmenté le nombre de navires de patrouille et d’exercices en Asie.")
+
+# European Committee of the Regions, Ursula von der Leyen elected, July 2019 (dev set AJ)
+LAMBERTZ = ("Le président Lambertz appelle la présidente élue de la Commission, Ursula von der Leyen, à façonner "
+            "l’avenir de l’Europe en coopération avec ses villes et ses régions.")
+
+# Wikinews (fr), SNCF strike and car-sharing, 2016 (dev set S)
+PEPY = ("M. Pepy invite donc les usagers touchés par la grève à utiliser le site internet autostop-citoyen.fr .")
+
+# Wikinews (fr), Antwerp car attack, March 2017 (dev set V)
+ANTWERP = ("L'homme était ivre au moment de son acte. Après avoir été interpellé, il a été placé en cellule de "
+           "dégrisement et semblait ne toujours pas avoir été entendu ce matin du fait de son état, selon la source "
+           "française proche de l’enquête, qui ajoute que le suspect avait déjà passé la nuit de mercredi à jeudi en "
+           "cellule de dégrisement après un différend familial avec sa compagne ou ex-compagne résidant à Anvers.")
+
+# Wikinews (fr), Hamon wins the socialist primary, January 2017 (dev set Y)
+PRIMARY = ("L'organisation de la primaire est aussi pointée du doigt par plus de 60% des Français, déçus, qui estiment "
+           "qu'elle n'a pas respecté les règles de la transparence et que le scrutin a été mal organisé.")
+
+
+def test_an_accusation_with_a_perfect_infinitive(enricher) -> None:
+    # "d'avoir augmenté": the clause is headed by the participle, not by its auxiliary
+    quotes = quotes_of(enricher, CHINA)
+    assert [k for _, k, t in quotes if t.startswith("avoir augmenté le nombre de navires")] == ["indirect"]
+
+
+def test_an_appeal_whose_object_carries_an_apposition(enricher) -> None:
+    # "la présidente élue de la Commission, Ursula von der Leyen, à façonner": a participle and commas on the way
+    assert starting(quotes_of(enricher, LAMBERTZ), "façonner l’avenir") == [("président Lambertz", "indirect")]
+
+
+def test_an_invitation_to_act_is_reported(enricher) -> None:
+    assert starting(quotes_of(enricher, PEPY), "utiliser le site internet") == [("Pepy", "indirect")]
+
+
+def test_an_invitation_in_a_letter_names_its_writer(enricher) -> None:
+    # VOA Afrique, Africa celebrates Obama's election, November 2008 (dev set AF): "il l’a invité à inclure …"
+    quotes = stored(enricher, "devaf", "voa-fr-afrique-liesse-election-obama")
+    assert starting(quotes, "inclure la lutte contre la pauvreté") == [("Nelson Mandela", "indirect")]
+
+
+def test_a_second_report_with_its_own_pronoun(enricher) -> None:
+    # EIB, Werner Hoyer meets Kaïs Saïed, June 2021 (dev set AJ): "M. Hoyer a rappelé que la BEI … est présente en
+    # Tunisie depuis plus de 40 ans et il a indiqué qu’elle continuera à soutenir la Tunisie …"
+    quotes = stored(enricher, "devaj", "eib-fr-hoyer-saied-tunisie")
+    first = [t for s, _, t in quotes if t.startswith("la BEI, banque de l’Union européenne")]
+    assert first and all("il a indiqué" not in t for t in first)
+    assert starting(quotes, "elle continuera à soutenir la Tunisie") == [("Werner Hoyer", "indirect")]
+
+
+def test_a_relative_clause_about_the_source_adds_a_report(enricher) -> None:
+    quotes = quotes_of(enricher, ANTWERP)
+    source = "la source française proche de l’enquête"
+    assert [(s, k) for s, k, t in quotes if t.endswith("du fait de son état")] == [(source, "indirect")]
+    assert starting(quotes, "le suspect avait déjà passé la nuit") == [(source, "indirect")]
+
+
+def test_a_relative_clause_hung_on_the_main_verb_names_the_phrase_before_its_comma(enricher) -> None:
+    quotes = quotes_of(enricher, PRIMARY)
+    assert starting(quotes, "elle n'a pas respecté les règles") == [("plus de 60% des Français", "indirect")]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_accusation_or_request_verb_sends_its_sentence_to_the_parser(lang: str) -> None:
+    # the rule needs the parse; a form the cue scope does not know would leave its sentence untagged
+    cues, stems = cue_words(lang), cue_stems(lang)
+    assert sorted(w for w in ACCUSE[lang] if w not in cues and not stems.match(_unaccented(w))) == []
