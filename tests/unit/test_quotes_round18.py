@@ -41,8 +41,8 @@ def starting(quotes: list[tuple[str | None, str, str]], words: str) -> list[tupl
 
 
 # Wikinews (fr), US Navy drone seized by China, December 2016 (dev set D)
-CHINA = ("Les États-Unis ont accusé la Chine de militariser la mer de Chine méridionale. De son côté, la Chine a accusé "
-         "les États-Unis d'avoir augmenté le nombre de navires de patrouille et d’exercices en Asie.")
+CHINA = ("Les États-Unis ont accusé la Chine de militariser la mer de Chine méridionale. De son côté, la Chine a "
+         "accusé les États-Unis d'avoir augmenté le nombre de navires de patrouille et d’exercices en Asie.")
 
 # European Committee of the Regions, Ursula von der Leyen elected, July 2019 (dev set AJ)
 LAMBERTZ = ("Le président Lambertz appelle la présidente élue de la Commission, Ursula von der Leyen, à façonner "
