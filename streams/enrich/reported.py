@@ -261,7 +261,7 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
     rules = (_ind_complement, _ind_ccomp, _ind_according, *colon_intro) if inside else (  # introducing a quote, or:
         _ind_as_reported, _ind_according, _ind_nach_worten, _ind_complement, _ind_ccomp,
         _ind_gerund, _ind_konjunktiv, _ind_infinitive, _ind_infinitive_fr, _ind_infinitive_en, _ind_accusation,
-        _ind_incise, _ind_anaphoric, _ind_dass_konjunktiv, _ind_colon_conditional)
+        _ind_incise, _ind_anaphoric, _ind_dass_konjunktiv, _ind_colon_conditional, _ind_noun_object_fr)
     for rule in rules:
         cand = rule(ctx, toks)
         if cand is None:
@@ -1585,6 +1585,48 @@ def _ind_accusation(ctx: Context, toks: list[Token], verbs_among: list[Token] | 
             if toks[j].text in (".", ";", ":") or (ctx.has_pos and toks[j].pos_ == "VERB" and
                                                    "Part" not in toks[j].morph.get("VerbForm")):
                 break  # (not "appelle la présidente élue de la Commission, …, à façonner …")
+    return None
+
+
+# French verbs whose noun-phrase object is itself what was said ("a annoncé la dissolution du gouvernement", "a insisté
+# sur la nécessité d’accélérer …", "a fait part de sa tristesse de perdre …"): lemma -> the preposition before the
+# object ("" for a direct object). A short object names a topic, not a content ("a annoncé sa démission").
+NOUN_REPORTS_FR = {"réitérer": "", "insister": "sur"}  # (not "annoncer", "réclamer", "dénoncer": their objects
+# are as often topics or events — "a annoncé sa candidature ce soir", "dénonce le virage libéral du pouvoir")
+NOUN_REPORT_PHRASES_FR = {("fait", "part", "de"), ("faire", "part", "de"), ("fera", "part", "de")}
+NOUN_REPORT_WORDS = 4  # at least this many words in the object
+NOUN_REPORT_END = frozenset({".", ";", ":", "!", "?"})
+
+
+def _ind_noun_object_fr(ctx: Context, toks: list[Token]) -> Candidate | None:
+    """French report whose object is a noun phrase stating the content: the object (after its preposition) up to the
+    end of the clause, said by the verb's subject."""
+    if ctx.lang != "fr" or not ctx.has_pos or not ctx.has_dep:
+        return None
+    for k, v in enumerate(toks[:-NOUN_REPORT_WORDS]):
+        if v.pos_ != "VERB" or "Inf" in v.morph.get("VerbForm") or "Ger" in v.morph.get("VerbForm"):
+            continue
+        phrase = tuple(t.lower_ for t in toks[k:k + 3]) in NOUN_REPORT_PHRASES_FR
+        prep = "" if phrase else NOUN_REPORTS_FR.get(v.lemma_.lower())  # (the phrase holds its "de")
+        if prep is None:
+            continue
+        j = k + (3 if phrase else 1)
+        while j < len(toks) and (toks[j].pos_ == "ADV" or (toks[j].dep_ == "obl:mod" and toks[j].head.i == v.i)):
+            j += 1  # "a réitéré hier la …", "a également insisté sur …"
+        if prep and (j >= len(toks) or toks[j].lower_ != prep):
+            continue
+        j += 1 if prep else 0
+        if j >= len(toks) or toks[j].pos_ not in ("DET", "NOUN", "NUM", "ADJ", "ADV", "PROPN") or \
+                toks[j].lower_ in ctx.lex.complementizers:
+            continue
+        end = next((n for n in range(j, len(toks)) if toks[n].text in NOUN_REPORT_END), len(toks))
+        body = toks[j:end]
+        if len([t for t in body if not t.is_punct]) < NOUN_REPORT_WORDS or any(ctx.speech_event(t) for t in body):
+            continue
+        spk = _subject(ctx, toks[:k + 1], v)
+        if spk is None:
+            continue
+        return _cand(ctx, body, spk, ctx.cue_of(v))
     return None
 
 

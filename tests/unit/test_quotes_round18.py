@@ -1,4 +1,5 @@
-"""Round 18: requests and accusations with an infinitive ("appelle X, Y, à façonner", "invite … à utiliser",
+"""Round 18: noun phrases stating what was said ("a fait part de sa tristesse de …", "a insisté sur la nécessité
+de …"), requests and accusations with an infinitive ("appelle X, Y, à façonner", "invite … à utiliser",
 "accusé … d'avoir augmenté"), a second report coordinated with its own pronoun ("… et il a indiqué qu’…"), a relative
 clause about a source ("selon X, qui ajoute que …") and a relative clause the parser hung on the main verb ("par plus
 de 60% des Français, déçus, qui estiment …"). Sentences are verbatim from the published articles (source in each
@@ -109,3 +110,27 @@ def test_every_accusation_or_request_verb_sends_its_sentence_to_the_parser(lang:
     # the rule needs the parse; a form the cue scope does not know would leave its sentence untagged
     cues, stems = cue_words(lang), cue_stems(lang)
     assert sorted(w for w in ACCUSE[lang] if w not in cues and not stems.match(_unaccented(w))) == []
+
+
+# EESC, farewell to the British members, January 2020 (dev set AD)
+JENKINS = ("Invité à la cérémonie, Tom Jenkins, président du CESE de 1996 à 1998, a fait part de sa tristesse de "
+           "perdre très bientôt sa citoyenneté européenne.")
+
+# Wikinews (fr), Nathalie Kosciusko-Morizet enters the primary, 2016 (dev set L)
+NKM = ("Nathalie Kosciusko-Morizet officialise aujourd'hui sa candidature pour la primaire de la droite et du centre. "
+       "Elle annoncera sa candidature ce soir, dans le journal de 20h de TF1, puis elle se réunira ensuite avec ses "
+       "supporters dans un café parisien pour y présenter son programme.")
+
+
+def test_a_noun_phrase_stating_what_was_said(enricher) -> None:
+    # "a fait part de sa tristesse de …": the object is the content of the statement
+    assert starting(quotes_of(enricher, JENKINS), "sa tristesse de perdre") == [("Tom Jenkins", "indirect")]
+    # "M. Hoyer a réitéré la prédisposition de la BEI …", "… a également insisté sur la nécessité d’accélérer …"
+    quotes = stored(enricher, "devaj", "eib-fr-hoyer-saied-tunisie")
+    assert starting(quotes, "la prédisposition de la BEI") == [("Werner Hoyer", "indirect")]
+    assert starting(quotes, "la nécessité d’accélérer") == [("Werner Hoyer", "indirect")]
+
+
+def test_an_announced_event_is_no_report(enricher) -> None:
+    # "annoncera sa candidature ce soir, dans le journal de 20h": what she will do, not what she says
+    assert quotes_of(enricher, NKM) == []
