@@ -163,6 +163,7 @@ class AliasTable:
     def __init__(self, entries: Iterable[AliasEntry]) -> None:
         self._entries: dict[str, AliasEntry] = {}
         self._index: dict[str, tuple[str, str]] = {}  # folded form -> (canonical, form as written)
+        self._capitals: set[str] = set()  # folded forms also written as an acronym ("ONU" beside "Onu")
         for entry in entries:
             self._add(entry)
         self._automaton: Any = None
@@ -178,6 +179,8 @@ class AliasTable:
             key = fold(form)
             if not key:
                 continue
+            if is_acronym(form):
+                self._capitals.add(key)
             current = self._index.get(key)
             if current is not None and current[0] == entry.canonical and not is_acronym(current[1]):
                 continue  # "Nato" and "NATO": keep the spelling that also matches non-capital text
@@ -248,7 +251,7 @@ class AliasTable:
         if not folded:
             return []
         automaton = self._get_automaton()
-        candidates: list[tuple[int, int, str, str]] = []
+        candidates: list[tuple[int, int, str, str, str]] = []
         for end_index, (key, canonical, form) in automaton.iter(folded):
             start = end_index - len(key) + 1
             end = end_index + 1
@@ -256,17 +259,18 @@ class AliasTable:
                 continue
             if end < len(folded) and folded[end].isalnum():
                 continue
-            candidates.append((start, end, canonical, form))
+            candidates.append((start, end, canonical, form, key))
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         taken: list[tuple[int, int]] = []
         hits: list[AliasHit] = []
-        for start, end, canonical, form in candidates:
+        for start, end, canonical, form, key in candidates:
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             orig_start, orig_end = original_span(text, offsets, start, end)
             surface = text[orig_start:orig_end]
-            if not case_compatible(form, surface):
-                continue
+            if not case_compatible(form, surface) and not (key in self._capitals and case_compatible(key.upper(),
+                                                                                                   surface)):
+                continue  # ("l'ONU": the acronym form of "Onu")
             taken.append((start, end))
             hits.append(AliasHit(orig_start, orig_end, surface, canonical, self._entries[canonical].label))
         hits.sort(key=lambda h: h.start)

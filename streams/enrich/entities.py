@@ -307,6 +307,8 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
         return _Mention(tokens[lead].idx, end, label)  # "l'ancien Premier Manuel Valls": the title is no name
     if label != "PER" and _titled_name_tail(tokens):
         return _Mention(tokens[-2].idx, end, "PER")  # "Director for Europe and Central Asia Denis Krivosheev"
+    if _acronym_then_name(tokens, surface):
+        return _Mention(start + surface.index(" ") + 1, end, "PER")  # "le secrétaire général de l'ONU Ban Ki-Moon"
     if label == "LOC" and len(words) >= 2 and (words[-1] in ORG_HEADS_LAST or words[0] in ORG_HEADS_FIRST):
         label = "ORG"
     if label == "ORG" and _after_person_role(tokens) and not (set(words) & ORG_HEADS_LAST) and \
@@ -332,6 +334,19 @@ def _titled_name_tail(tokens: list[Token]) -> bool:
     """A place or organisation span the model ran into a person's name after a role ("… Director for Europe and
     Central Asia Denis Krivosheev"): it ends with a given name and a capitalised word, a role noun shortly before."""
     if len(tokens) < 3 or not is_given_name(tokens[-2].text) or not tokens[-1].is_title or not tokens[-1].is_alpha:
+        return False
+    first = tokens[0]
+    before = first.doc[max(0, first.i - 6):first.i]
+    return any(t.lower_ in PERSON_ROLES for t in before)
+
+
+def _acronym_then_name(tokens: list[Token], surface: str) -> bool:
+    """A span the model ran from an organisation's acronym into the name after it, a role noun shortly before ("le
+    secrétaire général de l'ONU Ban Ki-Moon"): the name is a person's."""
+    words = surface.split(" ")
+    if not 3 <= len(words) <= 4 or not (words[0].isupper() and words[0].isalpha() and len(words[0]) >= 2):
+        return False
+    if not all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha() for w in words[1:]):
         return False
     first = tokens[0]
     before = first.doc[max(0, first.i - 6):first.i]

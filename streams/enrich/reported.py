@@ -1548,7 +1548,8 @@ ACCUSE = {"en": frozenset({"accuse", "accused", "accuses", "accusing"}),
                            "ordonnent", "ordonnait"})}
 ACCUSED_FIRST = frozenset({"accuse", "accused", "accuses", "accusing", "accusé", "accusée", "accusés", "accusent",
                            "accusait", "accusaient"})  # these name the accused before "of/de"
-ACCUSE_LINK = {"en": frozenset({"of"}), "fr": frozenset({"de", "d’", "d'", "à"})}
+# (French "a" before an infinitive is "à" mistyped: "appelle le Burundi a renouer avec …")
+ACCUSE_LINK = {"en": frozenset({"of"}), "fr": frozenset({"de", "d’", "d'", "à", "a"})}
 ACCUSED_WORDS = 20  # at most this many tokens name the accused between the verb and "of"/"de"
 BEFORE_INFINITIVE_FR = frozenset({"ne", "n’", "n'", "pas", "plus", "jamais", "se", "s’", "s'", "le", "la", "les",
                                   "l’", "l'", "lui", "leur", "y", "en"})

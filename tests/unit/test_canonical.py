@@ -232,6 +232,12 @@ def test_find_whole_words_case_aware(aliases: AliasTable) -> None:
         assert text[hit.start:hit.end] == hit.text
 
 
+def test_find_matches_an_acronym_whose_entry_also_has_a_title_case_form(aliases: AliasTable) -> None:
+    # "United Nations" lists both "ONU" and "Onu": the capitals still match, the short "XI" still does not
+    hits = aliases.find("Selon l'ONU, l’Onu et XI, rien.")
+    assert [(h.text, h.canonical) for h in hits] == [("ONU", "United Nations"), ("Onu", "United Nations")]
+
+
 def test_find_does_not_match_inside_words(aliases: AliasTable) -> None:
     assert aliases.find("Parisienne, Romeo, Usability, Berliner") == []
 

@@ -134,3 +134,20 @@ def test_a_noun_phrase_stating_what_was_said(enricher) -> None:
 def test_an_announced_event_is_no_report(enricher) -> None:
     # "annoncera sa candidature ce soir, dans le journal de 20h": what she will do, not what she says
     assert quotes_of(enricher, NKM) == []
+
+
+# Wikinews (fr), Ban Ki-moon and Burundi, 13 October 2016 (dev set AP): "a" for "à", and a name the model ran into
+# the acronym before it ("l'ONU Ban Ki-Moon")
+BURUNDI = ("13 octobre 2016 . – Le secrétaire général de l'ONU Ban Ki-Moon appelle le Burundi a renouer avec les "
+           "Nations-Unies .\n\nLe secrétaire général appelle le gouvernement du Burundi à continuer son dialogue avec "
+           "le Haut-Commissariat des Nations unies aux droits de l'homme alors même que le gouvernement a annoncé de "
+           "son côté cesser toute collaboration avec le bureau de l'ONU à Bujumbura .")
+
+
+def test_an_appeal_with_a_mistyped_preposition_and_a_role_named_by_its_holder(enricher) -> None:
+    out = enricher.enrich_message({"id": "t", "text": BURUNDI, "language": "fr"})
+    entities = {(e["text"], e["label"]) for e in out["entities"]}
+    assert ("Ban Ki-Moon", "PER") in entities and ("ONU", "ORG") in entities
+    quotes = [(q["speaker"], q["kind"], q["text"]) for q in out["quotes"]]
+    assert starting(quotes, "renouer avec les Nations-Unies") == [("Ban Ki-moon", "indirect")]
+    assert starting(quotes, "continuer son dialogue") == [("Ban Ki-moon", "indirect")]
