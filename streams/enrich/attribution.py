@@ -760,7 +760,7 @@ class Context:
         if clause_subject is not None:
             return clause_subject
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "sb") and
-                not self._in_leading_gerund(c)] if verb.dep_ else []
+                not self._in_leading_gerund(c) and not self._across_comma_of_participle(c, verb)] if verb.dep_ else []
         if not subj and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i < verb.i and \
                 verb.head.pos_ in ("VERB", "AUX"):
             # participle or coordinated verb without a subject of its own: the subject of the verb it hangs on —
@@ -1023,6 +1023,14 @@ class Context:
         while phrase and (phrase[0].dep_ == "case" or phrase[0].is_punct):
             phrase = phrase[1:]
         return self.name_or_desc(phrase) if phrase else None
+
+    def _across_comma_of_participle(self, subject: Token, verb: Token) -> bool:
+        """A French present participle after a comma ("…, reconnaissant cependant que …") has no subject of its own
+        before that comma, whatever the parse says: it shares the main clause's."""
+        if self.lang != "fr" or "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense") or \
+                verb.dep_ == "ROOT":
+            return False  # (a participle the parser made the root took the sentence's subject with it)
+        return subject.i < verb.i and any(t.text == "," for t in self.doc[subject.right_edge.i:verb.i])
 
     def _cleft_antecedent(self, who: Token) -> Speaker | None:
         """The noun phrase right before a relative "who"/"qui" whose verb the parser did not attach to it."""

@@ -13,6 +13,7 @@ from .attribution import (
     FAIRE_FORMS,
     FINITE_AUXILIARIES_DE,
     INSTITUTION_HEADS,
+    LEADING_ADVERBIAL,
     PLURAL_AUXILIARIES_DE,
     PREPOSITIONS_DE,
     REFLEXIVES,
@@ -362,6 +363,9 @@ def _report_start(ctx: Context, toks: list[Token], n: int) -> int | None:
     an infinitive right after it; None when neither follows."""
     if n >= len(toks):
         return None
+    aside = LEADING_ADVERBIAL.match(ctx.text, toks[n].idx)
+    while aside is not None and n < len(toks) - 1 and toks[n].idx < aside.end():
+        n += 1  # "a annoncé de son côté cesser …", "a ajouté pour sa part que …"
     if toks[n].lower_ in ADDRESSEE_LINKS:  # "et a rappelé à l'assemblée plénière que …": whom it was said to first
         stop = next((m for m in range(n + 1, min(len(toks), n + ADDRESSEE_WORDS + 1)) if toks[m].is_punct or
                      toks[m].pos_ in ("VERB", "AUX") or toks[m].lower_ in ctx.lex.complementizers), None)
@@ -418,6 +422,7 @@ def _with_coordinated_report(ctx: Context, cand: Candidate) -> list[Candidate]:
 
 
 CONTRAST_WORDS = frozenset({"but", "while", "whereas", "mais", "tandis", "alors", "aber", "während", "doch"})
+CONTRAST_SUBORDINATORS = frozenset({"alors", "tandis", "while", "whereas"})
 CONTRAST_SUBJECT = 10  # tokens the second subject may take ("the World Health Organization, WHO for short,")
 
 
@@ -428,14 +433,20 @@ def _with_contrasting_report(ctx: Context, sentence: list[Token], cand: Candidat
         return [cand]
     toks = [t for t in sentence if t.idx >= cand.start and not t.is_space]
     for k in range(3, len(toks) - 4):
-        if toks[k - 1].text != "," or toks[k].lower_ not in CONTRAST_WORDS or toks[k].idx > cand.end + 4:
+        if toks[k].lower_ not in CONTRAST_WORDS or toks[k].idx > cand.end + 4:
             continue
-        at = k + 2 if toks[k + 1].lower_ in ("que", "qu'", "qu’") else k + 1  # "tandis que", "alors que"
+        link = 2 if toks[k + 1].lower_ == "même" else 1  # "alors même que"
+        at = k + link + 1 if toks[k + link].lower_ in ("que", "qu'", "qu’") else k + 1  # "tandis que", "alors que"
+        if toks[k - 1].text != "," and (at == k + 1 or toks[k].lower_ not in CONTRAST_SUBORDINATORS):
+            continue  # (without a comma only "alors (même) que", "tandis que", "while", "whereas")
         verb = next((j for j in range(at + 1, min(at + CONTRAST_SUBJECT, len(toks) - 2))
-                     if toks[j].pos_ in ("VERB", "AUX")), None)
-        if verb is None or not ctx.speech_event(toks[verb]):
-            continue
+                     if toks[j].pos_ in ("VERB", "AUX") and toks[j].lower_ not in ctx.lex.auxiliaries), None)
+        if verb is None or not (ctx.speech_event(toks[verb]) or (
+                at > k + 1 and ctx.is_reporting(toks[verb]) and "Inf" not in toks[verb].morph.get("VerbForm"))):
+            continue  # (the "que" of "alors que" embeds nothing)
         subject = toks[at:verb]
+        while subject and subject[-1].lower_ in ctx.lex.auxiliaries:
+            subject = subject[:-1]  # "le gouvernement a annoncé": not the auxiliary
         cut = next((n for n, t in enumerate(subject) if t.text == ","), len(subject))
         if not cut or any(t.pos_ == "PRON" for t in subject[:cut]):
             continue  # "but they also emphasize …": the same speakers (the second-subject rule's case)
@@ -443,7 +454,8 @@ def _with_contrasting_report(ctx: Context, sentence: list[Token], cand: Candidat
         start = _report_start(ctx, toks, verb + 1)
         if start is None and ctx.lang == "en" and any(t.pos_ in ("VERB", "AUX") for t in toks[verb + 1:]):
             start = verb + 1  # "believes 7.4 million deaths is more realistic": a clause without "that"
-        first, second = _span_of(toks[:k - 1], ctx), _span_of(toks[start:], ctx) if start is not None else None
+        first = _span_of(toks[:k - 1] if toks[k - 1].text == "," else toks[:k], ctx)
+        second = _span_of(toks[start:], ctx) if start is not None else None
         if speaker is None or speaker.kind == "pronoun" or first is None or second is None:
             continue
         return [Candidate(first[0], first[1], cand.kind, cand.cue, cand.speaker),
@@ -1008,6 +1020,8 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                     break  # "en soulignant le rôle important que les représentants … pourraient jouer": a relative
                 if _coordinated_subject_clause(toks, k, j):
                     break  # "a confirmé cette arrestation mais il a affirmé qu'…": the second verb's clause
+                if ctx.lang == "fr" and _restrictive_que(toks, k, j):
+                    break  # "n’a confirmé que le blocage de l’usine": "only", no clause
                 if _incise_verb(ctx, toks, k) and (any(ctx.is_reporting(w) for w in toks[k + 1:j]) or any(
                         ctx.speech_event(w) and _incise_verb(ctx, toks, n) for n, w in enumerate(toks[:k]))):
                     return None  # "…, a dit M. Bush en soulignant que …", "…, a souligné X, ajoutant qu’…": an
@@ -1026,6 +1040,17 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                                                       toks[j + 1].lower_ in ctx.lex.complementizers))):
                 break
     return None
+
+
+NEGATION_WORDS_FR = frozenset({"pas", "plus", "jamais", "rien", "guère", "point", "personne", "aucun", "aucune"})
+
+
+def _restrictive_que(toks: list[Token], k: int, j: int) -> bool:
+    """French "ne … que" ("n’a confirmé que le blocage"): a negative particle before the verb and no negation word
+    before "que" make it "only"."""
+    before = [t.lower_ for t in toks[max(0, k - 3):k]]
+    return any(w in ("ne", "n’", "n'") for w in before) and \
+        not any(t.lower_ in NEGATION_WORDS_FR for t in toks[max(0, k - 3):j])
 
 
 def _relative_after_object(ctx: Context, between: list[Token]) -> bool:
@@ -1462,6 +1487,9 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> Candidate | None:
         j = k + 1
         while j < len(toks) and toks[j].pos_ == "ADV" and j - k <= 2:
             j += 1
+        aside = LEADING_ADVERBIAL.match(ctx.text, toks[j].idx) if j < len(toks) else None
+        while aside is not None and j < len(toks) and toks[j].idx < aside.end():
+            j += 1  # "a annoncé de son côté cesser …"
         if v.lower_ in SE_DIRE and reflexive_before(toks, k) and j < len(toks) and toks[j].pos_ in ("ADJ", "VERB"):
             spk = _subject(ctx, toks[:k + 1], v)  # "il s’est dit désireux de …", "se disent prêts à …"
             return _cand(ctx, toks[j:], spk, ctx.cue_of(v)) if spk is not None else None

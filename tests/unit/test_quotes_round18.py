@@ -151,3 +151,24 @@ def test_an_appeal_with_a_mistyped_preposition_and_a_role_named_by_its_holder(en
     quotes = [(q["speaker"], q["kind"], q["text"]) for q in out["quotes"]]
     assert starting(quotes, "renouer avec les Nations-Unies") == [("Ban Ki-moon", "indirect")]
     assert starting(quotes, "continuer son dialogue") == [("Ban Ki-moon", "indirect")]
+    # "… alors même que le gouvernement a annoncé de son côté cesser …": a contrast without a comma ends the appeal
+    # and starts the government's report, past its discourse adverbial
+    assert [t for _, _, t in quotes if t.startswith("continuer")] == [
+        "continuer son dialogue avec le Haut-Commissariat des Nations unies aux droits de l'homme"]
+    assert starting(quotes, "cesser toute collaboration") == [("le gouvernement", "indirect")]
+
+
+# Wikinews (fr), Paris refuse collectors' strike, June 2016 (dev set W); US-led strikes in Mosul, March 2017 (dev set Z)
+SYCTOM = ("Le Syctom, quant à lui, n’a confirmé que le blocage de l’usine d’Ivry-sur-Seine, qui dure depuis le 30 mai, "
+          "reconnaissant cependant que le mouvement avait tendance à s’étendre.")
+MOSUL = "Les États-Unis ne confirment pour leur part que la mort que de 220 civils."
+
+
+def test_ne_que_is_only_and_a_participle_after_a_comma_shares_the_main_subject(enricher) -> None:
+    quotes = quotes_of(enricher, SYCTOM)
+    assert [(s, t) for s, _, t in quotes] == [("Le Syctom", "le mouvement avait tendance à s’étendre")]
+    assert quotes_of(enricher, MOSUL) == []
+    # but a participle the parser made the sentence's root keeps the subject it took (dev set AR, the 500-euro note)
+    quotes = stored(enricher, "devar", "wikinews-fr-billet-500-euros-bce")
+    speakers = [s for s, _, t in quotes if t.startswith("elle ne soit que le début")]
+    assert len(speakers) == 1 and (speakers[0] or "").startswith("L' Autriche")  # (its coordination is cut short)
