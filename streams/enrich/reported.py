@@ -1663,6 +1663,18 @@ OPENERS = frozenset({"que", "qu’", "qu'", "dont", "qui", "lorsque", "quand", "
                      "whose", "when"})
 
 
+def _subject_with_relative(ctx: Context, before: list[Token]) -> bool:
+    """The words before a comma are a noun phrase and a relative clause about it, set off by commas ("Son frère Raúl
+    Castro, qui lui a succédé au pouvoir"): no quote, the subject of the verb after the comma."""
+    if not ctx.has_pos:
+        return False
+    comma = max((n for n, t in enumerate(before) if t.text == ","), default=None)
+    if comma is None or comma + 1 >= len(before) or before[comma + 1].lower_ not in ("qui", "dont", "who", "which"):
+        return False
+    head = before[:comma]
+    return bool(head) and not any(ctx.is_finite_verb(t) for t in head)
+
+
 def _open_subordinate(ctx: Context, before: list[Token]) -> bool:
     """The words before a comma end inside a subordinate or relative clause still waiting for its verb ("…, tandis
     que la maire de Boston, Michelle Wu"): the verb after the comma is that clause's, not an incise."""
@@ -1790,6 +1802,8 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> Candidate | None:
             continue
         if _open_subordinate(ctx, toks[:j]):
             continue  # "…, tandis que la maire de Boston, Michelle Wu, a annoncé l’urgence": that clause's own verb
+        if _subject_with_relative(ctx, toks[:j]):
+            continue  # "Son frère Raúl Castro, qui lui a succédé au pouvoir, a annoncé son décès": the main verb
         if so_incise:
             spk = ctx.speaker_after(toks[k + 1:e])
         elif pre and any(not (_auxiliary(ctx, x) or CLITIC.match(x.text)) for x in pre):

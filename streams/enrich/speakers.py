@@ -147,6 +147,8 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                 name = issuer  # "… announced the death … in a joint statement. …, the statement said."
             elif spk.kind == "desc" and _couple(spk.text) and (pair := _latest_pair(ctx, spk.start, history)):
                 name = pair  # "Le couple y déplore …" after "Thierry et Véronique Roy"
+            elif spk.kind in ("desc", "name") and (apposed := _apposed_name(ctx, spk)) is not None:
+                name = apposed  # "le responsable … d' Europol , Igor Angelini, s'interrogeait"
             elif spk.kind == "name" and (holder := _office_named_as_body(ctx, spk, history)):
                 name = holder  # "Le Secrétaire General de Nations Unis estime" (tagged an organisation) after Ban
             elif spk.kind == "name":
@@ -221,6 +223,27 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
 
 
 SELF_NAMING = re.compile(r"\s*(?:Moi|I|Ich)\s*,\s*")
+
+
+_APPOSED_NAME = re.compile(r"[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*")
+
+
+def _apposed_name(ctx: Context, spk: Speaker) -> str | None:
+    """A person's name set off by commas right after a described speaker ("Le ministre des Finances françaises,
+    Michel Sapin , affirmait …"): the description introduces that person."""
+    end = spk.end
+    comma = ctx.text.find(",", end, end + 40)
+    between = ctx.tokens(end, comma) if comma > end else []
+    if between and len(between) <= 2 and ctx.has_pos and all(t.pos_ == "ADJ" for t in between):
+        end = between[-1].idx + len(between[-1].text)  # "Le ministre des Finances françaises, Michel Sapin ,"
+    m = _APPOSED_NAME.match(ctx.text, end)
+    role = any(w in ROLE_HEADS or w in PERSON_NOUNS for w in WORD.findall(spk.text.lower()))
+    if m is None or not role or any(p.start <= spk.start < p.end for p in ctx.people):
+        return None  # (a person's own name or an outlet is no description: "selon Reuters , David Petraeus , …")
+    p = next((p for p in ctx.people if p.start == m.end()), None)
+    if p is None or p.canonical in ctx.org_names or not _APPOSED_NAME.match(ctx.text, p.end):
+        return None
+    return p.canonical
 
 
 def _self_named(ctx: Context, c: Candidate) -> Person | None:

@@ -172,3 +172,35 @@ def test_ne_que_is_only_and_a_participle_after_a_comma_shares_the_main_subject(e
     quotes = stored(enricher, "devar", "wikinews-fr-billet-500-euros-bce")
     speakers = [s for s, _, t in quotes if t.startswith("elle ne soit que le début")]
     assert len(speakers) == 1 and (speakers[0] or "").startswith("L' Autriche")  # (its coordination is cut short)
+
+
+# Wikinews (fr), the end of the 500-euro note, May 2016 (dev set AR)
+NOTE_500 = ("Le ministre des Finances françaises, Michel Sapin , affirmait récemment que ce « billet de 500 euros est "
+            "plus utilisé pour dissimuler que pour acheter » . De son côté, le responsable des institutions "
+            "financières d' Europol , Igor Angelini, s'interrogeait « pourquoi y a-t-il tant de billets de 500 euros "
+            "en circulation, alors que plus de la moitié des citoyens de l’UE n’en a jamais vu ? Il y a forcément une "
+            "anomalie » .")
+
+# Wikinews (fr), Michael Flynn resigns, February 2017 (dev set AT)
+FLYNN = ("Joseph Kellogg , ancien général, assure l'intérim et, selon Reuters , David Petraeus , ancien directeur de "
+         "la CIA , sera probablement son successeur.")
+
+# Wikinews (fr), Fidel Castro's death, November 2016 (dev set AR)
+CASTRO = ("Fidel Castro est mort à l'âge de 90 ans, vendredi soir, à La Havane . Son frère Raúl Castro , qui lui a "
+          "succédé au pouvoir, a annoncé son décès en lisant une déclaration à la télévision nationale. Il a terminé "
+          "sa déclaration par la célèbre maxime du père de la révolution cubaine : « Jusqu'à la victoire, toujours ! »")
+
+
+def test_a_described_speaker_named_in_the_apposition_after_it(enricher) -> None:
+    quotes = quotes_of(enricher, NOTE_500)
+    assert [s for s, _, t in quotes if "plus utilisé pour dissimuler" in t] == ["Michel Sapin"]
+    assert [s for s, _, t in quotes if t.startswith("pourquoi y a-t-il")] == ["Igor Angelini"]
+    # an outlet is no description: the name after "selon Reuters ," is what Reuters reports about
+    assert [s for s, _, t in quotes_of(enricher, FLYNN) if "son successeur" in t] == ["Reuters"]
+
+
+def test_a_subject_with_its_relative_clause_is_no_quote_before_an_incise(enricher) -> None:
+    # "Son frère Raúl Castro , qui lui a succédé au pouvoir, a annoncé son décès": the main verb, not an inversion
+    quotes = quotes_of(enricher, CASTRO)
+    assert all(not t.startswith("Son frère") for _, _, t in quotes)
+    assert starting(quotes, "Jusqu'à la victoire") == [("Raúl Castro", "direct")]
