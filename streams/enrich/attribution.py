@@ -331,8 +331,9 @@ class Context:
             return False  # "c’est-à-dire", "à dire vrai" (but "a tenu à préciser que")
         if self.lang == "fr" and low == "dire" and t.i > 0 and self.token_list[t.i - 1].lower_ in MEAN_FORMS_FR:
             return False  # "ce qui veut dire que …": to mean, not to say
+        mistagged = lem.endswith("er") and not low.endswith(("é", "ée", "és", "ées"))  # "rappelle" is no participle
         if self.lang == "fr" and (low in PART_ADJ_FR or ("Part" in t.morph.get("VerbForm") and
-                                                         "Pres" not in t.morph.get("Tense"))):
+                                                         "Pres" not in t.morph.get("Tense") and not mistagged)):
             # a past participle without its auxiliary is an adjective; "considérant que", "en expliquant" report
             near = [x.lower_ for x in self.token_list[max(0, t.i - 4): t.i + 2]]
             nxt = self.token_list[t.i + 1] if t.i + 1 < len(self.token_list) else None
@@ -623,6 +624,8 @@ class Context:
             return named[0].canonical if named else None
         if len(words) > 4 or any(w in ORG_STOP for w in words[1:]):
             return None  # "the Berlin wine merchant", "la porte-parole du ministère": a person's description
+        if self.lang == "fr" and len(words) >= 3 and (words[1] in ROLE_HEADS or words[1] in CANDIDATE_NOUNS_FR):
+            return None  # "le candidat socialiste": a person; the adjective after the noun names the party
         head = words[-1]
         if len(head) < 4:
             return None
@@ -654,8 +657,9 @@ class Context:
         for key, full in self._qualified.items():
             if fold(full) in folded:
                 return None  # already the full name
-            if re.search(r"(?:^|\b(?:le|la|les|l|the|der|die|das)\s+)" + re.escape(key) + r"\b", folded):
-                return full
+            if key.split()[0] not in ROLE_HEADS and key.split()[0] not in CANDIDATE_NOUNS_FR and \
+                    re.search(r"(?:^|\b(?:le|la|les|l|the|der|die|das)\s+)" + re.escape(key) + r"\s*$", folded):
+                return full  # (not "le candidat socialiste" after "le candidat de la France insoumise": a person)
         return None
 
     def document_author(self, desc: str) -> str | None:
@@ -812,6 +816,14 @@ class Context:
                 if pair is not None:
                     return pair
                 p = self.person_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
+                if p and s.pos_ == "NOUN" and p.start > s.idx and s.lower_ in ROLE_HEADS:
+                    # "un porte-parole d'Adama Barrow, Halifa Sannah, a déclaré": the name apposed to the role
+                    # speaks, not the person the role is of
+                    sub = [t for t in s.subtree if t.i < verb.i]
+                    cut = next((k for k, t in enumerate(sub) if t.text == "," and t.i > s.i), None)
+                    apposed = self._name_closing_subject(sub[cut + 1:]) if cut is not None else None
+                    if apposed is not None and apposed.start > p.start:
+                        return apposed
                 if p:
                     return self.speaker_of(p)
                 if self.is_pronoun(s) or (self.lang == "en" and s.lower_ == "it" and s.dep_ == "nsubj"):
@@ -1541,6 +1553,7 @@ OFFICE_NOUNS = frozenset({
     "gouverneur", "maire", "chancelier", "chancelière", "député", "députée", "präsident", "präsidentin",
     "ministerin", "kanzler", "kanzlerin", "bürgermeister", "bürgermeisterin", "senatorin"})
 
+CANDIDATE_NOUNS_FR = frozenset({"candidat", "candidate", "leader", "militant", "militante", "élu", "élue"})
 ROLE_HEADS = OFFICE_NOUNS | frozenset({
     "official", "spokesman", "spokeswoman", "spokesperson", "chief", "head", "director", "ceo", "coordinator",
     "envoy", "ambassador", "commander", "general", "secretary", "pdg", "patron", "patronne",

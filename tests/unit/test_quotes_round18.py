@@ -204,3 +204,34 @@ def test_a_subject_with_its_relative_clause_is_no_quote_before_an_incise(enriche
     quotes = quotes_of(enricher, CASTRO)
     assert all(not t.startswith("Son frère") for _, _, t in quotes)
     assert starting(quotes, "Jusqu'à la victoire") == [("Raúl Castro", "direct")]
+
+
+# Wikinews (fr), identity checks and the Constitutional Council, January 2017 (dev set AT): "rappelle" tagged a
+# past participle
+COUNCIL = ("Le Conseil constitutionnel rappelle que la recherche des auteurs d’infractions est un « objectif de valeur "
+           "constitutionnel » et que les procédures de contrôle d’identité peuvent être légitimes.")
+
+# Wikinews (fr), Yahya Jammeh and the Gambian treasury, January 2017 (dev set AT)
+GAMBIA = ("Plus tard dans la journée, un porte-parole d'A. Barrow, Halifa Sannah, a déclaré lors d'une conférence de "
+          "presse que les caisses de la banque centrale gambienne étaient « intactes » .")
+
+# Wikinews (fr), Hamon and Mélenchon, February 2017 (dev set AT)
+HAMON = ("Dès le 1 er février, le candidat de la France insoumise avait posé sur sa chaine YouTube des conditions "
+         "avant la formation d'une éventuelle alliance.\n\nLe 17 février, Benoît Hamon est entré en contact avec "
+         "Jean-Luc Mélenchon. Mais dès le 18 février, soit à peine une journée plus tard, le candidat socialiste "
+         "indique que les négociations ont échoué.")
+
+
+def test_a_present_tense_form_tagged_as_a_participle_still_reports(enricher) -> None:
+    assert [k for _, k, t in quotes_of(enricher, COUNCIL) if t.startswith("la recherche des auteurs")] == ["indirect"]
+
+
+def test_a_spokesperson_named_after_the_person_they_speak_for(enricher) -> None:
+    # "un porte-parole d'A. Barrow, Halifa Sannah, a déclaré": the spokesperson speaks, not Barrow
+    assert [s for s, _, t in quotes_of(enricher, GAMBIA) if t.startswith("les caisses")] == ["Halifa Sannah"]
+
+
+def test_a_candidate_is_no_body_named_before(enricher) -> None:
+    # "le candidat socialiste" is not the "candidat de la France insoumise" of the paragraph before (nor the party)
+    speakers = [s for s, _, t in quotes_of(enricher, HAMON) if t.startswith("les négociations")]
+    assert speakers and speakers[0] not in ("candidat de la France insoumise", "Parti socialiste")
