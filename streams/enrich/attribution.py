@@ -580,8 +580,11 @@ class Context:
         toks = self.tokens(p.start, p.end)
         if self.has_dep and any(t.dep_ for t in toks):  # parse_scope=cues leaves some sentences unparsed
             return any(t.dep_.startswith("nsubj") or t.dep_ == "sb" or (t.dep_ == "appos" and _in_subject(t))
-                       for t in toks) or (toks[0].dep_ == "dep" and toks[0].is_sent_start is True)
-            # "Zach Manoun, arrivé d'un vol …, a été témoin": a name opening its sentence the parser left loose
+                       for t in toks) or (toks[0].dep_ == "dep" and toks[0].is_sent_start is True) or (
+                toks[0].dep_ == "ROOT" and toks[0].is_sent_start is True and
+                not any(t.pos_ in ("VERB", "AUX") for t in toks[0].sent))
+            # "Zach Manoun, arrivé d'un vol …, a été témoin": a name opening its sentence the parser left loose;
+            # "Jean-Luc Laurent ( PS ), a lui cherché …": a name the parser cut off as a verbless sentence
         near = self.tokens(max(0, p.start - 40), p.start)
         if self.lang == "fr" and _after_preposition_fr(near[-2:]):
             return False  # "La contribution du président Yar’Adua …" (unparsed): a complement, no subject
@@ -765,6 +768,11 @@ class Context:
             return clause_subject
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "sb") and
                 not self._in_leading_gerund(c) and not self._across_comma_of_participle(c, verb)] if verb.dep_ else []
+        if not subj and self.lang == "fr" and verb.dep_ == "xcomp" and verb.head.i < verb.i:
+            # "a permis à la ministre du travail Myriam El Khomri de déclarer que": the person the main verb lets
+            # (or asks) speak, its "à" object before the infinitive
+            subj = [c for c in verb.head.children if c.dep_ in ("obl:arg", "iobj") and c.i < verb.i and
+                    any(x.dep_ == "case" and x.lower_ == "à" for x in c.children)]
         if not subj and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i < verb.i and \
                 verb.head.pos_ in ("VERB", "AUX"):
             # participle or coordinated verb without a subject of its own: the subject of the verb it hangs on —

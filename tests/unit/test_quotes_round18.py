@@ -235,3 +235,21 @@ def test_a_candidate_is_no_body_named_before(enricher) -> None:
     # "le candidat socialiste" is not the "candidat de la France insoumise" of the paragraph before (nor the party)
     speakers = [s for s, _, t in quotes_of(enricher, HAMON) if t.startswith("les négociations")]
     assert speakers and speakers[0] not in ("candidat de la France insoumise", "Parti socialiste")
+
+
+# Wikinews (fr), unemployment up in August 2016 (dev set AS); cheques valid for six months, June 2016 (dev set AS)
+KHOMRI = ("Ce dernier chiffre a permis à la ministre du travail Myriam El Khomri de déclarer que « l’inversion de la "
+          "courbe est là ».")
+CHEQUES = ("Jean-Luc Laurent ( PS ), a lui cherché en vain à rétablir la validité de douze mois, s’opposant à « une "
+           "disparition progressive du chèque » et mettant en avant l’utilisation « massive » de ce moyen de paiement, "
+           "qui est « l’apanage de personnes qui n’ont pas accès aux moyens de paiement numériques ou nourrissent une "
+           "suspicion à leur égard » .")
+
+
+def test_the_person_a_verb_lets_speak_says_it(enricher) -> None:
+    # "a permis à X de déclarer que": X speaks, not the subject of "permettre"
+    assert [s for s, _, t in quotes_of(enricher, KHOMRI) if t.startswith("l’inversion")] == ["Myriam El Khomri"]
+
+
+def test_a_name_the_parser_cut_off_as_a_verbless_sentence_is_the_subject(enricher) -> None:
+    assert [s for s, _, t in quotes_of(enricher, CHEQUES) if t.startswith("l’apanage")] == ["Jean-Luc Laurent"]
