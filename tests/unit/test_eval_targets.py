@@ -86,7 +86,7 @@ def test_entity_recall(report: Report, lang: str, recall: float) -> None:
                           ("devai", 5, 0.85, 0.77), ("devaj", 5, 0.74, 0.54), ("devak", 3, 0.88, 0.79),
                           ("devan", 1, 0.99, 0.75), ("devao", 5, 0.90, 0.60), ("devap", 4, 0.72, 0.38),
                           ("devaq", 6, 0.87, 0.68), ("devar", 6, 0.79, 0.59),
-                          ("devas", 6, 0.75, 0.47), ("devat", 6, 0.83, 0.55),
+                          ("devas", 6, 0.75, 0.47), ("devat", 6, 0.83, 0.55), ("devau", 7, 0.69, 0.51),
                           ("blind", 12, 0.82, 0.63), ("blind2", 9, 0.89, 0.67), ("blind3", 9, 0.78, 0.62),
                           ("blind4", 9, 0.89, 0.69), ("blind5", 8, 0.87, 0.67),
                           ("blind6", 9, 0.83, 0.68), ("blind7", 8, 0.80, 0.62), ("blind8", 10, 0.87, 0.70),
@@ -97,9 +97,10 @@ def test_entity_recall(report: Report, lang: str, recall: float) -> None:
                           ("blind17", 5, 0.76, 0.32), ("blind18", 1, 0.66, 0.50),
                           ("blind19", 6, 0.70, 0.52), ("blind20", 1, 0.57, 0.40),
                           ("blind21", 5, 0.93, 0.68), ("blind22", 6, 0.83, 0.72),
-                          ("blind23", 6, 0.88, 0.66), ("blind24", 6, 0.78, 0.61)])
+                          ("blind23", 6, 0.88, 0.66), ("blind24", 6, 0.78, 0.61),
+                          ("blind25", 7, 0.87, 0.56)])
 def test_other_sets_are_scored_and_do_not_drop(folder: str, articles: int, f1: float, speaker: float) -> None:
-    """Held-out set A (opened for development in round 5), development sets B–AT and the blind test sets (never
+    """Held-out set A (opened for development in round 5), development sets B–AU and the blind test sets (never
     looked at per quote) keep their measured level: floors, not targets — the blind figures are the honest estimate of
     quality on unseen articles (docs/evaluation.md). The first blind set's floor was lowered once, in round 11, to the
     figure the extended reporting lexicon gave it (0.85 / 0.68 → 0.83 / 0.65, a documented trade-off: the new verbs
