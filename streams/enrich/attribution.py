@@ -763,7 +763,7 @@ class Context:
             j -= 1  # "il s’est dit": past the reflexive too ("Il a en outre insisté": and a fixed adverbial)
         if j >= 0 and self.is_pronoun(toks[j]) and not self._emphatic(toks, j):
             return pronoun_speaker(toks[j])
-        clause_subject = self._name_opening_clause(toks, j)
+        clause_subject = self._name_opening_clause(toks, j) or self._noun_phrase_opening_clause(toks, j, verb)
         if clause_subject is not None:
             return clause_subject
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "sb") and
@@ -1240,6 +1240,21 @@ class Context:
             return None
         return self.speaker_of(p)
 
+    def _noun_phrase_opening_clause(self, toks: list[Token], j: int, verb: Token) -> Speaker | None:
+        """"… ont pris leurs distances et les démocrates avaient demandé que …": a short definite noun phrase right
+        before the verb's auxiliaries, after "et"/"mais", is the second clause's subject when the parser gave the
+        verb none of its own."""
+        if self.lang not in ("fr", "en") or j < 2 or not self.has_pos or \
+                any(c.dep_.startswith("nsubj") for c in verb.children):
+            return None
+        k = j
+        while k >= 0 and j - k < 4 and toks[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+            k -= 1
+        if k == j or k < 1 or toks[k].pos_ != "DET" or toks[k - 1].lower_ not in CLAUSE_OPENERS or \
+                toks[j].pos_ != "NOUN":
+            return None
+        return self.name_or_desc(toks[k:j + 1])
+
     def _apposed_after(self, toks: list[Token], region: list[Token]) -> Speaker | None:
         """A person's name set off by a comma within a few words after a description."""
         rest = [t for t in toks if t.idx >= region[-1].idx + len(region[-1].text)]
@@ -1560,6 +1575,17 @@ OFFICE_NOUNS = frozenset({
     "chairwoman", "dirigeant", "dirigeante", "président", "présidente", "ministre", "sénateur", "sénatrice",
     "gouverneur", "maire", "chancelier", "chancelière", "député", "députée", "präsident", "präsidentin",
     "ministerin", "kanzler", "kanzlerin", "bürgermeister", "bürgermeisterin", "senatorin"})
+
+# nouns for an unnamed person ("the waiter", "un ouvrier")
+PERSON_NOUNS = frozenset({
+    "waiter", "waitress", "man", "woman", "boy", "girl", "officer", "policeman", "policewoman", "doctor", "nurse",
+    "teacher", "driver", "farmer", "worker", "soldier", "owner", "manager", "winemaker", "witness", "resident",
+    "neighbour", "neighbor", "mother", "father", "son", "daughter", "wife", "husband", "student", "guide", "host",
+    "bartender", "customer", "passenger", "pilot", "victim", "survivor", "protester", "shopkeeper", "vendor",
+    "serveur", "serveuse", "homme", "femme", "policier", "policière", "médecin", "infirmière", "chauffeur",
+    "agriculteur", "ouvrier", "soldat", "propriétaire", "témoin", "habitant", "habitante", "voisin", "voisine",
+    "mère", "père", "fils", "fille", "étudiant", "étudiante", "passager", "victime", "commerçant", "volontaire"})
+
 
 CANDIDATE_NOUNS_FR = frozenset({"candidat", "candidate", "leader", "militant", "militante", "élu", "élue"})
 ROLE_HEADS = OFFICE_NOUNS | frozenset({

@@ -14,6 +14,7 @@ from .attribution import (
     FINITE_AUXILIARIES_DE,
     INSTITUTION_HEADS,
     LEADING_ADVERBIAL,
+    PERSON_NOUNS,
     PLURAL_AUXILIARIES_DE,
     PREPOSITIONS_DE,
     REFLEXIVES,
@@ -406,6 +407,9 @@ def _with_coordinated_report(ctx: Context, cand: Candidate) -> list[Candidate]:
                         Candidate(second[0], second[1], cand.kind, cand.cue, cand.speaker)]
     if not ctx.has_dep:
         return [cand]
+    second = _new_subject_report(ctx, toks, cand)
+    if second is not None:
+        return second
     for k in range(2, len(toks) - 2):
         if toks[k].lower_ not in AND_WORDS:
             continue
@@ -419,6 +423,39 @@ def _with_coordinated_report(ctx: Context, cand: Candidate) -> list[Candidate]:
             continue
         return _split_report(ctx, cand, toks[:k], toks[start:], v)
     return [cand]
+
+
+NEW_SUBJECT_WORDS = 4  # "et les démocrates avaient demandé": at most this many words name the second subject
+CLAUSE_REACH = 8  # "avaient demandé lundi, au Congrès, que …": at most this many tokens before the complementizer
+
+
+def _new_subject_report(ctx: Context, toks: list[Token], cand: Candidate) -> list[Candidate] | None:
+    """"… Flynn pourrait être sujet à du chantage et les démocrates avaient demandé lundi, au Congrès, que …": "et",
+    a noun phrase of its own, a reporting verb and its clause end the first report and start the new subject's."""
+    for k in range(3, len(toks) - 4):
+        if toks[k].lower_ not in ("et", "and") or toks[k + 1].pos_ != "DET":
+            continue
+        m = k + 2
+        while m < len(toks) and m - k <= NEW_SUBJECT_WORDS and toks[m].pos_ in ("NOUN", "PROPN", "ADJ"):
+            m += 1
+        if m == k + 2:
+            continue
+        v = m
+        while v < len(toks) and toks[v].lower_ in ctx.lex.auxiliaries:
+            v += 1
+        if v >= len(toks) or not ctx.is_reporting(toks[v]) or "Inf" in toks[v].morph.get("VerbForm"):
+            continue
+        start = next((n + 1 for n in range(v + 1, min(len(toks) - 1, v + CLAUSE_REACH))
+                      if toks[n].lower_ in ctx.lex.complementizers), None)
+        if start is None or any(t.text in (".", ";", ":") for t in toks[v + 1:start]):
+            continue
+        speaker = ctx.name_or_desc(toks[k + 1:m])
+        first, second = _span_of(toks[:k], ctx), _span_of(toks[start:], ctx)
+        if speaker is None or first is None or second is None:
+            continue
+        return [Candidate(first[0], first[1], cand.kind, cand.cue, cand.speaker),
+                Candidate(second[0], second[1], cand.kind, ctx.cue_of(toks[v]), speaker)]
+    return None
 
 
 CONTRAST_WORDS = frozenset({"but", "while", "whereas", "mais", "tandis", "alors", "aber", "während", "doch"})
@@ -900,6 +937,8 @@ def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
                                any(t.text[:1].isupper() for t in rest[:3]) or
                                any(ctx.is_source_noun(t) for t in rest[1:3]))
     nouns = [t for t in head if t.pos_ in ("NOUN", "PROPN")]
+    if nouns and nouns[0].pos_ == "NOUN" and _person_noun(nouns[0]):
+        return True  # "Selon un ouvrier du chantier", "selon les volontaires": people
     if nouns and nouns[0].pos_ == "NOUN" and not ctx.is_source_noun(nouns[0]) and \
             nouns[0].lower_ not in RELATIVE_NOUNS and any(t.pos_ == "ADP" for t in head if t.i > nouns[0].i):
         return False  # "selon la nomenclature du JEL": a name inside a phrase headed by a common noun (not "de
@@ -908,6 +947,13 @@ def _is_source(ctx: Context, spk: Speaker, rest: list[Token]) -> bool:
         return True
     return any(ctx.is_source_noun(t) and t.pos_ in ("NOUN", "PROPN", "VERB")
                for t in head)  # ("notre correspondant": a source noun tagged as a participle)
+
+
+def _person_noun(t: Token) -> bool:
+    """A noun for a person or people ("ouvrier", "témoins", "volontaires"), singular or plural."""
+    word = t.lower_
+    return word in PERSON_NOUNS or word in ROLE_HEADS or (word[-1:] in ("s", "x") and (
+        word[:-1] in PERSON_NOUNS or word[:-1] in ROLE_HEADS))
 
 
 # prepositions that open a phrase, never a subject (not French "des"/"du", which are also articles)
@@ -1003,8 +1049,10 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
         for j in range(k + 1, min(k + reach + bracketed, len(toks))):
             t = toks[j]
             far = j > k + 5  # "said in a report published Tuesday that …": past the verb's adjuncts, a true SCONJ only
-            if far and t.lower_ in ctx.lex.complementizers and ctx.has_pos and t.pos_ != "SCONJ":
-                continue
+            if far and t.lower_ in ctx.lex.complementizers and ctx.has_pos and t.pos_ != "SCONJ" and \
+                    not (ctx.lang == "fr" and t.dep_ == "mark"):
+                continue  # (a French "qu'" the tagger calls a pronoun but the parser a marker: "a annoncé plus tard
+                # dans la journée qu'il acceptait ces conditions")
             if t.lower_ in ctx.lex.complementizers and (not ctx.has_pos or t.pos_ in ("SCONJ", "PRON", "") or
                                                          t.lower_ == "how"):
                 if ctx.lang == "fr" and toks[j - 1].lower_ in ("ainsi", "plus", "moins", "autant", "tant") and \

@@ -17,6 +17,7 @@ from .attribution import (
     DEMONSTRATIVES,
     HONORIFIC_PATTERN,
     OFFICE_NOUNS,
+    PERSON_NOUNS,
     RELATIVE_LINKS,
     RELATIVE_NOUNS,
     ROLE_HEADS,
@@ -344,14 +345,6 @@ def _with_trailing_sources(ctx: Context, cands: list[Candidate]) -> list[Candida
     return out
 
 
-PERSON_NOUNS = {
-    "waiter", "waitress", "man", "woman", "boy", "girl", "officer", "policeman", "policewoman", "doctor", "nurse",
-    "teacher", "driver", "farmer", "worker", "soldier", "owner", "manager", "winemaker", "witness", "resident",
-    "neighbour", "neighbor", "mother", "father", "son", "daughter", "wife", "husband", "student", "guide", "host",
-    "bartender", "customer", "passenger", "pilot", "victim", "survivor", "protester", "shopkeeper", "vendor",
-    "serveur", "serveuse", "homme", "femme", "policier", "policière", "médecin", "infirmière", "chauffeur",
-    "agriculteur", "ouvrier", "soldat", "propriétaire", "témoin", "habitant", "habitante", "voisin", "voisine",
-    "mère", "père", "fils", "fille", "étudiant", "étudiante", "passager", "victime", "commerçant"}
 
 
 LATTER = re.compile(r"\b(?:[Cc]e dernier|[Cc]ette dernière|[Tt]he latter|[Ll]etzterer|[Ll]etztere)\b")

@@ -253,3 +253,28 @@ def test_the_person_a_verb_lets_speak_says_it(enricher) -> None:
 
 def test_a_name_the_parser_cut_off_as_a_verbless_sentence_is_the_subject(enricher) -> None:
     assert [s for s, _, t in quotes_of(enricher, CHEQUES) if t.startswith("l’apanage")] == ["Jean-Luc Laurent"]
+
+
+# Wikinews (fr): Kolkata flyover collapse, March 2016 (dev set AQ); Swaziland renamed, 2018 (dev set AO); HI-SEAS, 2016
+# (dev set AS)
+SOURCES = ["Selon un ouvrier du chantier, des boulons se sont mis à sortir des poutres en cours d'installation peu "
+           "avant l'incident.",
+           "Selon le journal officiel, le gentilé est désormais « Liswati » au singulier et « Emaswati » au pluriel.",
+           "La monotonie de l’habitation est, selon les volontaires, ce qui est le plus difficile dans cette aventure."]
+
+
+@pytest.mark.parametrize(("text", "source"), list(zip(SOURCES, ["un ouvrier du chantier", "le journal officiel",
+                                                                "les volontaires"], strict=True)))
+def test_people_and_newspapers_are_sources_after_selon(enricher, text: str, source: str) -> None:
+    assert [(s, k) for s, k, _ in quotes_of(enricher, text)] == [(source, "indirect")]
+
+
+def test_a_second_subject_after_et_and_a_far_que_the_parser_hung_as_a_relative(enricher) -> None:
+    # Wikinews (fr), Flynn resigns (dev set AT): "… de la Russie et les démocrates avaient demandé lundi, au Congrès,
+    # que …" — the second report is the Democrats'
+    quotes = stored(enricher, "devat", "wikinews-fr-flynn-demission")
+    assert starting(quotes, "Flynn soit renvoyé") == [("les démocrates", "indirect")]
+    assert all("les démocrates avaient demandé" not in t for _, _, t in quotes)
+    # Wikinews (fr), Bayrou joins Macron (dev set AU): "a annoncé plus tard dans la journée qu'il acceptait …"
+    quotes = stored(enricher, "devau", "wikinews-fr-bayrou-rejoint-macron")
+    assert starting(quotes, "il acceptait ces conditions") == [("Emmanuel Macron", "indirect")]
