@@ -72,29 +72,29 @@ def test_entity_recall(report: Report, lang: str, recall: float) -> None:
 
 @pytest.mark.parametrize(("folder", "articles", "f1", "speaker"),
                          [("heldout", 6, 0.94, 0.89), ("devb", 10, 0.93, 0.88), ("devc", 9, 0.91, 0.86),
-                          ("devd", 6, 0.86, 0.82), ("deve", 9, 0.88, 0.75), ("devf", 9, 0.90, 0.86),
+                          ("devd", 6, 0.88, 0.85), ("deve", 9, 0.88, 0.75), ("devf", 9, 0.90, 0.86),
                           ("devg", 9, 0.93, 0.88), ("devh", 7, 0.92, 0.84), ("devi", 8, 0.89, 0.85),
                           ("devj", 7, 0.92, 0.81), ("devk", 8, 0.95, 0.89), ("devl", 6, 0.87, 0.75),
-                          ("devm", 8, 0.96, 0.85), ("devn", 6, 0.91, 0.83), ("devo", 9, 0.91, 0.82),
+                          ("devm", 8, 0.96, 0.85), ("devn", 6, 0.91, 0.83), ("devo", 9, 0.92, 0.84),
                           ("devp", 3, 0.86, 0.74), ("devq", 4, 0.90, 0.82), ("devr", 4, 0.85, 0.76),
-                          ("devs", 6, 0.88, 0.81), ("devt", 7, 0.90, 0.86), ("devu", 7, 0.91, 0.77),
-                          ("devv", 5, 0.86, 0.80), ("devw", 9, 0.87, 0.81), ("devx", 4, 0.91, 0.81),
-                          ("devy", 9, 0.90, 0.77), ("devz", 8, 0.92, 0.81),
+                          ("devs", 6, 0.90, 0.85), ("devt", 7, 0.90, 0.86), ("devu", 7, 0.91, 0.77),
+                          ("devv", 5, 0.88, 0.85), ("devw", 9, 0.87, 0.81), ("devx", 4, 0.91, 0.81),
+                          ("devy", 9, 0.91, 0.78), ("devz", 8, 0.92, 0.81),
                           ("devaa", 6, 0.90, 0.69), ("devab", 7, 0.93, 0.87), ("devac", 9, 0.93, 0.87),
-                          ("devad", 9, 0.92, 0.80), ("devae", 5, 0.87, 0.85), ("devaf", 7, 0.92, 0.84),
+                          ("devad", 9, 0.94, 0.89), ("devae", 5, 0.90, 0.85), ("devaf", 7, 0.93, 0.90),
                           ("devag", 2, 0.83, 0.62), ("devah", 5, 0.90, 0.79),
-                          ("devai", 5, 0.85, 0.77), ("devaj", 5, 0.74, 0.54), ("devak", 3, 0.88, 0.79),
-                          ("devan", 1, 0.99, 0.75), ("devao", 5, 0.90, 0.60), ("devap", 4, 0.72, 0.38),
-                          ("devaq", 6, 0.87, 0.68), ("devar", 6, 0.79, 0.59),
-                          ("devas", 6, 0.75, 0.47), ("devat", 6, 0.83, 0.55), ("devau", 7, 0.69, 0.51),
-                          ("blind", 12, 0.82, 0.63), ("blind2", 9, 0.89, 0.67), ("blind3", 9, 0.78, 0.62),
-                          ("blind4", 9, 0.89, 0.69), ("blind5", 8, 0.87, 0.67),
-                          ("blind6", 9, 0.83, 0.68), ("blind7", 8, 0.80, 0.62), ("blind8", 10, 0.87, 0.70),
-                          ("blind9", 7, 0.85, 0.66), ("blind10", 8, 0.92, 0.79),
+                          ("devai", 5, 0.85, 0.77), ("devaj", 5, 0.86, 0.71), ("devak", 3, 0.88, 0.79),
+                          ("devan", 1, 0.99, 0.75), ("devao", 5, 0.93, 0.65), ("devap", 4, 0.80, 0.54),
+                          ("devaq", 6, 0.88, 0.74), ("devar", 6, 0.81, 0.74),
+                          ("devas", 6, 0.78, 0.59), ("devat", 6, 0.87, 0.64), ("devau", 7, 0.71, 0.55),
+                          ("blind", 12, 0.82, 0.63), ("blind2", 9, 0.89, 0.67), ("blind3", 9, 0.81, 0.66),
+                          ("blind4", 9, 0.90, 0.70), ("blind5", 8, 0.87, 0.67),
+                          ("blind6", 9, 0.83, 0.68), ("blind7", 8, 0.81, 0.62), ("blind8", 10, 0.87, 0.70),
+                          ("blind9", 7, 0.84, 0.66), ("blind10", 8, 0.92, 0.79),
                           ("blind11", 7, 0.83, 0.66), ("blind12", 6, 0.76, 0.59),
-                          ("blind13", 9, 0.66, 0.43), ("blind14", 7, 0.87, 0.61),
-                          ("blind15", 5, 0.81, 0.56), ("blind16", 2, 0.73, 0.36),
-                          ("blind17", 5, 0.76, 0.32), ("blind18", 1, 0.66, 0.50),
+                          ("blind13", 9, 0.71, 0.46), ("blind14", 7, 0.87, 0.61),
+                          ("blind15", 5, 0.80, 0.56), ("blind16", 2, 0.73, 0.36),
+                          ("blind17", 5, 0.78, 0.32), ("blind18", 1, 0.66, 0.50),
                           ("blind19", 6, 0.70, 0.52), ("blind20", 1, 0.57, 0.40),
                           ("blind21", 5, 0.93, 0.68), ("blind22", 6, 0.83, 0.72),
                           ("blind23", 6, 0.88, 0.66), ("blind24", 6, 0.78, 0.61),
@@ -104,7 +104,9 @@ def test_other_sets_are_scored_and_do_not_drop(folder: str, articles: int, f1: f
     looked at per quote) keep their measured level: floors, not targets — the blind figures are the honest estimate of
     quality on unseen articles (docs/evaluation.md). The first blind set's floor was lowered once, in round 11, to the
     figure the extended reporting lexicon gave it (0.85 / 0.68 → 0.83 / 0.65, a documented trade-off: the new verbs
-    were right on all development sets)."""
+    were right on all development sets). Round 18 lowered two blind F1 floors by one false quote each (blind 9: 0.85 →
+    0.84, from "selon" + a person noun as a source; blind 15: 0.81 → 0.80, from invitations and perfect infinitives
+    in the accusation rule) — both rules gained quotes on the development sets and the first on blind set 4."""
     base = ROOT / "tests" / "data" / folder
     report = run_eval(base / "gold", [base / "raw"], Enricher(Settings()).enrich_message)
     assert report.missing_raw == [] and len(report.articles) == articles
