@@ -364,9 +364,7 @@ def _report_start(ctx: Context, toks: list[Token], n: int) -> int | None:
     an infinitive right after it; None when neither follows."""
     if n >= len(toks):
         return None
-    aside = LEADING_ADVERBIAL.match(ctx.text, toks[n].idx)
-    while aside is not None and n < len(toks) - 1 and toks[n].idx < aside.end():
-        n += 1  # "a annoncé de son côté cesser …", "a ajouté pour sa part que …"
+    n = min(_past_aside(ctx, toks, n), len(toks) - 1)  # "a annoncé de son côté cesser …", "a ajouté pour sa part que"
     if toks[n].lower_ in ADDRESSEE_LINKS:  # "et a rappelé à l'assemblée plénière que …": whom it was said to first
         stop = next((m for m in range(n + 1, min(len(toks), n + ADDRESSEE_WORDS + 1)) if toks[m].is_punct or
                      toks[m].pos_ in ("VERB", "AUX") or toks[m].lower_ in ctx.lex.complementizers), None)
@@ -375,6 +373,15 @@ def _report_start(ctx: Context, toks: list[Token], n: int) -> int | None:
     if toks[n].lower_ in ctx.lex.complementizers:
         return n + 1
     return n if "Inf" in toks[n].morph.get("VerbForm") else None
+
+
+def _past_aside(ctx: Context, toks: list[Token], n: int) -> int:
+    """The index after a discourse or time adverbial starting at toks[n] ("de son côté", "pour sa part", "cependant",
+    "mardi"), or n when none starts there."""
+    aside = LEADING_ADVERBIAL.match(ctx.text, toks[n].idx) if n < len(toks) else None
+    while aside is not None and n < len(toks) and toks[n].idx < aside.end():
+        n += 1
+    return n
 
 
 ADDRESSEE_LINKS = frozenset({"à", "au", "aux", "to"})
@@ -1535,9 +1542,7 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> Candidate | None:
         j = k + 1
         while j < len(toks) and toks[j].pos_ == "ADV" and j - k <= 2:
             j += 1
-        aside = LEADING_ADVERBIAL.match(ctx.text, toks[j].idx) if j < len(toks) else None
-        while aside is not None and j < len(toks) and toks[j].idx < aside.end():
-            j += 1  # "a annoncé de son côté cesser …"
+        j = _past_aside(ctx, toks, j)  # "a annoncé de son côté cesser …"
         if v.lower_ in SE_DIRE and reflexive_before(toks, k) and j < len(toks) and toks[j].pos_ in ("ADJ", "VERB"):
             spk = _subject(ctx, toks[:k + 1], v)  # "il s’est dit désireux de …", "se disent prêts à …"
             return _cand(ctx, toks[j:], spk, ctx.cue_of(v)) if spk is not None else None
@@ -1665,9 +1670,9 @@ def _ind_accusation(ctx: Context, toks: list[Token], verbs_among: list[Token] | 
     return None
 
 
-# French verbs whose noun-phrase object is itself what was said ("a annoncé la dissolution du gouvernement", "a insisté
-# sur la nécessité d’accélérer …", "a fait part de sa tristesse de perdre …"): lemma -> the preposition before the
-# object ("" for a direct object). A short object names a topic, not a content ("a annoncé sa démission").
+# French verbs whose noun-phrase object is itself what was said ("a réitéré la prédisposition de la BEI pour …", "a
+# insisté sur la nécessité d’accélérer …", "a fait part de sa tristesse de perdre …"): lemma -> the preposition before
+# the object ("" for a direct object). A short object names a topic, not a content.
 NOUN_REPORTS_FR = {"réitérer": "", "insister": "sur"}  # (not "annoncer", "réclamer", "dénoncer": their objects
 # are as often topics or events — "a annoncé sa candidature ce soir", "dénonce le virage libéral du pouvoir")
 NOUN_REPORT_PHRASES_FR = {("fait", "part", "de"), ("faire", "part", "de"), ("fera", "part", "de")}
