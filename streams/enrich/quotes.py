@@ -294,6 +294,8 @@ def _is_quotation(ctx: Context, span: MarkedSpan, spans: list[MarkedSpan], i: in
     if ((_title_cue(ctx, span) or _named_by_copula(ctx, span)) and not lowercase_clause) or \
             _listed_after_title(ctx, spans, i):
         return False  # titles start with a capital; "le journal « n’a jamais publié … »" is what the paper said
+    if _legal_qualification(ctx, span, content):
+        return False  # "placé en garde à vue pour « violences sur une personne chargée … »": a charge, no speech
     if span.continued or span.continues:
         return True
     if HEADLINE.match(content) and content.rstrip()[-1:] not in ".!?…" and _right(ctx, span, len(ctx.text)) is None \
@@ -406,6 +408,25 @@ def _named_by_copula(ctx: Context, span: MarkedSpan) -> bool:
     if len(before) < 2 or before[-1].lower_ not in COPULAS:
         return False
     return any(t.lower_ in NAMING_NOUNS for t in before[:6])
+
+
+# proceedings whose charge or sentence French news quotes in marks ("mis en examen pour « assassinat »")
+LEGAL_CUES_FR = re.compile(r"\b(?:garde à vue|mise? en examen|inculpée?s?|poursuivie?s?|condamnée?s?|enquête|"
+                           r"information judiciaire|écrouée?s?|déférée?s?)\b", re.IGNORECASE)
+LEGAL_LINKS_FR = frozenset({"pour", "à", "de", "d'", "d’"})
+LEGAL_REACH = 90  # characters before the mark in which the proceeding is named
+
+
+def _legal_qualification(ctx: Context, span: MarkedSpan, content: str) -> bool:
+    """A French charge or sentence in marks after the proceeding ("ouverte … par le parquet de Paris pour
+    « association de malfaiteurs … »", "condamné à « trois mois d’emprisonnement … »"): the law's words, no speech."""
+    if ctx.lang != "fr" or not content[:1].islower() or \
+            any(ctx.is_finite_verb(t) for t in ctx.tokens(span.start, span.end)):
+        return False
+    sent_a, _ = ctx.sentence_of(span.open_at)
+    before = [t for t in ctx.tokens(max(sent_a, span.open_at - LEGAL_REACH), span.open_at) if not t.is_space]
+    return bool(before) and before[-1].lower_ in LEGAL_LINKS_FR and \
+        LEGAL_CUES_FR.search(ctx.text, max(sent_a, span.open_at - LEGAL_REACH), span.open_at) is not None
 
 
 def _title_cue(ctx: Context, span: MarkedSpan) -> bool:

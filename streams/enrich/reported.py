@@ -184,11 +184,22 @@ def _closing_term_end(ctx: Context, cand: Candidate, covered: list[tuple[int, in
         if (x, y) in covered or not 0 <= x - cand.end <= 3 or ctx.text[cand.end:x].strip(SPACES):
             continue
         inner = [t for t in ctx.tokens(x + 1, y) if not t.is_punct]
-        if ctx.text[y + 1:y + 4].strip(SPACES)[:1] in (".", "!", "?", ";", "") and not (
+        after = ctx.text[y + 1:y + 4].strip(SPACES)[:1]
+        incise = after == "," and _incise_after(ctx, y + 1)  # "… pour « tentative d’assassinat … » , a annoncé X"
+        if (after in (".", "!", "?", ";", "") or incise) and not (
                 ctx.has_pos and judging_adjectives(inner)):  # (quoted judging adjectives are quotes of their own)
             return y + 1
         break
     return cand.end
+
+
+def _incise_after(ctx: Context, pos: int) -> bool:
+    """The comma after `pos` opens an incise: its first word (past auxiliaries) is a reporting verb."""
+    comma = ctx.text.find(",", pos, pos + 4)
+    toks = [t for t in ctx.tokens(comma + 1, comma + 40) if not t.is_space] if comma >= 0 else []
+    while toks and toks[0].lower_ in ctx.lex.auxiliaries:
+        toks = toks[1:]
+    return bool(toks) and ctx.is_reporting(toks[0])
 
 
 def _report_after_quotes(ctx: Context, a: int, tail_from: int, b: int,

@@ -278,3 +278,19 @@ def test_a_second_subject_after_et_and_a_far_que_the_parser_hung_as_a_relative(e
     # Wikinews (fr), Bayrou joins Macron (dev set AU): "a annoncé plus tard dans la journée qu'il acceptait …"
     quotes = stored(enricher, "devau", "wikinews-fr-bayrou-rejoint-macron")
     assert starting(quotes, "il acceptait ces conditions") == [("Emmanuel Macron", "indirect")]
+
+
+# Wikinews (fr): Manuel Valls slapped, January 2017 (dev set AU); the Antwerp car attack, March 2017 (dev set V)
+CHARGE = ("Il a été remis à la gendarmerie et placé en garde à vue pour « violences sur une personne chargée d’une "
+          "mission de service public » .")
+ANTWERP_CHARGE = ("L'homme a été inculpé pour « tentative d’assassinat à caractère terroriste, tentative de coups et "
+                  "blessures à caractère terroriste et infraction à la législation sur les armes » , a annoncé "
+                  "aujourd'hui le parquet fédéral de Belgique.")
+
+
+def test_a_charge_in_marks_is_no_quotation_but_stays_in_the_report(enricher) -> None:
+    assert quotes_of(enricher, CHARGE) == []
+    # the report the charge closes keeps it ("… pour « … » , a annoncé X": a term before the incise)
+    quotes = quotes_of(enricher, ANTWERP_CHARGE)
+    assert [(s, k) for s, k, _ in quotes] == [("le parquet fédéral de Belgique", "indirect")]
+    assert quotes[0][2].startswith("L'homme a été inculpé pour « tentative") and quotes[0][2].endswith("armes »")
