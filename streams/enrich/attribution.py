@@ -823,15 +823,16 @@ class Context:
                 pair = self.coordinated_people(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
                 if pair is not None:
                     return pair
+                # the subject's words before the verb, and a name closing them after the comma ("L'un des partis
+                # d'opposition …, l'Action Congress, estime que")
+                sub = [t for t in s.subtree if t.i < verb.i]
+                cut = next((k for k, t in enumerate(sub) if t.text == "," and t.i > s.i), None)
+                apposed_name = self._name_closing_subject(sub[cut + 1:]) if cut else None
                 p = self.person_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
-                if p and s.pos_ == "NOUN" and p.start > s.idx and s.lower_ in ROLE_HEADS:
-                    # "un porte-parole d'Adama Barrow, Halifa Sannah, a déclaré": the name apposed to the role
-                    # speaks, not the person the role is of
-                    sub = [t for t in s.subtree if t.i < verb.i]
-                    cut = next((k for k, t in enumerate(sub) if t.text == "," and t.i > s.i), None)
-                    apposed = self._name_closing_subject(sub[cut + 1:]) if cut is not None else None
-                    if apposed is not None and apposed.start > p.start:
-                        return apposed
+                if p and s.pos_ == "NOUN" and p.start > s.idx and s.lower_ in ROLE_HEADS and \
+                        apposed_name is not None and apposed_name.start > p.start:
+                    return apposed_name  # "un porte-parole d'Adama Barrow, Halifa Sannah, a déclaré": the name
+                    # apposed to the role speaks, not the person the role is of
                 if p:
                     return self.speaker_of(p)
                 if self.is_pronoun(s) or (self.lang == "en" and s.lower_ == "it" and s.dep_ == "nsubj"):
@@ -866,9 +867,6 @@ class Context:
                 named_before = self._name_apposed_before(s.left_edge.idx)
                 if named_before is not None:
                     return named_before  # "Oscar Munoz , le PDG de la compagnie, s'est excusé": the name, not the role
-                sub = [t for t in s.subtree if t.i < verb.i]
-                cut = next((k for k, t in enumerate(sub) if t.text == "," and t.i > s.i), None)
-                apposed_name = self._name_closing_subject(sub[cut + 1:]) if cut else None
                 if apposed_name is not None:
                     return apposed_name  # "L'un des partis d'opposition …, l'Action Congress, estime que"
                 sub = sub[:cut] if cut else sub
