@@ -1,17 +1,31 @@
-"""faust's Kafka transport with a configurable fetch wait.
+"""faust's Kafka transport with a configurable fetch wait and no stale records after a seek.
 
 faust hard-codes ``fetch_max_wait_ms=1500`` for its worker consumer. Apache Kafka answers a fetch as soon as data
 arrives, so there the value only bounds idle polling; Tansu (the dev/test broker) holds a fetch for most of that
 time even when data arrives, which adds up to a second and a half per hop (measured: ~400 ms median per hop at 1500,
 ~15 ms at 100). ``Settings.fetch_max_wait_ms`` sets it for every consumer newswatch creates.
+
+After a rebalance faust resumes fetching *before* it seeks the kept partitions back to their committed offsets
+(``Recovery.on_recovery_completed``). Records fetched before that seek but delivered after it jump the consumer's read
+position ahead: faust books the skipped range as a gap (counted as acknowledged, so committed) and drops the same
+records when the fetcher re-reads them from the committed offset — articles lost without an error (seen in
+``tests/reliability/test_rebalance.py``: 65 of 600). ``_Consumer`` numbers its seeks and discards a fetch that a seek
+overtook, then seeks again so that the discarded records are read again (at least once: some may come twice).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
 from typing import Any
 
 import faust
 from faust.transport.drivers import aiokafka as faust_aiokafka
+from faust.types import TP, Message
+
+log = logging.getLogger(__name__)
 
 
 class _ConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
@@ -23,8 +37,42 @@ class _ConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
 
 
 class _Consumer(faust_aiokafka.Consumer):
+    _seeks = 0  # bumped before and after every seek to the committed offsets
+    _seek_lock: asyncio.Lock | None = None
+
     def _new_consumer_thread(self) -> faust_aiokafka.AIOKafkaConsumerThread:
         return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+    async def perform_seek(self) -> None:
+        """Seek to the committed offsets, one seek at a time, numbered so that `getmany` can tell what it overtook."""
+        if self._seek_lock is None:
+            self._seek_lock = asyncio.Lock()
+        async with self._seek_lock:
+            self._seeks += 1
+            try:
+                await super().perform_seek()
+            finally:
+                self._seeks += 1
+
+    async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
+        """faust's fetch, minus the records a seek overtook (then seek again so that they are read again)."""
+        seeks = self._seeks
+        overtaken = False
+        async with contextlib.aclosing(super().getmany(timeout)) as records:
+            async for tp, message in records:
+                if self._seeks != seeks:  # fetched before a seek: delivering it would jump the read position
+                    overtaken = True
+                    break
+                yield tp, message
+                if self._seeks != seeks:  # a seek ran while it was delivered: faust then set a stale read position
+                    overtaken = True
+                    break
+        if overtaken:
+            log.info("records fetched before a seek were discarded; seeking to the committed offsets again")
+            try:
+                await self.perform_seek()
+            except Exception as exc:  # the partition may be gone again (another rebalance): that one seeks for us
+                log.warning("seek after discarding overtaken records failed: %r", exc)
 
 
 class _Transport(faust_aiokafka.Transport):

@@ -1,8 +1,14 @@
-"""The worker's Kafka consumer takes its fetch wait from the settings (faust alone hard-codes 1500 ms)."""
+"""The worker's Kafka consumer takes its fetch wait from the settings (faust alone hard-codes 1500 ms), and never
+delivers records that a seek overtook."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from streams.app import create_app
 from streams.config import Settings
@@ -17,3 +23,102 @@ def test_the_worker_consumer_waits_at_most_fetch_max_wait_ms() -> None:
     wait, module = asyncio.run(build())
     assert wait == 123
     assert module == "streams.transport"
+
+
+# --- records a seek overtook are never delivered (unit level: faust's fetch and seek replaced by scripted fakes) ---
+
+class ScriptedFetch:
+    """Stands in for faust's own fetch and seek: yields `records` once `fetched` is set, and counts the seeks."""
+
+    def __init__(self, records: list[tuple[str, int]]) -> None:
+        self.records = records
+        self.fetched = asyncio.Event()
+        self.seeks = 0
+        self.seek_inside_fetch = False
+
+    async def getmany(self, consumer: Any, timeout: float) -> AsyncIterator[tuple[str, int]]:
+        await self.fetched.wait()
+        if self.seek_inside_fetch:  # faust's fetch while the flow is stopped: it seeks itself and yields nothing
+            await consumer.perform_seek()
+            return
+        for record in self.records:
+            yield record
+
+    async def perform_seek(self, consumer: Any) -> None:
+        self.seeks += 1
+        await asyncio.sleep(0)
+
+
+def consumer_with(monkeypatch: pytest.MonkeyPatch, fetch: ScriptedFetch) -> Any:
+    monkeypatch.setattr(faust_aiokafka.Consumer, "getmany", lambda self, timeout: fetch.getmany(self, timeout))
+    monkeypatch.setattr(faust_aiokafka.Consumer, "perform_seek", lambda self: fetch.perform_seek(self))
+    app = create_app(Settings(broker="kafka://127.0.0.1:9", web_enabled=False))
+    return app.consumer
+
+
+RECORDS = [("raw-2", 139), ("raw-2", 140), ("raw-2", 141)]
+
+
+def test_records_fetched_before_a_seek_are_discarded_and_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rebalance race: the fetch returns after the seek to the committed offsets began (records from before it)."""
+    fetch = ScriptedFetch(RECORDS)
+
+    async def scenario() -> list[tuple[str, int]]:
+        consumer = consumer_with(monkeypatch, fetch)
+        delivered: list[tuple[str, int]] = []
+
+        async def drain() -> None:
+            async for record in consumer.getmany(timeout=1.0):
+                delivered.append(record)
+
+        draining = asyncio.ensure_future(drain())
+        await asyncio.sleep(0)
+        await consumer.perform_seek()  # recovery seeks while the fetch is in flight
+        fetch.fetched.set()
+        await draining
+        return delivered
+
+    assert asyncio.run(scenario()) == []
+    assert fetch.seeks == 2  # recovery's seek, then ours so that the discarded records are fetched again
+
+
+def test_a_seek_while_a_record_is_delivered_stops_the_batch_and_seeks_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """faust sets the read position after delivering a record: a seek in between must be redone after it."""
+    fetch = ScriptedFetch(RECORDS)
+    fetch.fetched.set()
+
+    async def scenario() -> list[tuple[str, int]]:
+        consumer = consumer_with(monkeypatch, fetch)
+        delivered = []
+        async for record in consumer.getmany(timeout=1.0):
+            delivered.append(record)
+            await consumer.perform_seek()
+        return delivered
+
+    assert asyncio.run(scenario()) == RECORDS[:1]
+    assert fetch.seeks == 2
+
+
+def test_without_a_seek_every_record_is_delivered_and_nothing_seeks(monkeypatch: pytest.MonkeyPatch) -> None:
+    fetch = ScriptedFetch(RECORDS)
+    fetch.fetched.set()
+
+    async def scenario() -> list[tuple[str, int]]:
+        consumer = consumer_with(monkeypatch, fetch)
+        return [record async for record in consumer.getmany(timeout=1.0)]
+
+    assert asyncio.run(scenario()) == RECORDS
+    assert fetch.seeks == 0
+
+
+def test_a_fetch_that_seeks_itself_is_not_sought_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    fetch = ScriptedFetch(RECORDS)
+    fetch.fetched.set()
+    fetch.seek_inside_fetch = True
+
+    async def scenario() -> list[tuple[str, int]]:
+        consumer = consumer_with(monkeypatch, fetch)
+        return [record async for record in consumer.getmany(timeout=1.0)]
+
+    assert asyncio.run(scenario()) == []
+    assert fetch.seeks == 1
