@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from faust.transport.drivers import aiokafka as faust_aiokafka
+from faust.types import TP
 
 from streams.app import create_app
 from streams.config import Settings
@@ -122,3 +123,47 @@ def test_a_fetch_that_seeks_itself_is_not_sought_twice(monkeypatch: pytest.Monke
 
     assert asyncio.run(scenario()) == []
     assert fetch.seeks == 1
+
+
+# --- no commit past a record still being processed ---
+
+class Delivered:
+    """A delivered record as faust's consumer tracks it (topic-partition, offset, acknowledged or not)."""
+
+    def __init__(self, tp: TP, offset: int) -> None:
+        self.tp, self.offset, self.acked = tp, offset, False
+
+
+RAW = TP("articles.raw", 2)
+
+
+def commit_offset(committed: int | None, acked: list[int], in_flight: list[int]) -> int | None:
+    """The offset the worker's consumer would commit for RAW, given what is committed, acknowledged and in flight."""
+    async def scenario() -> int | None:
+        consumer = create_app(Settings(broker="kafka://127.0.0.1:9", web_enabled=False)).consumer
+        records = [Delivered(RAW, offset) for offset in in_flight]
+        for record in records:
+            consumer._unacked_messages.add(record)
+        if committed is not None:
+            consumer._committed_offset[RAW] = committed
+        consumer._acked[RAW] = list(acked)
+        consumer._acked_index[RAW] = set(acked)
+        return consumer._new_offset(RAW)
+
+    return asyncio.run(scenario())
+
+
+def test_no_commit_past_a_batch_still_enriched_before_the_first_commit() -> None:
+    """Batch 0–15 still in the enrichment pool, batch 16–31 done: faust alone would commit 32."""
+    assert commit_offset(None, list(range(16, 32)), list(range(0, 16))) is None
+
+
+def test_no_commit_past_a_single_record_still_in_flight() -> None:
+    """Committed 100, record 100 in flight, 101–110 acknowledged: faust alone lets the one missing offset through."""
+    assert commit_offset(100, list(range(101, 111)), [100]) is None
+
+
+def test_the_run_is_committed_once_nothing_below_it_is_in_flight() -> None:
+    assert commit_offset(100, list(range(100, 111)), [112]) == 111
+    # offset 100 the broker never delivered (a transaction marker right after a seek): still committed
+    assert commit_offset(100, list(range(101, 111)), []) == 111
