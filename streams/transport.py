@@ -15,8 +15,8 @@ overtook, then seeks again so that the discarded records are read again (at leas
 faust commits the first run of consecutive acknowledged offsets of a partition. With several agent instances (one
 per enrichment process, plus one) batches finish out of order, and that run can start above a record still being
 processed — before the partition's first commit faust does not look below the run at all, afterwards it lets one
-missing offset through. A kill -9 right after such a commit lost the record. ``_Consumer`` holds the commit while a
-delivered record below the run is unacknowledged.
+missing offset through. A kill -9 right after such a commit would lose that record. ``_Consumer`` holds the commit
+while a delivered record below the run is unacknowledged.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class _Transport(faust_aiokafka.Transport):
 
 
 class App(faust.App):
-    """faust.App whose Kafka consumer waits at most ``fetch_max_wait_ms`` per fetch."""
+    """faust.App whose Kafka consumer waits at most ``fetch_max_wait_ms`` per fetch (and is `_Consumer`)."""
 
     def __init__(self, *args: Any, fetch_max_wait_ms: int = 500, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
