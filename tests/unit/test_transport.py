@@ -1,5 +1,5 @@
-"""The worker's Kafka consumer takes its fetch wait from the settings (faust alone hard-codes 1500 ms), and never
-delivers records that a seek overtook."""
+"""The worker's Kafka consumer takes its fetch wait from the settings (faust alone hard-codes 1500 ms), never
+delivers records that a seek overtook, and never commits past a record still being processed."""
 
 from __future__ import annotations
 
