@@ -345,8 +345,6 @@ def _with_trailing_sources(ctx: Context, cands: list[Candidate]) -> list[Candida
     return out
 
 
-
-
 LATTER = re.compile(r"\b(?:[Cc]e dernier|[Cc]ette dernière|[Tt]he latter|[Ll]etzterer|[Ll]etztere)\b")
 
 
