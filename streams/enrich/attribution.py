@@ -375,6 +375,9 @@ class Context:
         if self.lang != "fr" or not self.has_pos or t.i < 2 or t.i + 1 >= len(self.doc) or \
                 t.pos_ not in ("VERB", "NOUN", "ADJ") or not t.text.islower():
             return False
+        if t.pos_ == "VERB" and ("Inf" in t.morph.get("VerbForm") or (
+                "Pres" in t.morph.get("Tense") and "Part" in t.morph.get("VerbForm"))):
+            return False  # "« … » , tirant son origine de « … »": a participle, no incise and no inverted subject
         before, nxt = self.doc[t.i - 2], self.doc[t.i + 1]
         return self.doc[t.i - 1].text == "," and before.text in ("»", "”", '"') and (
             nxt.pos_ in ("DET", "PROPN") or (nxt.text.startswith("-") and CLITIC.match(nxt.text) is not None))
@@ -852,6 +855,10 @@ class Context:
                     region = region[mark + 1:]  # "« … » par une voisine, qui a ajouté": not the quoted words
                     while region and region[0].dep_ == "case":
                         region = region[1:]  # "… négociée avec le chef …, qui déclare": not "avec"
+                    cue = self._according_cue_end(region)
+                    if cue is not None and cue < len(region):
+                        region = region[cue:]  # "… pas d'un acte terroriste selon la police, qui précise": the
+                        # source the relative clause goes on with, not the phrase it came after
                     return self.name_or_desc(region)
                 if s.lower_ in RELATIVE_WHO:  # cleft: "It was a wine merchant in Berlin who first informed me"
                     cleft = self._cleft_antecedent(s)
@@ -869,7 +876,7 @@ class Context:
                     return named_before  # "Oscar Munoz , le PDG de la compagnie, s'est excusé": the name, not the role
                 if apposed_name is not None:
                     return apposed_name  # "L'un des partis d'opposition …, l'Action Congress, estime que"
-                sub = sub[:cut] if cut else sub
+                sub = _with_conjunct(s, sub, cut) if cut else sub
                 lead = max((k for k, t in enumerate(sub) if t.text == "," and t.i < s.i), default=None)
                 if lead is not None and lead + 1 < len(sub) and sub[lead + 1].pos_ in ("DET", "PROPN"):
                     sub = sub[lead + 1:]  # "Abondant dans le même sens, un habitant de Kinshasa": not the gerund
@@ -1021,6 +1028,13 @@ class Context:
             subject = self.name_or_desc(clause[:aux])
             return group_of(subject) if clause[aux].lower_ in PLURAL_AUXILIARIES_DE else subject
         return None
+
+    def _according_cue_end(self, region: list[Token]) -> int | None:
+        """Index in ``region`` right after its last "selon"-type cue ("selon", "d'après", "according to")."""
+        words = [t.lower_ for t in region]
+        ends = [k + len(cue) for k in range(len(words)) for cue in self.lex.according
+                if tuple(words[k:k + len(cue)]) == cue]
+        return max(ends, default=None)
 
     def _phrase_before_comma(self, who: Token) -> Speaker | None:
         """The noun phrase that ends at the comma before a relative pronoun, past a short apposed adjective or
@@ -1532,7 +1546,13 @@ class Context:
         if len(seg) == 1 and self.has_pos and seg[0].pos_ in ("DET", "PRON", "ADV", "ADP", "SCONJ", "CCONJ", "VERB"):
             return None
         a, b = seg[0].idx, seg[-1].idx + len(seg[-1].text)
-        return Speaker("desc", self.text[a:b], a, b, self.text[a:b])
+        words = self.text[a:b]
+        kept = {t.i for t in seg}
+        if any(not (t.is_space or t.is_punct) and t.i not in kept for t in self.doc[seg[0].i:seg[-1].i + 1]):
+            words = seg[0].text  # the words as written, an aside left out ("L'Autriche et, surtout, l'Allemagne")
+            for x, y in itertools.pairwise(seg):
+                words += (x.whitespace_ if y.i == x.i + 1 else " ") + y.text
+        return Speaker("desc", self.text[a:b], a, b, words)
 
 
 RELATIVE_WHO = {"who", "qui"}
@@ -1632,6 +1652,21 @@ def _document_head(region: list[Token], lang: str) -> bool:
         return False
     head = nouns[-1] if lang == "en" else nouns[0]
     return head.lower_ in DOCUMENT_HEADS
+
+
+def _with_conjunct(head: Token, sub: list[Token], cut: int) -> list[Token]:
+    """The subject's words before the comma at ``cut`` — and, when they end with "et"/"and" and an aside comes
+    between ("L'Autriche et, surtout, l'Allemagne, qui …"), the conjunct after the aside up to its own comma."""
+    if not sub[:cut] or sub[cut - 1].pos_ != "CCONJ":
+        return sub[:cut]
+    conj = next((c for c in head.children if c.dep_ == "conj" and c.i > sub[cut].i), None)
+    if conj is None:
+        return sub[:cut]
+    tail = [t for t in sub if t.i > sub[cut].i]
+    while tail and tail[0] is not conj and (tail[0].is_punct or tail[0].pos_ == "ADV"):
+        tail = tail[1:]  # the aside itself: ", surtout,"
+    stop = next((k for k, t in enumerate(tail) if t.text == "," and t.i > conj.i), len(tail))
+    return [*sub[:cut], *tail[:stop]]
 
 
 def _relative_of(region: list[Token]) -> bool:

@@ -336,7 +336,8 @@ def _titled_name_tail(tokens: list[Token]) -> bool:
     if len(tokens) < 3 or not is_given_name(tokens[-2].text) or not tokens[-1].is_title or not tokens[-1].is_alpha:
         return False
     first = tokens[0]
-    before = first.doc[max(0, first.i - 6):first.i]
+    before = first.doc[max(0, first.i - 6):first.i + 1]  # (or the span opens with it: "ministre de la Culture et
+    # des Sports Miri Regev")
     return any(t.lower_ in PERSON_ROLES for t in before)
 
 

@@ -735,6 +735,16 @@ def _inverted_speaker_relative(ctx: Context, toks: list[Token], verbs: list[Toke
     return spk, ctx.cue_of(v)
 
 
+def _source_right_before_mark(ctx: Context, rest: list[Token]) -> bool:
+    """The words between a mid-clause "selon" and the opening mark are a short noun phrase alone: the source."""
+    return ctx.has_pos and 0 < len(rest) <= 6 and rest[0].pos_ in ("DET", "PROPN", "NOUN") and \
+        not any((t.is_punct and t.text not in ("'", "’")) or t.pos_ in ("VERB", "AUX", "SCONJ") or
+                (t.pos_ == "ADP" and t.lower_ not in FRENCH_OF_LINKS) for t in rest[1:])  # (not "selon lui, en …")
+
+
+FRENCH_OF_LINKS = frozenset({"de", "du", "des", "d'", "d’", "of", "von", "der"})
+
+
 def _gerund(t: Token) -> bool:
     """"ajoutant", "adding": a present participle (English -ing form)."""
     return ("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")) or t.tag_ == "VBG"
@@ -790,6 +800,10 @@ def _left(ctx: Context, span: MarkedSpan, floor: int, adjacent: bool = False) ->
                 spk = quoted_source(ctx, toks[k + n_acc - 1]) or ctx.speaker_after(rest)  # "Selon « Quotidien »,"
                 if spk is not None:
                     return spk, " ".join(t.lower_ for t in toks[k:k + n_acc])
+        elif n_acc and not adjacent and _source_right_before_mark(ctx, toks[k + n_acc:]):
+            spk = ctx.speaker_after(toks[k + n_acc:])  # "L'enterrement est selon l'Église « … »"
+            if spk is not None:
+                return spk, " ".join(t.lower_ for t in toks[k:k + n_acc])
     if verbs:
         v = verbs[-1]
         after = [t for t in toks if t.i > v.i and not CLITIC.match(t.text)]
@@ -1119,9 +1133,13 @@ def _clause_source(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker 
     a, _ = ctx.sentence_of(span.open_at)
     toks = ctx.tokens(max(a, floor), span.open_at)
     ids = {t.i for t in toks}
+    inside = ctx.tokens(span.start, span.end)
+    governing = {x.i for x in inside[0].ancestors} if inside else set()
     for t in toks:
         if t.dep_ not in ("obl:agent", "agent", "nsubj") or ctx.is_pronoun(t) or t.lower_ in ctx.lex.non_speakers:
             continue
+        if governing and t.head.i not in governing:
+            continue  # the subject of another clause ("date à laquelle le DTP avait été « suspendu » …, « … »")
         region = [x for x in t.subtree if x.i in ids]
         cut = next((k for k, x in enumerate(region) if x.i > t.i and x.text in ("(", ",", "–", "—")), None)
         region = region[:cut] if cut is not None else region

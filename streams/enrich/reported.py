@@ -997,6 +997,26 @@ def _name_before_apposition(ctx: Context, before: list[Token]) -> Speaker | None
     return ctx.speaker_of(p)
 
 
+def _subject_before_comma(ctx: Context, before: list[Token]) -> Speaker | None:
+    """A subject set off from its verb by a stray comma ("… et la ministre de la Culture et des Sports Miri Regev,
+    a demandé que"): the noun phrase before the comma, from the clause's start or its "et", when it ends with a
+    name."""
+    if ctx.lang != "fr" or not ctx.has_pos:
+        return None
+    words = [t for t in before if not t.is_space]
+    while words and words[-1].lower_ in ctx.lex.auxiliaries:
+        words = words[:-1]
+    if len(words) < 3 or words[-1].text != ",":
+        return None
+    start = max((n + 1 for n, t in enumerate(words[:-1]) if t.is_punct or (
+        t.lower_ in ("et", "mais") and n + 1 < len(words) and words[n + 1].pos_ == "DET")), default=0)
+    phrase = words[start:-1]
+    if not phrase or phrase[0].pos_ not in ("DET", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    spk = ctx.name_or_desc(phrase)
+    return spk if spk is not None and spk.kind == "name" else None
+
+
 def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
     before = [t for t in toks if t.i < v.i]
     if _impersonal_passive_fr(ctx, before, v):
@@ -1015,7 +1035,7 @@ def _subject(ctx: Context, toks: list[Token], v: Token) -> Speaker | None:
             lead = ctx.token_list[lead.i - 1]
         spk = ctx.marked_name_before(lead.idx)
     if spk is None:
-        spk = _name_before_apposition(ctx, before)
+        spk = _name_before_apposition(ctx, before) or _subject_before_comma(ctx, before)
     if spk is None:
         after = [t for t in toks if t.i > v.i]
         clit = [t for t in after[:2] if CLITIC.match(t.text) and t.lower_ != "-t"]

@@ -167,7 +167,7 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                     _entourage_of(ctx, spk.text, spk.start) or _role_holder(ctx, spk.text, spk.start) or \
                     _introduced_as(ctx, spk.text, spk.start) or \
                     _salient_office_holder(ctx, spk.text, spk.start, history) or \
-                    ctx.document_author(spk.text) or spk.text
+                    ctx.document_author(spk.text) or spk.canonical or spk.text
                 descs.append((spk.text, name))
             name = _tidy(name)
             person = name not in ctx.org_names and not (spk.kind == "desc" and _collective(name or "")) and \

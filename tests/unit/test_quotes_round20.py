@@ -1,0 +1,76 @@
+"""Round 20: speakers that came out as fragments ("son origine de", "L' Autriche et", "un acte terroriste selon la
+police", "le DTP"), a mid-clause "selon X « … »" and a subject set off from its verb by a stray comma. Sentences are
+verbatim from the published articles (source in each comment).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.config import Settings
+from streams.enrich.pipeline import Enricher
+from tests.unit.test_quotes_round18 import quotes_of, starting
+
+
+@pytest.fixture(scope="module")
+def enricher() -> Enricher:
+    return Enricher(Settings())
+
+
+# Wikinews (fr), the Vatican's instruction on cremation, October 2016 (dev set AP)
+CREMATION = ("L'enterrement est selon l'Église « d'abord et avant tout la forme la plus appropriée pour exprimer la "
+             "foi et l'espérance dans la résurrection corporelle » , tirant son origine de « l'ancienne tradition "
+             "chrétienne » .")
+
+# Wikinews (fr), the ECB stops the 500-euro note, May 2016 (dev set AR)
+BANKNOTE = ("L' Autriche et, surtout, l' Allemagne , qui était à l'origine de la création de cette coupure, ont d'ores "
+            "et déjà émis des avis négatifs sur cette suppression, craignant qu'elle ne soit que le début de la "
+            "disparition de la monnaie physique.")
+
+# Wikinews (fr), car driven into a crowd in Melbourne, January 2017 (dev set Y)
+MELBOURNE = ("Malgré les apparences et des attentats au mode opératoire similaire ( véhicule-bélier ) survenus ces "
+             "derniers mois ( à Nice le 14 juillet , à Berlin le 19 décembre ou encore à Jérusalem le 8 janvier ), il "
+             "ne s'agirait cette fois pas d'un acte terroriste selon la police, qui précise que « l'individu était "
+             "connu pour des violences domestiques et était recherché pour une agression à l'arme blanche [survenue] "
+             "plus tôt dans la journée » .")
+
+# Wikinews (fr), the Conseil d'État on compulsory vaccines, February 2017 (dev set Y)
+VACCINES = ("En effet, depuis 2008, date à laquelle le DTP avait été « suspendu » pour cause de « complications "
+            "allergiques » , sa production n'ayant jamais repris depuis, « aucun vaccin ne correspondant aux seules "
+            "obligations n’est commercialisé en France » , obligeant à utiliser des vaccins combinés dits hexavalents.")
+
+# Wikinews (fr), UNESCO resolution on Jerusalem, October 2016 (dev set AO)
+UNESCO = ("Le Premier ministre israélien Benjamin Netanyahu a qualifié mardi cette décision d'« absurde » et la "
+          "ministre de la Culture et des Sports Miri Regev, a demandé que les bureaux de l'UNESCO de Jérusalem soient "
+          "fermés.")
+
+
+def test_a_mid_clause_selon_names_the_quote_right_after_its_source(enricher) -> None:
+    quotes = quotes_of(enricher, CREMATION)
+    assert starting(quotes, "d'abord et avant tout") == [("l'Église", "direct")]
+
+
+def test_a_present_participle_after_a_quote_is_no_incise_with_an_inverted_subject(enricher) -> None:
+    quotes = quotes_of(enricher, CREMATION)
+    assert all(speaker != "son origine de" for speaker, _, _ in quotes)
+
+
+def test_a_coordinated_subject_keeps_its_second_conjunct_past_an_aside(enricher) -> None:
+    quotes = quotes_of(enricher, BANKNOTE)
+    assert starting(quotes, "elle ne soit que le début") == [("L' Autriche et l' Allemagne", "indirect")]
+
+
+def test_a_relative_clause_after_a_trailing_selon_goes_on_with_its_source(enricher) -> None:
+    quotes = quotes_of(enricher, MELBOURNE)
+    assert starting(quotes, "l'individu était connu") == [("la police", "direct")]
+
+
+def test_the_subject_of_another_clause_does_not_present_a_quote(enricher) -> None:
+    quotes = quotes_of(enricher, VACCINES)
+    assert [s for s, _ in starting(quotes, "aucun vaccin ne correspondant")] == [None]
+
+
+def test_a_subject_set_off_from_its_verb_by_a_comma_is_still_its_subject(enricher) -> None:
+    quotes = quotes_of(enricher, UNESCO)
+    found = starting(quotes, "les bureaux de l'UNESCO")
+    assert len(found) == 1 and found[0][1] == "indirect" and (found[0][0] or "").endswith("Miri Regev")
