@@ -303,8 +303,9 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
         tail = len(tokens) >= 3 and is_given_name(tokens[-2].text) and tokens[-1].is_title
         return _Mention(tokens[-2].idx, end, label) if tail else None
     lead = next((n for n, t in enumerate(tokens) if fold(t.text) not in _TITLES_ALONE), len(tokens))
-    if label == "PER" and 0 < lead <= len(tokens) - 2 and tokens[lead].text[:1].isupper():
-        return _Mention(tokens[lead].idx, end, label)  # "l'ancien Premier Manuel Valls": the title is no name
+    if label == "PER" and 0 < lead < len(tokens) and tokens[lead].text[:1].isupper():
+        return _Mention(tokens[lead].idx, end, label)  # "l'ancien Premier Manuel Valls", "le président Bush": the
+        # title is no name
     if label != "PER" and _titled_name_tail(tokens):
         return _Mention(tokens[-2].idx, end, "PER")  # "Director for Europe and Central Asia Denis Krivosheev"
     if _acronym_then_name(tokens, surface):

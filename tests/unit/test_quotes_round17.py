@@ -124,7 +124,7 @@ def test_a_sentence_scraped_without_its_space_is_cut(enricher) -> None:
     assert clean_text("Voir www.Lemonde.fr ou écrire à john.Doe@example.org.") == \
         "Voir www.Lemonde.fr ou écrire à john.Doe@example.org."
     assert [(q["speaker"], q["kind"]) for q in out["quotes"] if "entre les mains" in q["text"]] == [
-        ("président Obama", "indirect")]  # (the excerpt never names him in full)
+        ("Barack Obama", "indirect")]  # (the excerpt never names him in full: the alias table does)
 
 
 def test_a_sentence_quoted_with_its_full_stop(enricher) -> None:
