@@ -262,6 +262,8 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
         tokens.pop(0)
     while tokens and _is_trailing_junk(tokens[-1]):
         tokens.pop()
+    if len(tokens) > 1 and fold(tokens[0].text) in _DETERMINERS and all(t.text[:1].islower() for t in tokens[1:]):
+        tokens.pop(0)  # "Le roi" opening a sentence: a capital for the sentence, no name ("Le Pen" keeps it)
     if label == "ORG" and ent.doc.lang_ == "en":  # "Xinhua news service": the name ends at its last capital
         while len(tokens) > 1 and tokens[-1].text.isalpha() and tokens[-1].text.islower():
             tokens.pop()

@@ -559,6 +559,7 @@ HEAD_OFFICES = {
     "locataire de l elysee": ("président", "présidente"),
     "maitre du kremlin": ("président",),
     "chef du gouvernement": ("premier ministre", "première ministre", "chef du gouvernement"),
+    "monarque": ("roi", "reine", "monarque", "souverain", "souveraine"),  # "le monarque" after "le Roi du Swaziland"
     "head of state": ("president", "head of state"),
     "head of government": ("prime minister", "premier", "chancellor", "head of government"),
     "staatschef": ("präsident", "präsidentin", "staatschef", "staatschefin", "staatsoberhaupt"),
@@ -566,6 +567,7 @@ HEAD_OFFICES = {
     "regierungschef": ("kanzler", "ministerpräsident", "premierminister", "regierungschef"),
     "regierungschefin": ("kanzlerin", "ministerpräsidentin", "premierministerin", "regierungschefin"),
 }
+SHORT_ROLES = frozenset({"roi", "pdg", "ceo", "duc"})  # roles shorter than the four letters a role noun has else
 ROLE_WINDOW = 40  # characters before a name where its role noun stands ("Foreign Minister Sergei Lavrov")
 APPOSITION_WINDOW = 120  # characters of an apposition after a name, up to its closing comma ("Didier Rancher,
 # porte-parole militaire de la Mission de l’Onu en RDC (MONUC),")
@@ -595,7 +597,8 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     else:
         return None
     head_word = roles[0].split()[0]
-    if (head_word in PERSON_NOUNS and head_word not in RELATIVE_NOUNS) or len(head_word) < 4:
+    if (head_word in PERSON_NOUNS and head_word not in RELATIVE_NOUNS) or (
+            len(head_word) < 4 and head_word not in SHORT_ROLES):
         return None
     if head_word not in RELATIVE_NOUNS and (words[0] == "les" or (
             ctx.lang == "en" and head_word.endswith("s") and not head_word.endswith("ss"))):

@@ -340,13 +340,23 @@ def test_a_title_case_headline_verb_is_no_part_of_the_name(en_nlp, aliases) -> N
 
 # VOA Afrique, State of the Union address, January 2007 (dev set AE): "le président Bush" is Bush, and the article's
 # fullest form of the name ("George Bush") is his canonical name
-BUSH = ("Le président américain George Bush a prononcé mardi soir le traditionnel discours sur l’état de l’Union devant "
-        "les deux chambres du Congrès - dominées désormais par les démocrates. Aujourd’hui il est encore en notre "
-        "pouvoir de forger l’issue de la bataille », a souligné le président Bush, en exhortant les parlementaires à "
-        "faire preuve de détermination.")
+BUSH = ("Le président américain George Bush a prononcé mardi soir le traditionnel discours sur l’état de l’Union "
+        "devant les deux chambres du Congrès - dominées désormais par les démocrates. Aujourd’hui il est encore en "
+        "notre pouvoir de forger l’issue de la bataille », a souligné le président Bush, en exhortant les "
+        "parlementaires à faire preuve de détermination.")
 
 
 def test_a_title_before_a_lone_surname_is_no_part_of_the_name(fr_nlp, aliases) -> None:
     entities = entities_from_doc(fr_nlp(BUSH), aliases)
     later = [e for e in entities if e.start > BUSH.index("a souligné")]
     assert [(e.text, e.label, e.canonical) for e in later] == [("Bush", "PER", "George Bush")]
+
+
+# Wikinews (fr), Swaziland renamed eSwatini, April 2018 (dev set AO): "Le roi" opening a sentence is no name
+ESWATINI = ("Le roi avait ainsi utilisé à de nombreuses reprises le terme « eSwatini », notamment durant le sommet de "
+            "l' Union Africaine ou l'Assemblée Générale des Nations Unies en 2017.")
+
+
+def test_a_capitalised_determiner_and_a_common_noun_are_no_person(fr_nlp, aliases) -> None:
+    entities = entities_from_doc(fr_nlp(ESWATINI), aliases)
+    assert not [e for e in entities if e.start < ESWATINI.index(" avait")]

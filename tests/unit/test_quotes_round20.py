@@ -9,7 +9,7 @@ import pytest
 
 from streams.config import Settings
 from streams.enrich.pipeline import Enricher
-from tests.unit.test_quotes_round18 import quotes_of, starting
+from tests.unit.test_quotes_round18 import quotes_of, starting, stored
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +74,11 @@ def test_a_subject_set_off_from_its_verb_by_a_comma_is_still_its_subject(enriche
     quotes = quotes_of(enricher, UNESCO)
     found = starting(quotes, "les bureaux de l'UNESCO")
     assert len(found) == 1 and found[0][1] == "indirect" and (found[0][0] or "").endswith("Miri Regev")
+
+
+def test_the_king_and_the_monarch_are_the_king_introduced_by_name(enricher) -> None:
+    # Wikinews (fr), Swaziland renamed eSwatini, April 2018 (dev set AO): "le Roi du Swaziland , Mswati III", then
+    # "le monarque avait déclaré que …", "Le roi avait ainsi utilisé …", "le dirigeant avait souligné … : « … »"
+    quotes = stored(enricher, "devao", "wikinews-fr-swaziland-eswatini")
+    assert starting(quotes, "le nom de la nation") == [("Mswati III", "indirect")]
+    assert starting(quotes, "Lorsque nous allons à l'étranger") == [("Mswati III", "direct")]
