@@ -72,14 +72,19 @@ def _bag_coverage(gold: list[str], predicted: list[str]) -> float:
 
 def speaker_matches(gold: str | None, predicted: str | None) -> bool:
     """Same speaker: equal names, same last word, or the predicted last word inside a longer gold description —
-    after both names go through the shipped alias table ("Maison Blanche" and "White House" are one speaker)."""
+    after both names go through the shipped alias table ("Maison Blanche" and "White House" are one speaker; a
+    capital speaking is its state, as the enrichment reports it: "Moscou" and "Russia")."""
     from streams.enrich.canonical import default_aliases
 
     if _same_speaker(gold, predicted):
         return True
     table = default_aliases()
-    return bool(gold and predicted) and _same_speaker(table.canonical(_ARTICLE.sub("", gold)) or gold,
-                                                     table.canonical(_ARTICLE.sub("", predicted)) or predicted)
+
+    def canonical(name: str) -> str:
+        known = table.canonical(_ARTICLE.sub("", name)) or name
+        return table.speaker_for(known) or known
+
+    return bool(gold and predicted) and _same_speaker(canonical(gold), canonical(predicted))  # type: ignore[arg-type]
 
 
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l[’']|der|die|das)\s*", re.IGNORECASE)

@@ -139,6 +139,7 @@ class AliasEntry:
     canonical: str
     label: str
     aliases: tuple[str, ...]
+    speaks_for: str | None = None  # the actor a place stands for as a speaker (a capital for its state)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -173,7 +174,7 @@ class AliasTable:
         previous = self._entries.get(entry.canonical)
         if previous is not None:
             merged = dict.fromkeys((*previous.aliases, *entry.aliases))
-            entry = AliasEntry(entry.canonical, entry.label, tuple(merged))
+            entry = AliasEntry(entry.canonical, entry.label, tuple(merged), entry.speaks_for or previous.speaks_for)
         self._entries[entry.canonical] = entry
         for form in entry.forms:
             key = fold(form)
@@ -218,6 +219,12 @@ class AliasTable:
         if is_acronym(form) and not case_compatible(form, normalize_space(name)):
             return None
         return canonical
+
+    def speaker_for(self, name: str | None) -> str | None:
+        """The actor a place named as a speaker stands for ("Pyongyang" → North Korea), else None."""
+        canonical = self.canonical(name) if name else None
+        entry = self._entries.get(canonical) if canonical else None
+        return entry.speaks_for if entry is not None else None
 
     def label(self, canonical: str) -> str | None:
         entry = self._entries.get(canonical)
@@ -305,11 +312,15 @@ def _parse_entries(data: Any, source: str) -> list[AliasEntry]:
             raise AliasError(f"{where}: 'label' must be one of {sorted(LABELS)}, got {label!r}")
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise AliasError(f"{where}: 'aliases' must be a list of non-empty strings")
-        unknown = set(item) - {"canonical", "label", "aliases"}
+        unknown = set(item) - {"canonical", "label", "aliases", "speaks_for"}
         if unknown:
             raise AliasError(f"{where}: unknown keys {sorted(unknown)}")
+        speaks_for = item.get("speaks_for")
+        if speaks_for is not None and (not isinstance(speaks_for, str) or not speaks_for.strip() or label != "LOC"):
+            raise AliasError(f"{where}: 'speaks_for' must be a non-empty string, on a LOC entry")
         clean = tuple(dict.fromkeys(normalize_space(a) for a in aliases))
-        entries.append(AliasEntry(normalize_space(canonical), label, clean))
+        entries.append(AliasEntry(normalize_space(canonical), label, clean,
+                                  normalize_space(speaks_for) if speaks_for else None))
     return entries
 
 

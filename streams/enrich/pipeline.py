@@ -11,12 +11,15 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from streams import __version__
 from streams.config import Settings
 from streams.enrich.intake import InvalidArticle, dead_letter, parse_article, utc_now
-from streams.models import Article, EnrichedArticle, Language
+from streams.models import Article, EnrichedArticle, Entity, Language, Quote
+
+if TYPE_CHECKING:
+    from streams.enrich.canonical import AliasTable
 
 log = logging.getLogger(__name__)
 AGENT = "enrich"
@@ -182,7 +185,8 @@ class Enricher:
         entities = entities_from_doc(doc, self.aliases, item.text if same else None)
         people = [(e.canonical, e.start, e.end) for e in entities if e.label == "PER"]
         orgs = [(e.canonical, e.start, e.end) for e in entities if e.label == "ORG"]
-        quotes = extract_quotes(doc, item.language.code, people, orgs, item.text if same else None)
+        quotes = _states_for_capitals(extract_quotes(doc, item.language.code, people, orgs,
+                                                     item.text if same else None), entities, self.aliases)
         article = item.article
         enriched = EnrichedArticle(
             id=article.id,
@@ -217,3 +221,14 @@ def reject(incoming: Incoming, error_class: str, reason: str, article_id: str | 
         offset=incoming.offset,
     )
     return Outcome(key=article_id or letter.payload_sha256, dead_letter=letter.to_dict())
+
+
+def _states_for_capitals(quotes: list[Quote], entities: list[Entity], aliases: AliasTable) -> list[Quote]:
+    """A place speaking stands for the actor the alias table says ("Washington a répondu que …": the United States),
+    unless a person of the article bears that name."""
+    people = {e.canonical for e in entities if e.label == "PER"}
+    for quote in quotes:
+        state = aliases.speaker_for(quote.speaker) if quote.speaker not in people else None
+        if state is not None:
+            quote.speaker = state
+    return quotes

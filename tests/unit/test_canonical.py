@@ -197,6 +197,8 @@ def test_user_file_extends_and_overrides(tmp_path: Path) -> None:
         "- {canonical: '', label: PER}",
         "- {canonical: X, label: PER, aliases: [1]}",
         "- {canonical: X, label: PER, alias: [Y]}",
+        "- {canonical: X, label: PER, speaks_for: Y, aliases: []}",  # only a place stands for an actor
+        "- {canonical: X, label: LOC, speaks_for: '', aliases: []}",
         "- [unclosed",
     ],
 )
@@ -205,6 +207,18 @@ def test_malformed_alias_files_are_rejected(tmp_path: Path, content: str) -> Non
     bad.write_text(content, encoding="utf-8")
     with pytest.raises(AliasError):
         AliasTable.from_files(bad)
+
+
+def test_a_capital_speaks_for_its_state(aliases: AliasTable, tmp_path: Path) -> None:
+    assert aliases.speaker_for("Pjöngjang") == "North Korea"
+    assert aliases.speaker_for("Moscou") == "Russia"
+    assert aliases.speaker_for("Russia") is None and aliases.speaker_for(None) is None
+    extra = tmp_path / "aliases.yaml"  # a user's entry for the place keeps what it stands for, or changes it
+    extra.write_text("- {canonical: Moscow, label: LOC, aliases: [Moskwa]}\n"
+                     "- {canonical: Bern, label: LOC, speaks_for: Swiss Confederation, aliases: []}\n",
+                     encoding="utf-8")
+    table = default_aliases(str(extra))
+    assert table.speaker_for("Moskwa") == "Russia" and table.speaker_for("Berne") == "Swiss Confederation"
 
 
 def test_missing_alias_file_is_an_error(tmp_path: Path) -> None:

@@ -174,6 +174,9 @@ def test_match_quotes_is_strictly_above_threshold_and_one_to_one() -> None:
         ("Maison Blanche", "White House", True),  # one speaker through the shipped alias table
         ("Poutine", "Vladimir Putin", True),
         ("Maison Blanche", "Kremlin", False),
+        ("Moscou", "Russia", True),  # a capital speaking is its state, as the enrichment reports it
+        ("Corée du Nord", "Pyongyang", True),
+        ("Moscou", "Ukraine", False),
     ],
 )
 def test_speaker_matches(gold: str, predicted: str | None, expected: bool) -> None:

@@ -82,3 +82,17 @@ def test_the_king_and_the_monarch_are_the_king_introduced_by_name(enricher) -> N
     quotes = stored(enricher, "devao", "wikinews-fr-swaziland-eswatini")
     assert starting(quotes, "le nom de la nation") == [("Mswati III", "indirect")]
     assert starting(quotes, "Lorsque nous allons à l'étranger") == [("Mswati III", "direct")]
+
+
+# VOA (en), Christopher Hill on six-party talks, 2006 (dev set Y); Wikinews (fr), North Korean submarine missile,
+# January 2016 (dev set AQ): a capital speaking is its state
+WASHINGTON = ("However, it has refused to return to talks, because of U.S. sanctions imposed on some of its overseas "
+              "businesses.\n\nWashington contends the businesses are used to launder money and are tied to other "
+              "criminal activities.")
+PYONGYANG = ("Ces essais nucléaires sont pratiqués illégalement depuis mai 2015, date à laquelle Pyongyang a annoncé "
+             "pour la première fois qu’il avait procédé à l’essai réussi d’un missile tiré depuis un sous-marin.")
+
+
+def test_a_capital_that_speaks_is_its_state(enricher) -> None:
+    assert starting(quotes_of(enricher, WASHINGTON, "en"), "the businesses are used") == [("United States", "indirect")]
+    assert starting(quotes_of(enricher, PYONGYANG), "il avait procédé") == [("North Korea", "indirect")]
