@@ -108,11 +108,14 @@ def _mixed_reports(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
         inner = c.speaker is not None and last is not None and last.start <= c.speaker.start < last.end and \
             len(words_of(ctx.text[c.start:c.end])) > SHORT_WORDS  # not a term the report names ("as a “witch hunt”")
         same = c.speaker is not None and last is not None and last.speaker is not None and \
-            c.speaker.start == last.speaker.start and "," not in ctx.text[last.start:last.end]
-        # 'X says the rejection … is "offensive and unacceptable …"' (not '…, describing it as "positive"')
+            c.speaker.start < last.speaker.end and last.speaker.start < c.speaker.end and \
+            "," not in ctx.text[last.start:last.end]  # (one subject, found whole or in part by the two rules)
+        # 'X says the rejection … is "offensive and unacceptable …"' (not '…, describing it as "positive"'); the
+        # report may end on an elided "d'" and the marked words open with a figure ("a besoin de « 400 avions … »")
         if last is not None and last.kind == "indirect" and c.kind == "direct" and (own or inner or same) and \
                 c.span is not None and c.span.close_at is not None and \
-                not ctx.text[last.end:c.span.open_at].strip(SPACES) and ctx.text[c.start:c.start + 1].islower():
+                not ctx.text[last.end:c.span.open_at].strip(SPACES + "'’") and \
+                (ctx.text[c.start:c.start + 1].islower() or ctx.text[c.start:c.start + 1].isdigit()):
             last.end = c.span.close_at + 1
             continue
         out.append(c)

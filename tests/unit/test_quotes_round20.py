@@ -96,3 +96,22 @@ PYONGYANG = ("Ces essais nucléaires sont pratiqués illégalement depuis mai 20
 def test_a_capital_that_speaks_is_its_state(enricher) -> None:
     assert starting(quotes_of(enricher, WASHINGTON, "en"), "the businesses are used") == [("United States", "indirect")]
     assert starting(quotes_of(enricher, PYONGYANG), "il avait procédé") == [("North Korea", "indirect")]
+
+
+# Wikinews (fr), Iran buys Airbus aircraft, January 2016 (dev set AQ); Wikinews (fr), Sarkozy's candidacy, live
+# report, February 2012 (dev set AD): marked words that complete a report, opening with a figure or after an elided
+# "d'", make one mixed quote with it (no clause fragment ending in "de", "dont" or "d")
+AIRBUS = ("Le ministre iranien des Transports rappelle que l'Iran a besoin de « 400 avions long courrier et de 100 "
+          "avions court courrier » . Il précise également que l'Iran possède actuellement 256 avions dont « 150 "
+          "sont opérationnels actuellement et avec une moyenne d'âge d'environ 20 ans » .")
+PECRESSE = ("Pour Valérie Pécresse, il s'agit d'« une candidature de devoir et d'espoir pour apporter des solutions "
+            "aux Français dans la crise ».")
+
+
+def test_marked_words_completing_a_report_join_it(enricher) -> None:
+    quotes = quotes_of(enricher, AIRBUS)
+    assert [(k, t[:40]) for _, k, t in quotes] == [("indirect", "l'Iran a besoin de « 400 avions long cou"),
+                                                  ("indirect", "l'Iran possède actuellement 256 avions d")]
+    assert quotes[0][2].endswith("court courrier »") and quotes[1][2].endswith("20 ans »")
+    quotes = quotes_of(enricher, PECRESSE)
+    assert [(s, t[:30]) for s, _, t in quotes] == [("Valérie Pécresse", "il s'agit d'« une candidature ")]
