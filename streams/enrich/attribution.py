@@ -925,12 +925,15 @@ class Context:
             while len(seg) > 1 and seg[-1].text.islower() and seg[-1].lower_ in SENTENCE_ADVERBS_DE:
                 seg = seg[:-1]  # "wo der Sprecher des Innenministeriums nochmal bestätigte"
             k = len(seg)
-            while k > 0 and len(seg) - k < 6 and (_cap(seg[k - 1]) or seg[k - 1].lower_ in self.lex.particles or (
+            while k > 0 and len(seg) - k < 6 and seg[k - 1].lower_ not in self.lex.non_speakers and (
+                    _cap(seg[k - 1]) or seg[k - 1].lower_ in self.lex.particles or (
                     seg[k - 1].lower_ in GENITIVE_LINKS_DE and k > 1 and _cap(seg[k - 2]))):
                 k -= 1  # "Ein Sprecher des Ministeriums sagte": the genitive belongs to the head noun
             if k < len(seg) and k > 0 and seg[k - 1].lower_ in self.lex.determiners:
                 k -= 1
-            if k > 0 and seg[k - 1].lower_ in PREPOSITIONS_DE:
+            clause_opener = k > 0 and seg[k - 1].lower_ in self.lex.non_speakers and k < len(seg) and \
+                seg[k].lower_ not in self.lex.determiners  # "Während Iyad El Baghdadi zugibt" (not "während der …")
+            if k > 0 and seg[k - 1].lower_ in PREPOSITIONS_DE and not clause_opener:
                 return None  # "… vor der Bundespressekonferenz erklärt": a prepositional phrase, not the subject
             seg = seg[k:]
             if not seg:

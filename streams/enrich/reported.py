@@ -133,6 +133,10 @@ def indirect_quotes(ctx: Context, covered: list[tuple[int, int]], marked: list[t
 COLON_QUOTE_SENTENCES = 4  # sentences a quote that lost its marks runs on after the colon, at most
 COLON_VERB_REACH = 4  # tokens between the verb of saying and the colon ("gab zu bedenken:")
 _COLON_THEN_WORD = re.compile(r":[ \t]+(?=[^\W\d_])")
+_COLON_THEN_PARAGRAPH = re.compile(r":[ \t\u00a0]*\n+[ \t\u00a0]*(?=[^\s«»“”„\"'‹›])")
+_LANGUAGE_TAG = re.compile(r"^[(\[][a-z]{2}[)\]]$")  # "sagt (fa):", "sagen [en]:" — the language of the source
+_POST_HANDLE = re.compile(r"^@\w+:\s*")  # "@acarvin: …": the account that posted the words
+_POST_TAIL = re.compile(r"(?:\s+(?:#\w+|https?://\S+))+\s*$")  # "… aufhalten. #syria #homs": tags and links
 
 
 def unmarked_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:
@@ -166,6 +170,43 @@ def unmarked_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: lis
         sp = _span_of([t for t in ctx.tokens(m.end(), end) if not t.is_space], ctx)
         if sp is not None and len(words_of(ctx.text[sp[0]:sp[1]])) >= 4:
             out.append(Candidate(sp[0], sp[1], "direct", ctx.cue_of(verb), spk))
+    return out + _block_after_colon(ctx, marked, cands)
+
+
+def _block_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:
+    """'Andy Carvin … twitterte:⏎⏎@acarvin: Ich muss mich für eine Weile ausklinken … #homs': a paragraph that ends
+    with a verb of saying, its subject and a colon introduces the next paragraph, a block quote or a post that
+    lost its marks (the account's handle, tags and links left out)."""
+    out: list[Candidate] = []
+    for m in _COLON_THEN_PARAGRAPH.finditer(ctx.text):
+        colon = m.start()
+        if any(x <= colon < y or x <= m.end() < y for x, y in marked) or \
+                any(c.start <= m.end() < c.end for c in cands):
+            continue
+        a, _ = ctx.sentence_of(colon)
+        before = [t for t in ctx.tokens(a, colon) if not (t.is_space or _LANGUAGE_TAG.match(t.text))]
+        while len(before) >= 3 and before[-1].text in (")", "]") and before[-3].text in ("(", "["):
+            before = before[:-3]  # "sagt (fa):" as the tokenizer splits it
+        verb = next((t for t in reversed(before[-COLON_VERB_REACH:]) if ctx.speech_event(t)), None)
+        if verb is None or any(t.is_punct for t in before if t.i > verb.i):
+            continue
+        spk = _subject(ctx, [t for t in before if t.i <= verb.i], verb)
+        if spk is None:
+            continue
+        start = m.end()
+        end = ctx.text.find("\n", start)
+        end = len(ctx.text) if end < 0 else end
+        words = ctx.text[start:end]
+        handle = _POST_HANDLE.match(words)
+        start += handle.end() if handle else 0
+        tail = _POST_TAIL.search(ctx.text[start:end])
+        end = start + tail.start() if tail else end
+        body = ctx.text[start:end].rstrip(SPACES)
+        if body.endswith("."):
+            body = body[:-1]  # the block's closing full stop, left out as for a quote in marks
+        if len(words_of(body)) >= 4 and not any(x <= start < y for x, y in marked):
+            out.append(Candidate(start, start + len(body), "direct", ctx.cue_of(verb), spk))  # (words in marks
+            # inside the block are its own: 'Auf meinem Blog steht ebenfalls “Befreit Hossein Derakhshan”')
     return out
 
 

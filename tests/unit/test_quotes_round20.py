@@ -115,3 +115,21 @@ def test_marked_words_completing_a_report_join_it(enricher) -> None:
     assert quotes[0][2].endswith("court courrier »") and quotes[1][2].endswith("20 ans »")
     quotes = quotes_of(enricher, PECRESSE)
     assert [(s, t[:30]) for s, _, t in quotes] == [("Valérie Pécresse", "il s'agit d'« une candidature ")]
+
+
+def test_a_paragraph_ending_with_a_verb_of_saying_and_a_colon_introduces_a_block_quote(enricher) -> None:
+    # Global Voices auf Deutsch, journalists killed in Homs, February 2012 (dev set AW): tweets shown as block
+    # quotes after "X twitterte:", "Er fügt hinzu:", "Während Y zugibt:" — without the handle, the tags and the stop
+    quotes = stored(enricher, "devaw", "globalvoices-de-syrien-journalisten-homs")
+    blocks = [(s, k, t) for s, k, t in quotes if t.startswith(("Ich muss", "Reporter und"))]
+    assert [(s, k) for s, k, _ in blocks] == [("Andy Carvin", "direct"), ("Andy Carvin", "direct"),
+                                              ("Iyad El Baghdadi", "direct")]
+    assert blocks[0][2] == ("Ich muss mich für eine Weile ausklinken, bevor ich etwas sage, was ich bereue. Ich kann "
+                            "das gerade nicht mehr ertragen")
+    assert blocks[2][2] == "Ich muss eine Pause machen und weinen. Bis später"
+
+
+def test_a_pronominal_adverb_is_no_speaker(enricher) -> None:
+    # Global Voices auf Deutsch, Hossein Derakhshan's detention, November 2009 (dev set AW)
+    quotes = stored(enricher, "devaw", "globalvoices-de-iran-derakhshan-haft")
+    assert all(s != "Damit" for s, _, _ in quotes)
