@@ -87,7 +87,19 @@ def cue_words(lang: str) -> frozenset[str]:
     for key in ("forms", "verbs", "according", "postpositions", "parse_cues"):
         for entry in lexicon.get(key) or []:
             words.update(str(entry).lower().split())
+    if lang == "en":  # "denied", "testifies": regular inflections the stems miss (y → ied), for every lemma
+        words.update(form for lemma in lexicon.get("verbs") or [] for form in _english_inflections(str(lemma)))
     return frozenset(words - COMMON_CUE_PARTS)
+
+
+def _english_inflections(lemma: str) -> tuple[str, ...]:
+    """-s, -ed and -ing forms of a regular English verb ("deny": denies, denied, denying)."""
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith("e"):
+        return lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    suffix = "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"
+    return lemma + suffix, lemma + "ed", lemma + "ing"
 
 
 # words of multi-word cues ("de l'avis de") too common to send a paragraph to the parser by themselves
