@@ -26,6 +26,8 @@ SEED = ROOT / "examples" / "articles" / "seed-fr-0001.json"
     # Wikinews (en), Fiji coup, December 2006 (dev set O): "deny" inflects to "denied", which no stem matches
     ("Acting Police Commissioner Moses Driver denied that any take over had occurred.", "en", True),
     ("He testifies today.", "en", True),
+    ("Le ministre a nié que la police ait tiré.", "fr", True),  # "nier": a stem too short to match
+    ("Ils jugent la mesure insuffisante.", "fr", True),
     ("The sky is blue.", "en", False),
 ])
 def test_needs_parse(paragraph: str, lang: str, expected: bool) -> None:
