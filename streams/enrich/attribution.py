@@ -395,7 +395,8 @@ class Context:
         if not self.is_reporting(t):
             return False
         caused = self.lang == "fr" and t.i > 0 and self.token_list[t.i - 1].lower_ in FAIRE_FORMS
-        if "Inf" in t.morph.get("VerbForm") and not (self._narrative_infinitive(t) or self._intended(t) or caused):
+        if "Inf" in t.morph.get("VerbForm") and not (self._narrative_infinitive(t) or self._intended(t) or caused or
+                                                     self._auxiliary_do_would(t)):
             return False  # (but "fait remarquer X", "a fait savoir que")
         prev = [x.lower_ for x in self.token_list[max(0, t.i - 4): t.i]]
         nxt = self.token_list[t.i + 1] if t.i + 1 < len(self.token_list) else None
@@ -462,6 +463,15 @@ class Context:
         first = self._leading_gerund(t) if subjects else None
         return first is not None and first.i < subjects[0].i and \
             any(x.text == "," for x in self.token_list[first.i:subjects[0].left_edge.i])
+
+    def _auxiliary_do_would(self, t: Token) -> bool:
+        """English "would only say that …", "did not say whether …": the bare infinitive of a finite verb phrase."""
+        if self.lang != "en":
+            return False
+        j = t.i - 1
+        while j >= 0 and self.token_list[j].pos_ in ("ADV", "PART") and t.i - j <= 3:
+            j -= 1  # "would only", "did not"
+        return j >= 0 and self.token_list[j].lower_ in ("would", "did", "does", "do")
 
     def _trailing_incise(self, t: Token) -> bool:
         """The verb's clause runs to the end of its sentence with no further comma: ", sagte er der „Bild“."."""

@@ -133,3 +133,12 @@ def test_a_pronominal_adverb_is_no_speaker(enricher) -> None:
     # Global Voices auf Deutsch, Hossein Derakhshan's detention, November 2009 (dev set AW)
     quotes = stored(enricher, "devaw", "globalvoices-de-iran-derakhshan-haft")
     assert all(s != "Damit" for s, _, _ in quotes)
+
+
+def test_would_and_did_before_a_reporting_verb_make_it_finite(enricher) -> None:
+    # VOA (en), New Delhi embassy closure, 2006 (dev set AA): "would only say that" reports
+    text = ('U.S. officials would only say that a "security concern" prompted the partial closure of the U.S. embassy, '
+            'affecting the immigration office, the consular section and the library.')
+    assert starting(quotes_of(enricher, text, "en"), 'a "security concern" prompted') == [
+        ("U.S. officials", "indirect")]
+    assert quotes_of(enricher, "Officials can say little about the closure.", "en") == []  # (constructed)
