@@ -1569,7 +1569,7 @@ class Context:
 
 
 RELATIVE_WHO = {"who", "qui"}
-COUNTED = {"one", "einer", "eine"}
+COUNTED = {"one", "einer", "eine", "some"}  # a quantifier before a noun names people ("some analysts say")
 DOCUMENTS = {"report", "study", "survey", "rapport", "etude", "enquete", "bericht", "studie", "umfrage"}
 ARTICLES = {"the", "le", "la", "les", "l’", "l'", "der", "die", "das", "dem", "den", "des"}
 # "<section 37> <du >Comité national": a noun (and a number) naming a part of the organisation that follows

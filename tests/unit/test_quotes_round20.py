@@ -142,3 +142,10 @@ def test_would_and_did_before_a_reporting_verb_make_it_finite(enricher) -> None:
     assert starting(quotes_of(enricher, text, "en"), 'a "security concern" prompted') == [
         ("U.S. officials", "indirect")]
     assert quotes_of(enricher, "Officials can say little about the closure.", "en") == []  # (constructed)
+
+
+def test_some_before_a_noun_names_the_speakers(enricher) -> None:
+    # VOA (en), EU summit, June 2012 (dev set J): "some reports predict …" — "some" alone is no speaker
+    text = ("Boosting growth is the new byword in Europe, as some reports predict the eurozone economy will contract "
+            "again this year.")
+    assert starting(quotes_of(enricher, text, "en"), "the eurozone economy") == [("some reports", "indirect")]
