@@ -167,7 +167,7 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                     _entourage_of(ctx, spk.text, spk.start) or _role_holder(ctx, spk.text, spk.start) or \
                     _introduced_as(ctx, spk.text, spk.start) or \
                     _salient_office_holder(ctx, spk.text, spk.start, history) or \
-                    ctx.document_author(spk.text) or spk.canonical or spk.text
+                    ctx.document_author(spk.text) or _named_later(ctx, spk.text, spk.end) or spk.canonical or spk.text
                 descs.append((spk.text, name))
             name = _tidy(name)
             person = name not in ctx.org_names and not (spk.kind == "desc" and _collective(name or "")) and \
@@ -788,6 +788,32 @@ def _introduced_as(ctx: Context, desc: str, pos: int) -> str | None:
         before = _clause_before(ctx.text[a:p.start], p.start - a)
         window = before + " " + ctx.text[p.end:b]
         if pattern.search(window) and any(w.lower() in ROLE_HEADS for w in WORD.findall(window)):
+            return p.canonical
+    return None
+
+
+NAMED_LATER_REACH = 600  # characters after a description where the article names its holder
+# a definite or possessive description: one known person (an indefinite "un ministre" is often another one than
+# "le ministre français de la Défense, Hervé Morin" named after it)
+_DESCRIPTION_DETERMINERS = frozenset({"the", "le", "la", "l", "son", "sa", "der", "die", "sein", "seine", "ihr",
+                                      "ihre", "his", "her", "its", "their"})
+
+
+def _named_later(ctx: Context, desc: str, pos: int) -> str | None:
+    """"selon son avocat. L'avocat, José Eduardo Cardozo, …": a definite description of one person nobody was
+    introduced with before is the person the article names next with the same role noun and an apposition."""
+    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
+    if not 2 <= len(words) <= 5 or words[0] not in _DESCRIPTION_DETERMINERS:
+        return None
+    head = words[-1] if ctx.lang == "en" else words[1]
+    if len(head) < 4 or head in PERSON_NOUNS or (ctx.lang == "en" and head.endswith("s") and
+                                                 not head.endswith("ss")):
+        return None  # "a man", "some officials": nobody in particular
+    role = re.compile(r"\b(?:the|le|la|l['’]|der|die)\s*(?:[\w.-]+\s+){0,3}?" + re.escape(head) +
+                      r"\b(?:[^.!?\n]|\.(?=\S)){0,60},\s*$", re.IGNORECASE)  # ("of U.S. sanctions, ")
+    for p in ctx.people:
+        if pos < p.start <= pos + NAMED_LATER_REACH and p.canonical not in ctx.org_names and \
+                role.search(ctx.text[max(pos, p.start - 90):p.start]):
             return p.canonical
     return None
 

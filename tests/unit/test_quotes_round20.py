@@ -149,3 +149,18 @@ def test_some_before_a_noun_names_the_speakers(enricher) -> None:
     text = ("Boosting growth is the new byword in Europe, as some reports predict the eurozone economy will contract "
             "again this year.")
     assert starting(quotes_of(enricher, text, "en"), "the eurozone economy") == [("some reports", "indirect")]
+
+
+def test_a_definite_description_is_the_person_named_next_with_its_role(enricher) -> None:
+    # Wikinews (fr), Dilma Rousseff appeals, September 2016 (dev set AS): "selon son avocat. L'avocat, José Eduardo
+    # Cardozo, …" — but "un ministre" is not the "ministre français de la Défense, Hervé Morin" named after it
+    text = ("L'ex-présidente du Brésil destituée, Dilma Rousseff fait appel pour demander l'annulation de sa "
+            "destitution auprès de la Cour suprême selon son avocat. L'avocat, José Eduardo Cardozo , ex-ministre de "
+            "la Justice de Dilma Rousseff l'a défendu lors de son procès.")
+    assert [s for s, _, _ in quotes_of(enricher, text)] == ["José Eduardo Cardozo"]
+    # Wikinews (fr), rebels enter N'Djamena, February 2008 (dev set AC)
+    chad = ("Alors qu'un porte-parole des groupes rebelles, Abderamane Koullamalah, affirme qu'ils sont « en train de "
+            "sécuriser la ville », un ministre a assuré que l'armée contrôlait toujours la capitale.\n\nPrécisant que "
+            "« Les rebelles indiquent qu'ils n'est pas question de porter atteinte à la sécurité de nos concitoyens », "
+            "le ministre français de la Défense, Hervé Morin a estimé que 200 personnes souhaitaient être évacuées.")
+    assert starting(quotes_of(enricher, chad), "l'armée contrôlait") == [("un ministre", "indirect")]
