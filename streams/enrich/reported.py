@@ -150,13 +150,10 @@ def unmarked_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: lis
         if any(x <= colon < y for x, y in marked) or any(c.start <= m.end() < c.end for c in cands):
             continue
         a, b = ctx.sentence_of(colon)
-        before = [t for t in ctx.tokens(a, colon) if not t.is_space]
-        verb = next((t for t in reversed(before[-COLON_VERB_REACH:]) if ctx.speech_event(t)), None)
-        if verb is None or any(t.is_punct for t in before if t.i > verb.i):
+        introduced = _colon_introducer(ctx, [t for t in ctx.tokens(a, colon) if not t.is_space])
+        if introduced is None:
             continue
-        spk = _subject(ctx, [t for t in before if t.i <= verb.i], verb)
-        if spk is None:
-            continue
+        verb, spk = introduced
         end, par = b, ctx.paragraph_of(colon)
         for _ in range(COLON_QUOTE_SENTENCES - 1):
             na, nb = ctx.sentence_of(end + 1) if end + 1 < len(ctx.text) else (end, end)
@@ -173,6 +170,15 @@ def unmarked_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: lis
     return out + _block_after_colon(ctx, marked, cands)
 
 
+def _colon_introducer(ctx: Context, before: list[Token]) -> tuple[Token, Speaker] | None:
+    """The verb of saying among the last words before a colon (nothing but words after it) and its subject."""
+    verb = next((t for t in reversed(before[-COLON_VERB_REACH:]) if ctx.speech_event(t)), None)
+    if verb is None or any(t.is_punct for t in before if t.i > verb.i):
+        return None
+    spk = _subject(ctx, [t for t in before if t.i <= verb.i], verb)
+    return (verb, spk) if spk is not None else None
+
+
 def _block_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:
     """'Andy Carvin … twitterte:⏎⏎@acarvin: Ich muss mich für eine Weile ausklinken … #homs': a paragraph that ends
     with a verb of saying, its subject and a colon introduces the next paragraph, a block quote or a post that
@@ -187,12 +193,10 @@ def _block_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: list[
         before = [t for t in ctx.tokens(a, colon) if not (t.is_space or _LANGUAGE_TAG.match(t.text))]
         while len(before) >= 3 and before[-1].text in (")", "]") and before[-3].text in ("(", "["):
             before = before[:-3]  # "sagt (fa):" as the tokenizer splits it
-        verb = next((t for t in reversed(before[-COLON_VERB_REACH:]) if ctx.speech_event(t)), None)
-        if verb is None or any(t.is_punct for t in before if t.i > verb.i):
+        introduced = _colon_introducer(ctx, before)
+        if introduced is None:
             continue
-        spk = _subject(ctx, [t for t in before if t.i <= verb.i], verb)
-        if spk is None:
-            continue
+        verb, spk = introduced
         start = m.end()
         end = ctx.text.find("\n", start)
         end = len(ctx.text) if end < 0 else end
