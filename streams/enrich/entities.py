@@ -90,6 +90,7 @@ _DE_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis", "tu
 # particles that are not German words ("von", "zu", "der" start common phrases: "Nacht von Mittwoch")
 _FOREIGN_PARTICLES = frozenset({"de", "van", "di", "da", "du", "le", "la", "al", "el", "bin", "dos", "del"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "di", "da", "du", "le", "la", "zu", "al", "el", "bin"})
+_NAME_LINKS_CAPITALISED = frozenset({"el", "al", "bin", "ben", "ibn", "abu", "abou"})  # written "El", "Bin" too
 # Given names that are not also ordinary words or places (no "August", "Paris", "Florence", "Rose").
 FIRST_NAMES = frozenset({
     "Alexander", "Alexandra", "Alexei", "Alice", "Andrea", "Andreas", "Andrew", "Angela", "Anna", "Annalena", "Anne",
@@ -649,6 +650,10 @@ def _name_run(tokens: list[Token], start: int, stop_words: frozenset[str], table
     position = start
     while position < len(tokens):
         token = tokens[position]
+        if names and token.lower_ in _NAME_LINKS_CAPITALISED and position + 1 < len(tokens) and \
+                _is_name_token(tokens[position + 1], stop_words, table):
+            position += 1  # "Iyad El Baghdadi", "Ali Ben Bongo": a capitalised link inside the name, not a name
+            continue
         if _is_name_token(token, stop_words, table):
             limit = 3 if names == 2 and is_given_name(tokens[position - 1].text) else 2
             # a double surname set off by a comma after a known first name ("Javier Doz Orrit, Berichterstatter")

@@ -38,6 +38,21 @@ NOT_GIVEN_NAMES = frozenset({
     "Siebe", "Melker", "Sage", "Noble", "Pier", "Pol", "Tone", "Watt", "Wende",
 })
 MIN_LENGTH = 3
+# Common given names in the Latin transliterations news uses, from scripts Faker's Latin lists leave out (Arabic,
+# Persian, Urdu, Ukrainian, Russian, Hindi): "Hossein Derakhshan", "Oleksandr Arhat", "Iyad El Baghdadi"
+TRANSLITERATED_NAMES = frozenset({
+    "Abbas", "Abdelaziz", "Abdelkader", "Abdallah", "Abdulaziz", "Abdulla", "Abdulrahman", "Abdurrahman", "Adel",
+    "Adnan", "Akbar", "Alaa", "Amin", "Amr", "Anas", "Ashraf", "Ayman", "Azadeh", "Bassam", "Bilal", "Ebrahim",
+    "Ehsan", "Fadi", "Fahad", "Faisal", "Farhad", "Fatemeh", "Firas", "Fouad", "Ghassan", "Habib", "Hadi", "Hamed",
+    "Hamid", "Hani", "Hassan", "Hatem", "Haydar", "Hesham", "Hisham", "Hossein", "Hosni", "Hussain", "Iyad",
+    "Jafar", "Javad", "Jawad", "Khaled", "Khalil", "Loay", "Mahdi", "Mahmood", "Majid", "Marwan", "Masoud",
+    "Mehdi", "Mohamad", "Mohammad", "Mohsen", "Morteza", "Mostafa", "Muhammed", "Munir", "Nader", "Naser",
+    "Nasser", "Nawaf", "Nawaz", "Nizar", "Qasim", "Rashid", "Reza", "Saeed", "Saleh", "Shahid", "Tarek", "Tareq",
+    "Walid", "Wael", "Yasser", "Yasin", "Zaid", "Ziad",
+    "Andriy", "Bohdan", "Dmytro", "Mykhailo", "Mykola", "Oleh", "Oleksandr", "Oleksiy", "Oksana", "Petro",
+    "Serhiy", "Taras", "Volodymyr", "Yevhen", "Yuliya", "Yevgeny", "Yevgeniy", "Vyacheslav", "Gennady", "Gennadiy",
+    "Narendra", "Sanjay", "Ashok", "Rajesh", "Sunil", "Anil", "Vijay", "Amit", "Arvind", "Manmohan",
+})
 
 
 GENDER_MAJORITY = 3  # a name is female or male when that many times more locales list it so than the other way
@@ -63,10 +78,11 @@ def name_genders() -> dict[str, str]:
 
 @functools.cache
 def given_names() -> frozenset[str]:
-    """Every Latin-script given name Faker lists for any locale, minus NOT_GIVEN_NAMES and place names."""
+    """Every Latin-script given name Faker lists for any locale and the transliterated ones, minus NOT_GIVEN_NAMES and
+    place names."""
     from streams.enrich.gazetteer import place_names
 
-    names: set[str] = set()
+    names: set[str] = set(TRANSLITERATED_NAMES)
     for attribute in _ATTRIBUTES:
         for locale_names in _locale_lists(attribute):
             names |= locale_names

@@ -360,3 +360,13 @@ ESWATINI = ("Le roi avait ainsi utilisé à de nombreuses reprises le terme « e
 def test_a_capitalised_determiner_and_a_common_noun_are_no_person(fr_nlp, aliases) -> None:
     entities = entities_from_doc(fr_nlp(ESWATINI), aliases)
     assert not [e for e in entities if e.start < ESWATINI.index(" avait")]
+
+
+def test_transliterated_given_names_and_capitalised_links_make_german_persons(aliases) -> None:
+    # Global Voices auf Deutsch (dev set AW): names from Arabic, Persian and Ukrainian in Latin letters, found
+    # without a German NER model
+    text = ("Während Iyad El Baghdadi zugibt: Ich muss eine Pause machen. Der Blogger Hossein Derakhshan ist in Haft. "
+            "Oleksandr Arhat schreibt über die Proteste.")
+    entities = entities_from_doc(spacy.blank("de")(text), aliases)
+    assert {e.text for e in entities if e.label == "PER"} >= {"Iyad El Baghdadi", "Hossein Derakhshan",
+                                                              "Oleksandr Arhat"}
