@@ -123,6 +123,11 @@ REQUIRED = {
     "Liberation Tigers of Tamil Eelam": ["LTTE", "Tamil Tigers"],
     "Taliban": ["Taleban", "talibans"],
     "Yangon": ["Rangoon"],
+    # round 20: the German cases of the EU institutions (genitive and dative: "der Europäischen Kommission")
+    "European Commission": ["Europäischen Kommission"],
+    "European Parliament": ["Europäischen Parlaments", "Europäischen Parlament"],
+    "European Council": ["Europäischen Rates", "Europäischen Rat"],
+    "European Committee of the Regions": ["Ausschusses der Regionen", "Europäischen Ausschuss der Regionen"],
 }
 
 
