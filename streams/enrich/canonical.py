@@ -176,7 +176,7 @@ class AliasTable:
             merged = dict.fromkeys((*previous.aliases, *entry.aliases))
             entry = AliasEntry(entry.canonical, entry.label, tuple(merged), entry.speaks_for or previous.speaks_for)
         self._entries[entry.canonical] = entry
-        for form in entry.forms:
+        for form in (*entry.forms, *(_german_genitives(entry) if entry.label == "LOC" else ())):
             key = fold(form)
             if not key:
                 continue
@@ -291,6 +291,17 @@ class AliasTable:
             automaton.make_automaton()
             self._automaton = automaton
         return self._automaton
+
+
+# place names whose ending is German ("Bulgarien", "Deutschland", "Frankreich", "Afghanistan", "Dänemark"): their
+# genitive adds an -s ("Bulgariens", "Frankreichs") — the English possessive keeps its apostrophe ("Pakistan's")
+_GERMAN_GENITIVE_ENDINGS = ("ien", "land", "reich", "stan", "mark")
+
+
+def _german_genitives(entry: AliasEntry) -> tuple[str, ...]:
+    """The German genitive of the place's one-word forms with a German ending, when the table does not list it."""
+    return tuple(form + "s" for form in entry.forms if " " not in form and form.endswith(_GERMAN_GENITIVE_ENDINGS)
+                 and form + "s" not in entry.forms)
 
 
 def _parse_entries(data: Any, source: str) -> list[AliasEntry]:

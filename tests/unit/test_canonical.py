@@ -226,6 +226,12 @@ def test_a_capital_speaks_for_its_state(aliases: AliasTable, tmp_path: Path) -> 
     assert table.speaker_for("Moskwa") == "Russia" and table.speaker_for("Berne") == "Swiss Confederation"
 
 
+def test_german_genitives_of_places_with_a_german_ending(aliases: AliasTable) -> None:
+    # dev sets AC and K: "Ministerin für auswärtige Angelegenheiten Bulgariens Ekaterina Zaharieva", "Kroatiens"
+    assert aliases.canonical("Bulgariens") == "Bulgaria" and aliases.canonical("Frankreichs") == "France"
+    assert aliases.canonical("Pakistans") == "Pakistan" and aliases.canonical("Malis") is None  # (no German ending)
+
+
 def test_missing_alias_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(AliasError, match="not found"):
         AliasTable.from_files(tmp_path / "missing.yaml")
