@@ -78,13 +78,15 @@ def speaker_matches(gold: str | None, predicted: str | None) -> bool:
 
     if _same_speaker(gold, predicted):
         return True
+    if not (gold and predicted):
+        return False
     table = default_aliases()
 
     def canonical(name: str) -> str:
         known = table.canonical(_ARTICLE.sub("", name)) or name
         return table.speaker_for(known) or known
 
-    return bool(gold and predicted) and _same_speaker(canonical(gold), canonical(predicted))  # type: ignore[arg-type]
+    return _same_speaker(canonical(gold), canonical(predicted))
 
 
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l[’']|der|die|das)\s*", re.IGNORECASE)

@@ -1042,12 +1042,19 @@ class Context:
             return group_of(subject) if clause[aux].lower_ in PLURAL_AUXILIARIES_DE else subject
         return None
 
+    def according_cue(self, toks: list[Token], k: int) -> int:
+        """Length of the lexicon's "selon"-type cue ("selon", "d'après", "according to") at toks[k], else 0."""
+        if toks[k].lower_ not in self.according_first:
+            return 0
+        for cue in self.lex.according:
+            n = len(cue)
+            if k + n <= len(toks) and tuple(t.lower_ for t in toks[k:k + n]) == cue:
+                return n
+        return 0
+
     def _according_cue_end(self, region: list[Token]) -> int | None:
-        """Index in ``region`` right after its last "selon"-type cue ("selon", "d'après", "according to")."""
-        words = [t.lower_ for t in region]
-        ends = [k + len(cue) for k in range(len(words)) for cue in self.lex.according
-                if tuple(words[k:k + len(cue)]) == cue]
-        return max(ends, default=None)
+        """Index in ``region`` right after its last "selon"-type cue."""
+        return max((k + n for k in range(len(region)) if (n := self.according_cue(region, k))), default=None)
 
     def _phrase_before_comma(self, who: Token) -> Speaker | None:
         """The noun phrase that ends at the comma before a relative pronoun, past a short apposed adjective or

@@ -742,10 +742,10 @@ def _source_right_before_mark(ctx: Context, rest: list[Token]) -> bool:
     """The words between a mid-clause "selon" and the opening mark are a short noun phrase alone: the source."""
     return ctx.has_pos and 0 < len(rest) <= 6 and rest[0].pos_ in ("DET", "PROPN", "NOUN") and \
         not any((t.is_punct and t.text not in ("'", "’")) or t.pos_ in ("VERB", "AUX", "SCONJ") or
-                (t.pos_ == "ADP" and t.lower_ not in FRENCH_OF_LINKS) for t in rest[1:])  # (not "selon lui, en …")
+                (t.pos_ == "ADP" and t.lower_ not in SOURCE_LINKS) for t in rest[1:])  # (not "selon lui, en …")
 
 
-FRENCH_OF_LINKS = frozenset({"de", "du", "des", "d'", "d’", "of", "von", "der"})
+SOURCE_LINKS = frozenset(MENTION_PREPS | {"der"})  # "selon le ministre de l'Intérieur", "laut dem Sprecher der …"
 
 
 def _gerund(t: Token) -> bool:

@@ -58,13 +58,7 @@ def according_length(ctx: Context, toks: list[Token], k: int) -> int:
             past_link = toks[j + 1].lower_ in ("von", "der", "des") and not (
                 j + 2 < len(toks) and toks[j + 1].lower_ != "von" and toks[j + 2].text.islower())
             return j - k + (2 if past_link else 1)
-    if toks[k].lower_ not in ctx.according_first:
-        return 0
-    for cue in ctx.lex.according:
-        n = len(cue)
-        if k + n <= len(toks) and tuple(t.lower_ for t in toks[k:k + n]) == cue:
-            return n
-    return 0
+    return ctx.according_cue(toks, k)
 
 
 DEFINITE_FR = frozenset({"le", "la", "les", "l’", "l'"})
