@@ -80,6 +80,8 @@ def speaker_matches(gold: str | None, predicted: str | None) -> bool:
         return True
     if not (gold and predicted):
         return False
+    if _acronym_pair(gold, predicted):
+        return True
     table = default_aliases()
 
     def canonical(name: str) -> str:
@@ -87,6 +89,14 @@ def speaker_matches(gold: str | None, predicted: str | None) -> bool:
         return table.speaker_for(known) or known
 
     return _same_speaker(canonical(gold), canonical(predicted))
+
+
+def _acronym_pair(first: str, second: str) -> bool:
+    """An acronym and its spelled-out form are one name ("RATP", "la régie autonome des transports parisiens")."""
+    from streams.enrich.entities import spelled_out
+
+    first, second = _ARTICLE.sub("", first.strip()), _ARTICLE.sub("", second.strip())
+    return spelled_out(first, second) or spelled_out(second, first)
 
 
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l[’']|der|die|das)\s*", re.IGNORECASE)
@@ -366,7 +376,8 @@ def same_entity(gold: str, predicted: set[str]) -> bool:
     "Allemagne" and "Germany", "OTAN" and "NATO" are one entity, as for speakers (``speaker_matches``)."""
     from streams.enrich.canonical import default_aliases
 
-    if fold(gold) in predicted:
+    if fold(gold) in predicted or any(_acronym_pair(gold, name if " " in name else name.upper())
+                                      for name in predicted):  # (folded: "ratp")
         return True
     target = default_aliases().canonical(gold)
     return target is not None and fold(target) in predicted

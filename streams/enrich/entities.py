@@ -148,6 +148,7 @@ def entities_from_doc(doc: Doc, aliases: AliasTable | None = None, text: str | N
     mentions = _merge(text, mentions + _repeated_names(text, mentions), [])
     mentions = _persons_by_surname(text, mentions)
     mentions = _merge(text, mentions + _surname_mentions(doc, mentions, table), [])
+    mentions = sorted(mentions + _acronym_mentions(text, mentions, table), key=lambda m: m.start)
 
     pairs = [(text[m.start:m.end], m.label) for m in mentions]
     canonicals = _defined_acronyms(text, mentions, canonicalize_mentions(pairs, table), table)
@@ -212,6 +213,8 @@ def _defined_acronyms(text: str, mentions: list[_Mention], canonicals: list[str]
             defined.setdefault(acronym, canonical)
     for acronym, canonical in _initials_acronyms(text, mentions, canonicals, table).items():
         defined.setdefault(acronym, canonical)
+    for acronym, canonical in _spelled_out_acronyms(text, mentions, canonicals, table).items():
+        defined.setdefault(acronym, canonical)
     if not defined:
         return canonicals
     return [defined.get(text[m.start:m.end], canonical) for m, canonical in zip(mentions, canonicals, strict=True)]
@@ -240,6 +243,91 @@ def _initials_acronyms(text: str, mentions: list[_Mention], canonicals: list[str
         if len(names) == 1 and _ACRONYM.match(acronym) and table.canonical(acronym) is None:
             out[acronym] = next(iter(names))
     return out
+
+
+def _spelled_out_acronyms(text: str, mentions: list[_Mention], canonicals: list[str],
+                          table: AliasTable) -> dict[str, str]:
+    """"le PNF [parquet national financier]", "de la Confédération générale des travailleurs du Burkina (CGTB)":
+    an acronym the article spells out beside it, in brackets, stands for the words whose initials it is (the
+    model's canonical of those words when it saw them as one name)."""
+    out: dict[str, str] = {}
+    for acronym, (start, end) in spelled_acronyms(text, table).items():
+        named = next((c for n, c in zip(mentions, canonicals, strict=True) if n.start <= start and end <= n.end),
+                     None)
+        out[acronym] = named or text[start:end]
+    return out
+
+
+def spelled_acronyms(text: str, table: AliasTable) -> dict[str, tuple[int, int]]:
+    """Acronyms the article spells out in brackets ("PNF [parquet national financier]", "… du Burkina (CGTB)")
+    and where their spelled-out words stand; acronyms of the alias table are left to it."""
+    out: dict[str, tuple[int, int]] = {}
+    for hit in _ACRONYM_IN_TEXT.finditer(text):
+        acronym = hit.group()
+        if acronym in out or table.canonical(acronym) is not None:
+            continue
+        expansion = _expansion_after(text, hit.end(), acronym) or _expansion_before(text, hit.start(), acronym)
+        if expansion is not None:
+            out[acronym] = expansion
+    return out
+
+
+def _acronym_mentions(text: str, mentions: list[_Mention], table: AliasTable) -> list[_Mention]:
+    """Every use of an acronym the article spells out is a name, where the model saw none ("le PNF a indiqué")."""
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for acronym in spelled_acronyms(text, table):
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"(?![\w-])", text):
+            if not any(a < hit.end() and hit.start() < b for a, b in taken):
+                added.append(_Mention(hit.start(), hit.end(), "ORG"))
+    return added
+
+
+_BRACKETED_AFTER = re.compile(r"\s*[(\[]\s*([^()\[\]\n]{3,90}?)\s*[)\]]")
+# words an acronym usually skips ("Union pour la nation congolaise" is UNC)
+_ACRONYM_SKIPS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "à", "pour", "en", "sur", "of",
+                            "the", "and", "for", "on", "in", "der", "die", "das", "und", "für", "zur", "zum"})
+_EXPANSION_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    """Whether the words' initials are the acronym, with or without the small words ("Familia do Norte": FDN)."""
+    content = "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIPS)
+    return len(words) >= 2 and acronym.upper() in (content.upper(), "".join(w[0] for w in words).upper())
+
+
+def spelled_out(acronym: str, name: str) -> bool:
+    """Whether ``name`` is ``acronym`` spelled out ("RATP", "régie autonome des transports parisiens")."""
+    name = re.sub(r"^(?:the|le|la|les|l['’]|der|die|das)\s*", "", name.strip(), flags=re.IGNORECASE)
+    return bool(_ACRONYM.match(acronym)) and _spells(_EXPANSION_WORD.findall(name), acronym)
+
+
+def _expansion_after(text: str, end: int, acronym: str) -> tuple[int, int] | None:
+    """"PNF [parquet national financier]": the bracketed words right after the acronym, when they spell it."""
+    m = _BRACKETED_AFTER.match(text, end)
+    if m is None or "," in m.group(1):  # "DTP (diphtérie, tétanos, polio)": a list, no name
+        return None
+    words = _EXPANSION_WORD.findall(m.group(1))
+    return (m.start(1), m.end(1)) if _spells(words, acronym) else None
+
+
+def _expansion_before(text: str, start: int, acronym: str) -> tuple[int, int] | None:
+    """"la régie autonome des transports parisiens (RATP)": the shortest run of words right before the bracketed
+    acronym that spells it, from its first word (an article or preposition before it is no part of the name)."""
+    if not re.search(r"[(\[]\s*$", text[max(0, start - 3):start]):
+        return None
+    close = text.rfind("(", max(0, start - 3), start)
+    close = close if close >= 0 else text.rfind("[", max(0, start - 3), start)
+    words = list(_EXPANSION_WORD.finditer(text, max(0, close - 120), close))
+    if not words or text[words[-1].end():close].strip():
+        return None  # "… (CGTB)" must follow its last word directly
+    for first in range(len(words) - 2, max(-1, len(words) - 12), -1):
+        run = words[first:]
+        if run[0].group().lower() in _ACRONYM_SKIPS or re.search(r"[,.;:!?\n]", text[run[0].start():close]):
+            continue
+        if _spells([w.group() for w in run], acronym):
+            return run[0].start(), run[-1].end()
+    return None
 
 
 def _has_statistical_model(doc: Doc) -> bool:
@@ -529,6 +617,7 @@ _NOT_ORG_ACRONYMS = frozenset({
     "II", "III", "IV", "VI", "OK", "ID", "PS", "FAQ", "URL", "HTML", "UHR", "DPA", "AFP", "AP", "CET", "CEST", "UTC",
     "GMT", "MEZ", "MESZ", "JPG", "JPEG", "PNG", "GIF", "SVG", "MP3", "MP4", "ICE", "TGV", "AVE", "IC", "EC", "S", "U"})
 _ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-ÞČŠŽŘĚ][A-ZÀ-ÖØ-ÞČŠŽŘĚ0-9]{1,7}$")
+_ACRONYM_IN_TEXT = re.compile(r"(?<![\w-])" + _ACRONYM.pattern[1:-1] + r"(?![\w-])")
 
 
 def _rule_acronyms(doc: Doc, table: AliasTable, text: str) -> list[_Mention]:

@@ -264,6 +264,32 @@ def test_acronym_defines_an_organisation_long_form(en_nlp, aliases):
     assert ("National Oceanic and Atmospheric Administration", "ORG") in found
 
 
+@pytest.mark.parametrize(("text", "acronym", "canonical"), [
+    # Wikinews (fr), 2017: the acronym first, its words in brackets; later alone, where the model sees no name
+    ("Christian Jacob ( LR ) a souhaité pour sa part « que le PNF [parquet national financier] se saisisse "
+     "rapidement » du dossier.\n\nMercredi après-midi, le PNF a lui indiqué à l' AFP , par l'intermédiaire d'un "
+     "porte-parole, que « le parquet national financier a pris connaissance de l'article du Canard enchaîné . »",
+     "PNF", "parquet national financier"),
+    # VOA Afrique: the words first, the acronym in brackets; a lower-case name the model does not take
+    ("La grève a été lancée à l’appel de la Confédération générale des travailleurs du Burkina (CGTB). Le "
+     "secrétaire général de la CGTB a dit que la vie est trop chère.",
+     "CGTB", "Confédération générale des travailleurs du Burkina"),
+    ("la régie autonome des transports parisiens (RATP) a reconnu des faits. La RATP a démenti.",
+     "RATP", "régie autonome des transports parisiens"),
+])
+def test_acronym_spelled_out_in_brackets_is_that_name(fr_nlp, aliases, text: str, acronym: str,
+                                                     canonical: str) -> None:
+    uses = [e for e in entities_from_doc(fr_nlp(text), aliases) if e.text == acronym]
+    assert len(uses) == text.count(acronym) and {e.canonical for e in uses} == {canonical}
+
+
+def test_bracketed_words_that_are_a_list_or_spell_something_else_define_nothing(fr_nlp, aliases) -> None:
+    text = ("Les trois vaccins DTP (diphtérie, tétanos, poliomyélite) sont obligatoires. Le PS (parti de gauche) "
+            "a voté contre.")
+    canonicals = {e.canonical for e in entities_from_doc(fr_nlp(text), aliases)}
+    assert not any("diphtérie" in c or "gauche" in c for c in canonicals)
+
+
 def test_signature_line_is_a_name_then_a_town(en_nlp, aliases):
     text = "The measure should pass, and I hope voters agree with me this time.\n\nGary Sloane San Leandro\n\nNext."
     found = {(e.text, e.label) for e in entities_from_doc(en_nlp(text), aliases)}

@@ -177,6 +177,9 @@ def test_match_quotes_is_strictly_above_threshold_and_one_to_one() -> None:
         ("Moscou", "Russia", True),  # a capital speaking is its state, as the enrichment reports it
         ("Corée du Nord", "Pyongyang", True),
         ("Moscou", "Ukraine", False),
+        ("RATP", "régie autonome des transports parisiens", True),  # an acronym and its spelled-out words
+        ("le parquet national financier", "PNF", True),
+        ("RATP", "régie des transports", False),
     ],
 )
 def test_speaker_matches(gold: str, predicted: str | None, expected: bool) -> None:
@@ -223,13 +226,15 @@ def test_canonical_names_agree_through_the_alias_table() -> None:
         {"text": "Allemagne", "label": "LOC", "canonical": "Allemagne"},
         {"text": "OTAN", "label": "ORG", "canonical": "OTAN"},
         {"text": "Russie", "label": "LOC", "canonical": "Russie"},
+        {"text": "RATP", "label": "ORG", "canonical": "RATP"},
     ]}
     pred = {"language": {"code": "fr"}, "quotes": [], "entities": [
         {"text": "Allemagne", "label": "LOC", "canonical": "Germany"},
         {"text": "OTAN", "label": "ORG", "canonical": "NATO"},
         {"text": "Russie", "label": "LOC", "canonical": "Belarus"},  # a wrong canonical stays wrong
+        {"text": "RATP", "label": "ORG", "canonical": "régie autonome des transports parisiens"},  # spelled out
     ]}
-    assert score_article(gold, pred).tally.canonical_accuracy == pytest.approx(2 / 3)
+    assert score_article(gold, pred).tally.canonical_accuracy == pytest.approx(3 / 4)
 
 
 def test_score_article_with_known_numbers() -> None:
