@@ -136,7 +136,9 @@ INDIRECT_OBJECT_END = frozenset({"le", "la", "les", "l’", "l'", "un", "une"}) 
 STRESSED_PRONOUNS = frozenset({"eux", "lui", "elle", "elles"})
 COORDINATING = frozenset({"et", "and", "und", "&"})
 # "Dieser hatte über sie gesagt": a demonstrative points to the person last mentioned, not to the last speaker
-DEMONSTRATIVES = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere", "celui-ci", "celle-ci"})
+DEMONSTRATIVES = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere", "celui-ci", "celle-ci",
+                            "ce dernier", "cette dernière"})
+LATTER_FR = {"dernier": "ce", "dernière": "cette"}  # "Cette dernière a affirmé qu'…": the person named last
 NOMINATIVE_ARTICLES_DE = frozenset({"der", "die", "das", "ein", "eine"})
 CLOSING_NAME_REACH = 20  # tokens of a German title that closes with its holder's name
 BRINGEN_FORMS_DE = frozenset({"bringt", "bringen", "brachte", "brachten", "gebracht"})
@@ -776,6 +778,10 @@ class Context:
             j -= 1  # "il s’est dit": past the reflexive too ("Il a en outre insisté": and a fixed adverbial)
         if j >= 0 and self.is_pronoun(toks[j]) and not self._emphatic(toks, j):
             return pronoun_speaker(toks[j])
+        if self.lang == "fr" and j >= 1 and LATTER_FR.get(toks[j].lower_) == toks[j - 1].lower_ and \
+                (j == 1 or toks[j - 2].is_punct):
+            return Speaker("pronoun", self.text[toks[j - 1].idx:toks[j].idx + len(toks[j].text)], toks[j - 1].idx,
+                           toks[j].idx + len(toks[j].text))
         clause_subject = self._name_opening_clause(toks, j) or self._noun_phrase_opening_clause(toks, j, verb)
         if clause_subject is not None:
             return clause_subject

@@ -10,6 +10,7 @@ Nothing here raises on odd input: the worst case is an empty string.
 from __future__ import annotations
 
 import html as html_lib
+import itertools
 import logging
 import re
 import unicodedata
@@ -369,6 +370,10 @@ REPORTED_MIN_WORDS = 6
 _WHOLE_QUOTATION = re.compile(r"\s*[«“„\"]\s*(.+?[.!?…])\s*[»”“\"]\s*", re.DOTALL)
 
 
+# words that open what a verb of saying reports ("a indiqué que", "ont indiqué être", "said that", "sagte, dass")
+_CLAUSE_OPENERS = frozenset({"que", "that", "dass", "être", "avoir"})
+
+
 def _reported_sentence(text: str) -> bool:
     """A short closing sentence that reports someone ("Some of those measures have people upset, says reporter
     Carassava.") is body too: a full sentence with a reporting verb after a comma."""
@@ -376,6 +381,10 @@ def _reported_sentence(text: str) -> bool:
     if not stripped or stripped[-1] not in ".!?" or len(_WORD.findall(stripped)) < REPORTED_MIN_WORDS:
         return False
     forms = _reporting_forms()
+    words = [w.lower() for w in _WORD.findall(stripped)]
+    if any(w in forms and (nxt in _CLAUSE_OPENERS or nxt.startswith(("qu'", "qu’")))
+           for w, nxt in itertools.pairwise(words)):
+        return True  # "Ce mardi, 141 stations-service ont indiqué être en rupture …": a verb of saying and its clause
     for part in stripped.split(",")[1:]:  # the verb of an incise opens the part after a comma (after an auxiliary)
         words = [w.lower() for w in _WORD.findall(part)[:2]]
         if words and (words[0] in forms or (len(words) == 2 and words[0] in ("a", "has", "hat") and words[1] in forms)):

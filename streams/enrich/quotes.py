@@ -692,6 +692,9 @@ def _right(ctx: Context, span: MarkedSpan, limit: int) -> tuple[Speaker | None, 
         # "« … », s’est emporté le ministre": right after the quote, a reflexive verb of emotion reports it
         emotive = ctx.lang == "fr" and ctx.has_pos and n <= 3 and t.pos_ == "VERB" and reflexive_before(toks, n)
         if ctx.is_reporting(t) or emotive:
+            if n == 1 and toks[0].lower_ in RELATIVE_SUBJECTS:
+                return None  # 'affirme que les "Français sont pris en otage par une minorité", qui souhaite …':
+                # the relative clause is about the quote's last words, it does not say who speaks
             if toks[0].text[:1].isupper() and ctx.is_pronoun(toks[0]) and _reports_own_clause(ctx, t):
                 return None  # '“…,” He said the militias … are supporting …': a new report, not this quote's
             if n > 0 and _reports_own_clause(ctx, t) and _reported_on_left(ctx, span):
@@ -1143,6 +1146,14 @@ def _clause_source(ctx: Context, span: MarkedSpan, floor: int) -> tuple[Speaker 
             continue
         if governing and t.head.i not in governing:
             continue  # the subject of another clause ("date à laquelle le DTP avait été « suspendu » …, « … »")
+        if t.dep_ == "nsubj" and any(c.dep_ == "case" for c in t.children):
+            # no subject has a preposition: "à l'Assemblée nationale, Jean-Luc Mélenchon a observé une minute de
+            # silence … pour « … »" — a fronted place, the name apposed to it is the subject
+            named = next((p for c in t.children if c.dep_ == "appos" for p in ctx.people
+                          if c.idx <= p.start < c.right_edge.idx + len(c.right_edge.text)), None)
+            if named is not None and named.canonical not in ctx.org_names:
+                return ctx.speaker_of(named), None
+            continue
         region = [x for x in t.subtree if x.i in ids]
         cut = next((k for k, x in enumerate(region) if x.i > t.i and x.text in ("(", ",", "–", "—")), None)
         region = region[:cut] if cut is not None else region

@@ -863,6 +863,16 @@ def _ind_as_reported(ctx: Context, toks: list[Token]) -> Candidate | None:
     return None
 
 
+def _commas_past_apposition(ctx: Context, rest: list[Token], spk: Speaker) -> list[int]:
+    """The commas after a source ("selon X, …"), the first one past an apposition to it: "Selon le directeur,
+    interrogé par Sky News, les tirs …", "D'après un porte-parole de l'ONUCI, la mission onusienne …, environ …"."""
+    commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
+    if len(commas) >= 2 and ctx.has_pos and ("Part" in rest[commas[0] + 1].morph.get("VerbForm") or
+                                             _apposed_noun_phrase(ctx, rest, commas[0], commas[1])):
+        return commas[1:]
+    return commas
+
+
 def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
     for k in range(len(toks)):
         n = according_length(ctx, toks, k)
@@ -882,11 +892,7 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
         if k == 0 or toks[k - 1].text in (".", "!", "?") or (ctx.has_pos and all(t.pos_ == "ADV" for t in toks[:k])):
             # "Selon X, contenu." — "Selon le Premier ministre …, Jay Weatherill, contenu": after the name
             # (also after an adverb: "Toujours selon le même chauffeur, …")
-            commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
-            if len(commas) >= 2 and ctx.has_pos and ("Part" in rest[commas[0] + 1].morph.get("VerbForm") or
-                                                     _apposed_noun_phrase(ctx, rest, commas[0], commas[1])):
-                commas = commas[1:]  # "Selon le directeur, interrogé par Sky News, les tirs …": past the apposition
-                # ("D'après un porte-parole de l'ONUCI, la mission onusienne en Côte d'Ivoire, environ 300 gardes …")
+            commas = _commas_past_apposition(ctx, rest, spk)
             body = rest[commas[0] + 1:] if commas else []
             after = [t for t in rest if t.idx >= spk.end]
             if ctx.lang == "de" and after and after[0].text != ",":  # "Nach Angaben der Polizei wurden …": no comma
@@ -895,7 +901,8 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
             body = toks[:k - 1]
             tail = [t for t in _past_source_description(ctx, [t for t in rest if t.idx >= spk.end])
                     if not t.is_punct]
-            commas = [j for j, t in enumerate(rest) if t.text == "," and t.idx >= spk.end]
+            commas = _commas_past_apposition(ctx, rest, spk)  # ("Vers 10h00, selon le sondage Opinion-way,
+            # réalisé du 6 au 12 décembre, 65% des dirigeants …")
             if len(tail) > 3 and cue != "so":
                 # "Dans le détail, selon X, contenu": after a short fronted adverbial, the words after the source
                 body = rest[commas[0] + 1:] if k - 1 <= 4 and commas else toks
@@ -1135,6 +1142,8 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                 if ctx.lang == "fr" and toks[j - 1].lower_ in ("ainsi", "plus", "moins", "autant", "tant") and \
                         not (j - 1 == k + 1 and toks[j - 1].lower_ == "ainsi"):
                     break  # "X ainsi que Y" is "as well as" — but "estime ainsi que" is "thus says that"
+                if ctx.lang == "fr" and toks[j - 1].lower_ in CONJUNCTION_LOCUTIONS_FR:
+                    break  # "sont signalées en détresse alors qu'un gros chalutier …": "whereas", no report
                 if ctx.lang == "en" and t.lower_ == "that" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and \
                         t.tag_ != "IN":
                     break  # "misrepresented VOA reporting in a way that served …": a relative pronoun (WDT, not
@@ -1159,6 +1168,8 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                 if toks[0].lower_ in FRONTED_SUBORDINATORS:
                     body = body[:_main_clause_comma(ctx, body)]  # "Si X avait souhaité que …, Y a indiqué que …"
                 body = body[:_second_report_at(ctx, body)]  # "… a rappelé que … et il a souligné que …"
+                if ctx.has_pos and not any(w.pos_ in ("VERB", "AUX") for w in body):
+                    break  # "n’est plus assuré que dans un arrondissement sur deux": no clause, "only"
                 return _cand(ctx, body, spk, ctx.cue_of(v))
             if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de" and not (
                     _parenthetical(ctx, toks, j) or (j + 1 < len(toks) and
@@ -1167,6 +1178,9 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
     return None
 
 
+# words that make "que" part of a conjunction ("alors que", "parce que", "dès que"), not a reported clause's opener
+CONJUNCTION_LOCUTIONS_FR = frozenset({"alors", "tandis", "parce", "dès", "pendant", "avant", "après", "afin", "lors",
+                                      "sitôt", "bien"})
 NEGATION_WORDS_FR = frozenset({"pas", "plus", "jamais", "rien", "guère", "point", "personne", "aucun", "aucune"})
 
 
@@ -1613,6 +1627,7 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> Candidate | None:
         while j < len(toks) and toks[j].pos_ == "ADV" and j - k <= 2:
             j += 1
         j = _past_aside(ctx, toks, j)  # "a annoncé de son côté cesser …"
+        j = _past_addressee_fr(toks, j)  # "a déclaré à l'AFP avoir vu …"
         if v.lower_ in SE_DIRE and reflexive_before(toks, k) and j < len(toks) and toks[j].pos_ in ("ADJ", "VERB"):
             spk = _subject(ctx, toks[:k + 1], v)  # "il s’est dit désireux de …", "se disent prêts à …"
             return _cand(ctx, toks[j:], spk, ctx.cue_of(v)) if spk is not None else None
@@ -1630,6 +1645,19 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> Candidate | None:
             return _cand(ctx, toks[j:], spk, ctx.cue_of(v))
         # "ont reconnu leur responsabilité …, indiquant les avoir arrêtées": a later verb may report
     return None
+
+
+def _past_addressee_fr(toks: list[Token], j: int) -> int:
+    """Past whom the words are said to, when an infinitive follows: "a déclaré à l'AFP avoir vu …", "a affirmé à un
+    Gilet jaune avoir un salaire de …" (a short "à" phrase of determiners, nouns and adjectives)."""
+    if j >= len(toks) or toks[j].lower_ not in ("à", "au", "aux"):
+        return j
+    for m in range(j + 1, min(len(toks), j + 7)):
+        if "Inf" in toks[m].morph.get("VerbForm") and toks[m].pos_ in ("VERB", "AUX"):
+            return m if m > j + 1 else j
+        if toks[m].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
+            return j
+    return j
 
 
 # English commitments and requests with an infinitive: "pledged to help families …", "vowed not to recognize …",
@@ -1940,6 +1968,9 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> Candidate | None:
             spk = ctx.speaker_after(clit or toks[k + 1:e])
         trailing = e >= len(toks) - 1 or toks[e].text in (".", "!", "?") or gerund
         body = toks[:j] if trailing else toks
+        if trailing and ctx.has_pos and not any(t.pos_ in ("VERB", "AUX") for t in body):
+            continue  # "Benjamin Cauchy, Gilet jaune libre à Toulouse, dénonce une opération …": the subject and
+            # its apposition, no words reported before an incise
         if body and body[0].lower_ in SUBORDINATORS and not _prepositional_opening(ctx, body):
             return None  # "Während Seehofer wartete, antwortete er …": a time clause, not what was said
         if len(body) > 3 and body[0].lower_ in TRAILING_ADVERBS and body[1].text == ",":

@@ -47,6 +47,7 @@ class _Said:
 
 
 PERSONAL = {"he", "she", "him", "her", "il", "elle", "lui", "er", "sie"}  # "they"/"ils" may be organisations
+LATTER_GENDER = {"ce dernier": "M", "cette dernière": "F", "celui-ci": "M", "celle-ci": "F"}
 PRONOUN_GENDER = {"he": "M", "him": "M", "she": "F", "her": "F", "il": "M", "elle": "F", "er": "M"}  # not "sie"
 
 
@@ -113,7 +114,7 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
         elif spk is not None:
             s_start, s_end = spk.start, spk.end
             if spk.kind == "pronoun" and spk.text.lower() in DEMONSTRATIVES:
-                latest = ctx.persons_before(spk.start)
+                latest = ctx.persons_before(spk.start, gender=LATTER_GENDER.get(spk.text.lower()))
                 name = latest.canonical if latest is not None else None
             elif spk.kind == "pronoun" and spk.text.lower() == "it":
                 name = _organisation_antecedent(ctx, spk.start, history)
@@ -810,7 +811,8 @@ def _named_later(ctx: Context, desc: str, pos: int) -> str | None:
                                                  not head.endswith("ss")):
         return None  # "a man", "some officials": nobody in particular
     role = re.compile(r"\b(?:the|le|la|l['’]|der|die)\s*(?:[\w.-]+\s+){0,3}?" + re.escape(head) +
-                      r"\b(?:[^.!?\n]|\.(?=\S)){0,60},\s*$", re.IGNORECASE)  # ("of U.S. sanctions, ")
+                      r"\b(?:[^.,!?\n]|\.(?=\S)){0,60},\s*$", re.IGNORECASE)  # ("of U.S. sanctions, "; one apposition:
+    # not "le sondage de l'Ifop, réalisé du 14 au 17 décembre, Priscilla Ludowski est …")
     for p in ctx.people:
         if pos < p.start <= pos + NAMED_LATER_REACH and p.canonical not in ctx.org_names and \
                 role.search(ctx.text[max(pos, p.start - 90):p.start]):

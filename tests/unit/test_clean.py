@@ -400,3 +400,12 @@ def test_a_short_closing_sentence_that_reports_is_body() -> None:
             "retirement age by 2015, raising taxes on gasoline, alcohol and tobacco and cracking down on tax evaders.\n"
             "Some of those measures have people upset, says reporter Carassava.")
     assert clean_text(text).endswith("Some of those measures have people upset, says reporter Carassava.")
+
+
+def test_closing_lines_that_report_someone_stay_body() -> None:
+    """Wikinews's day pages end with short news lines; the last one reports ("Ce mardi, 141 stations-service ont
+    indiqué être en rupture …"): body, not a trailing credit (dev set AY)."""
+    raw = json.loads((REPO / "tests/data/devay/raw/wikinews-fr-gilets-jaunes-18-decembre.json").read_text("utf-8"))
+    cleaned = clean_text(raw["text"], raw["title"])
+    assert cleaned.rstrip().endswith("Ce mardi, 141 stations-service ont indiqué être en rupture d’au moins d'un "
+                                     "carburant.")

@@ -1,0 +1,83 @@
+"""Round 21: "ce dernier" / "cette dernière" as the subject of a report, a relative clause after a quote that is no
+attribution, a participial apposition after "selon X", and a poll that is nobody named later. Sentences are verbatim
+from the published articles (source in each comment).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.config import Settings
+from streams.enrich.pipeline import Enricher
+from tests.unit.test_quotes_round18 import quotes_of, starting
+
+# Wikinews (fr), yellow vests, 17 December 2018 (dev set AY): a union spoke in the paragraph before
+MISS_FRANCE = ("Le SNJ (Syndicat National des Journalistes) exige « d’entendre de vive voix les explications » de la "
+               "direction de l’information.\n\nVers 12h, sur Buzz TV, deux jours après que miss Tahiti, Vaimalama "
+               "Chaves, a été élue Miss France 2019, cette dernière a affirmé qu'elle a eu l'occasion de lire les "
+               "revendications des Gilets jaunes « et c'est vrai qu'il y en a plusieurs qui sont pertinentes. "
+               "Cependant la manière dont ils sont en train de répondre n'est peut-être pas la meilleure. Il "
+               "faudrait trouver une façon plus pacifique de faire passer le message ».")
+
+# Wikinews (fr), yellow vests, 14 December 2018 (dev set AY)
+HOSTAGE = ('Vers 10h30, Jacqueline Moreau, membre des "gilets jaunes libres", affirme que les "Français sont pris en '
+           'otage par une minorité", qui souhaite continuer le mouvement avec des manifestations et des blocages.')
+
+# Wikinews (fr), yellow vests, 19 December 2018 (dev set AY): two polls, a person named in the second one's report
+POLLS = ("Vers 10h00, selon le sondage Opinion-way, réalisé du 6 au 12 décembre, 65% des dirigeants affirment leur "
+         "soutien au mouvement des Gilets Jaunes et 72% d'entre eux sont mécontents de l'action du président de la "
+         "République.\n\nVers 12h30, selon le sondage de l'Ifop, réalisé du 14 au 17 décembre, Priscilla Ludowski "
+         "est la femme de l'année 2018 ex-aequo avec Angela Merkel.")
+
+
+@pytest.fixture(scope="module")
+def enricher() -> Enricher:
+    return Enricher(Settings())
+
+
+def test_cette_derniere_reports_and_is_the_woman_named_last(enricher) -> None:
+    quotes = quotes_of(enricher, MISS_FRANCE)
+    assert starting(quotes, "elle a eu l'occasion") == [("Vaimalama Chaves", "indirect")]
+    assert all(speaker != "Syndicat National des Journalistes" for speaker, _, text in quotes if "pertinentes" in text)
+
+
+def test_a_relative_clause_after_a_quote_is_no_attribution(enricher) -> None:
+    quotes = quotes_of(enricher, HOSTAGE)
+    assert starting(quotes, "Français sont pris en otage") == [("Jacqueline Moreau", "direct")]
+
+
+def test_a_participle_apposed_to_the_source_is_no_part_of_the_report(enricher) -> None:
+    quotes = quotes_of(enricher, POLLS)
+    assert starting(quotes, "65% des dirigeants") == [("le sondage Opinion-way", "indirect")]
+    assert not starting(quotes, "réalisé du")
+
+
+# Wikinews (fr), migrants rescued in the Mediterranean, May 2016 (dev set AR)
+MIGRANTS = ("27 mai 2016 . – Une quinzaine d'embarcations sont actuellement signalées en détresse alors qu'un gros "
+            "chalutier surchargé avait fait une centaine de disparus et 550 rescapés mercredi.")
+
+# Wikinews (fr), the binmen's strike against the labour law, June 2016 (dev set W)
+BINMEN = ("À Paris, en revanche, la situation est devenue critique. Le ramassage des ordures n’est plus assuré que "
+          "dans un arrondissement sur deux.")
+
+# Wikinews (fr), yellow vests, 17, 13 and 20 December 2018 (dev set AY)
+PRESENTER = ("Vers 17h50, François Gapihan, présentateur de BFM TV, a affirmé à un Gilet jaune avoir un salaire de « 3 "
+             "600 à peu près » n'étant pas fixe tous les mois, mais variable à cause de commissions.")
+SILENCE = ("Vers 18h30, à l'Assemblée nationale, Jean-Luc Mélenchon a observé une minute de silence, avec l'accord de "
+           "Richard Ferrand, pour « les personnes mortes dans leur engagement citoyen de Gilets jaunes ».")
+DENOUNCES = ("Benjamin Cauchy, Gilet jaune libre à Toulouse, dénonce une opération de communication de la part du "
+             "Président.")
+
+
+@pytest.mark.parametrize("text", [MIGRANTS, BINMEN, DENOUNCES])
+def test_no_report_where_que_is_a_conjunction_or_only_or_the_subject_precedes_a_comma(enricher, text: str) -> None:
+    # "alors qu'" (whereas), "ne … plus que dans" (only), and a subject with its apposition is no incise's content
+    assert quotes_of(enricher, text) == []
+
+
+def test_an_infinitive_report_past_whom_it_was_said_to(enricher) -> None:
+    assert starting(quotes_of(enricher, PRESENTER), "avoir un salaire") == [("François Gapihan", "indirect")]
+
+
+def test_a_fronted_place_parsed_as_subject_leaves_the_speaker_to_the_name_apposed_to_it(enricher) -> None:
+    assert starting(quotes_of(enricher, SILENCE), "les personnes mortes") == [("Jean-Luc Mélenchon", "direct")]
