@@ -752,7 +752,8 @@ class Context:
         """Subject of a reporting verb, looked for among the tokens before it (its clause)."""
         toks = [t for t in toks if t.i < verb.i]
         after_comma = self.lang == "de" and bool(toks) and toks[-1].text == "," and verb.i + 1 < len(self.doc) and \
-            self._person_at(self.doc[verb.i + 1].idx)  # "…, sagte Martin Selmayr, …": the name after the verb
+            (self._person_at(self.doc[verb.i + 1].idx) or self.doc[verb.i + 1].lower_ in NOMINATIVE_ARTICLES_DE)
+        # "…, sagte Martin Selmayr, …", "…, die … berichtet hatten, sagte der Rechtsanwalt …": the subject after
         if self.lang == "de" and not self.has_pos and (_fronted_adjunct_de(toks) or _fronted_clause_de(toks) or
                                                        after_comma):
             # verb second after a fronted adjunct: "Am Montag sagte der Sprecher", "Dazu erklärte er", "Auf die

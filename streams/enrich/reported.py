@@ -930,6 +930,10 @@ def _ind_according(ctx: Context, toks: list[Token]) -> Candidate | None:
             spk = ctx._describe(toks[a:k])
             rest = [x for x in toks[k + 1:] if not x.is_punct]
             body = toks[k + 1:] if j == 0 else toks[:j] if not rest else toks  # the source phrase is no part of it
+            inner = _ind_complement(ctx, body) if j == 0 else None
+            if inner is not None and inner.speaker is not None:
+                return inner  # "Einigen Anhängern zufolge, die …, sagte der Rechtsanwalt …, Isahan Ashurov, dass …":
+                # the source tells who said it
             return _cand(ctx, body, spk, t.lower_)
     return None
 
@@ -1164,6 +1168,9 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                     _subject(ctx, toks[:k + 1], v)  # "…, qui indique par la voix d’Igor Morozov que"
                 if spk is None and any(ctx.speech_event(w) for w in toks[j + 1:]):
                     break  # "Rappelant que …, le leader congolais a souligné que …": the next verb has a subject
+                if spk is None and any(ctx.speech_event(w) for w in toks[k + 1:j]):
+                    break  # "…, die aus dem Gerichtssaal berichtet hatten, sagte der Rechtsanwalt …, dass …": the
+                    # clause is the later verb's, whose subject is named
                 body = toks[j + 1:]
                 if toks[0].lower_ in FRONTED_SUBORDINATORS:
                     body = body[:_main_clause_comma(ctx, body)]  # "Si X avait souhaité que …, Y a indiqué que …"

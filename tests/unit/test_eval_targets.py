@@ -78,7 +78,7 @@ def test_entity_recall(report: Report, lang: str, recall: float) -> None:
                           ("devm", 8, 0.96, 0.85), ("devn", 6, 0.91, 0.83), ("devo", 9, 0.92, 0.84),
                           ("devp", 3, 0.86, 0.74), ("devq", 4, 0.90, 0.82), ("devr", 4, 0.85, 0.76),
                           ("devs", 6, 0.90, 0.85), ("devt", 7, 0.90, 0.86), ("devu", 7, 0.91, 0.77),
-                          ("devv", 5, 0.88, 0.85), ("devw", 9, 0.87, 0.81), ("devx", 4, 0.91, 0.81),
+                          ("devv", 5, 0.88, 0.85), ("devw", 9, 0.87, 0.81), ("devx", 4, 0.90, 0.81),
                           ("devy", 9, 0.91, 0.78), ("devz", 8, 0.92, 0.81),
                           ("devaa", 6, 0.90, 0.69), ("devab", 7, 0.93, 0.87), ("devac", 9, 0.93, 0.87),
                           ("devad", 9, 0.94, 0.89), ("devae", 5, 0.90, 0.85), ("devaf", 7, 0.93, 0.90),
@@ -107,7 +107,9 @@ def test_other_sets_are_scored_and_do_not_drop(folder: str, articles: int, f1: f
     figure the extended reporting lexicon gave it (0.85 / 0.68 → 0.83 / 0.65, a documented trade-off: the new verbs
     were right on all development sets). Round 18 lowered two blind F1 floors by one false quote each (blind 9: 0.85 →
     0.84, from "selon" + a person noun as a source; blind 15: 0.81 → 0.80, from invitations and perfect infinitives
-    in the accusation rule) — both rules gained quotes on the development sets and the first on blind set 4."""
+    in the accusation rule) — both rules gained quotes on the development sets and the first on blind set 4. Round 21
+    lowered development set X's F1 floor by one quote (0.91 → 0.90): "dès qu'" is no complementizer, and the
+    clause after it had matched a gold infinitive report by chance ("précise … avoir réagi dès qu'elle a eu …")."""
     base = ROOT / "tests" / "data" / folder
     report = run_eval(base / "gold", [base / "raw"], Enricher(Settings()).enrich_message)
     assert report.missing_raw == [] and len(report.articles) == articles

@@ -81,3 +81,14 @@ def test_an_infinitive_report_past_whom_it_was_said_to(enricher) -> None:
 
 def test_a_fronted_place_parsed_as_subject_leaves_the_speaker_to_the_name_apposed_to_it(enricher) -> None:
     assert starting(quotes_of(enricher, SILENCE), "les personnes mortes") == [("Jean-Luc Mélenchon", "direct")]
+
+
+# Global Voices auf Deutsch, bloggers sentenced in Azerbaijan, November 2009 (dev set AW; CC BY 3.0)
+SUPPORTERS = ("Einigen Anhängern zufolge, die aus dem Gerichtssaal über Twitter berichtet hatten, sagte der "
+              "Rechtsanwalt für Hajisade, Isahan Ashurov, dass es sich bei diesem Fall um Macht handele.")
+
+
+def test_a_named_speaker_after_a_zufolge_source_says_the_clause(enricher) -> None:
+    quotes = quotes_of(enricher, SUPPORTERS, "de")
+    assert [(t, k) for s, k, t in quotes] == [("es sich bei diesem Fall um Macht handele", "indirect")]
+    assert all(s != "Einigen Anhängern" for s, _, _ in quotes)
