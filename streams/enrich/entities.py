@@ -338,6 +338,9 @@ def _has_statistical_model(doc: Doc) -> bool:
 
 
 
+_FOOTNOTE_CALL = re.compile(r"\[\d{1,3}(?:\]|$)")
+
+
 def _clean_model_span(ent: Span, text: str) -> _Mention | None:
     """Trim determiners, elided articles, quote marks and possessives; drop spans that are no name at all.
 
@@ -369,6 +372,10 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
     mark = next((k for k, c in enumerate(surface) if k > 0 and c in "«»“”„"), None)
     if mark is not None:  # nor an opening quote mark ("Pour Corinne Lepage « Sarkozy ne nous a rien appris »")
         surface = surface[:mark].rstrip()
+        end = start + len(surface)
+    footnote = _FOOTNOTE_CALL.search(surface)
+    if footnote is not None and footnote.start() > 0:  # nor a wiki footnote call ("Special Victims Unit[2].")
+        surface = surface[:footnote.start()].rstrip()
         end = start + len(surface)
     # a token may carry glued punctuation the tokenizer did not split ("Union”")
     while surface and not surface[-1].isalnum() and surface[-1] not in ".)":

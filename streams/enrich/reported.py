@@ -173,6 +173,32 @@ def _colon_introducer(ctx: Context, before: list[Token]) -> tuple[Token, Speaker
     return (verb, spk) if spk is not None else None
 
 
+def _source_before_colon(ctx: Context, before: list[Token]) -> tuple[Token, Speaker] | None:
+    """"Selon le Los Angeles Times :" closing a paragraph: the source's words follow."""
+    for k in range(max(0, len(before) - COLON_SOURCE_REACH), len(before)):
+        n = ctx.according_cue(before, k)
+        if n and (k == 0 or before[k - 1].is_punct):
+            spk = ctx.speaker_after(before[k + n:])
+            return (before[k], spk) if spk is not None else None
+    return None
+
+
+COLON_SOURCE_REACH = 8  # tokens of "selon X :" before the colon
+# "… pose la même question dans ce tweet :", "… écrit sur son blog :": the medium a post comes from
+_POST_MEDIUM = re.compile(r"\b(?:dans|sur|in|on|auf)\s+(?:ce|cet|cette|son|sa|un|une|this|his|her|a|einem|seinem|"
+                          r"ihrem|diesem)\s+(?:tweet|billet|blog|message|post|statut|compte\s+twitter|tweeter|"
+                          r"twitter|facebook|eintrag|beitrag)\s*$", re.IGNORECASE)
+
+
+def _post_before_colon(ctx: Context, before: list[Token], a: int, colon: int) -> tuple[Token, Speaker] | None:
+    """"En Egypte, Wael Nofal pose la même question dans ce tweet :": a clause naming the post it introduces, its
+    subject (a person of the article) is the poster."""
+    if not before or _POST_MEDIUM.search(ctx.text[a:colon]) is None:
+        return None
+    person = ctx.subject_before(colon, a)
+    return (before[-1], ctx.speaker_of(person)) if person is not None else None
+
+
 def _block_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:
     """'Andy Carvin … twitterte:⏎⏎@acarvin: Ich muss mich für eine Weile ausklinken … #homs': a paragraph that ends
     with a verb of saying, its subject and a colon introduces the next paragraph, a block quote or a post that
@@ -187,7 +213,8 @@ def _block_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: list[
         before = [t for t in ctx.tokens(a, colon) if not (t.is_space or _LANGUAGE_TAG.match(t.text))]
         while len(before) >= 3 and before[-1].text in (")", "]") and before[-3].text in ("(", "["):
             before = before[:-3]  # "sagt (fa):" as the tokenizer splits it
-        introduced = _colon_introducer(ctx, before)
+        introduced = _colon_introducer(ctx, before) or _source_before_colon(ctx, before) or \
+            _post_before_colon(ctx, before, a, colon)
         if introduced is None:
             continue
         verb, spk = introduced

@@ -54,6 +54,25 @@ PRONOUN_GENDER = {"he": "M", "him": "M", "she": "F", "her": "F", "il": "M", "ell
 MEDIA_NOUNS = frozenset({"journal", "quotidien", "hebdomadaire", "magazine", "newspaper", "paper", "daily",
                          "zeitung", "blatt", "magazin", "sender", "chaîne", "broadcaster", "émission", "programme",
                          "show", "sendung"})
+AGENCY_NOUNS = frozenset({"agence", "agency", "agentur", "nachrichtenagentur"})
+
+
+def _body_named_in(ctx: Context, spk: Speaker) -> str | None:
+    """"l'agence AP", "le quotidien Libération", "die Zeitung Die Welt": a determiner and the kind of body, then the
+    organisation's name closing the description — the organisation speaks."""
+    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", spk.text))]
+    words = words[1:] if words and words[0] in DEFINITE else words
+    if len(words) < 2 or words[0] not in MEDIA_NOUNS | AGENCY_NOUNS:
+        return None
+    noun = re.search(r"\b" + re.escape(words[0]) + r"\s+", ctx.text[spk.start:spk.end], re.IGNORECASE)
+    if noun is None:
+        return None
+    org = next((o for o in ctx.orgs if o.start == spk.start + noun.end() and o.end <= spk.end and
+                re.fullmatch(r"\[?\d{0,3}\]?", ctx.text[o.end:spk.end])), None)  # ("AP[3]": a footnote call;
+    # not "l'agence de presse de l'État islamique": the agency is not the state it belongs to)
+    return org.canonical if org is not None else None
+
+
 # the kind of body an organisation is: "fustige encore l'association" after "selon Greenpeace"
 BODY_NOUNS = frozenset({"association", "organisation", "organization", "ong", "ngo", "groupe", "group", "entreprise",
                         "company", "firm", "société", "compagnie", "syndicat", "fédération", "federation",
@@ -139,6 +158,8 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                         else None) or _antecedent(ctx, spk.start, history, personal, gender=gender)
                 if name is None and ctx.lang != "en" and personal:
                     name = _organisation_subject(ctx, spk.start)  # "Business France a reconnu … Elle précise …"
+            elif spk.kind == "desc" and (named_body := _body_named_in(ctx, spk)) is not None:
+                name = named_body  # "selon l'agence AP": the agency it names, Associated Press
             elif spk.kind == "desc" and (ANAPHORIC_DESC.search(spk.text) or _expert_epithet(spk.text)):
                 # "the 48-year-old", "l'universitaire belge" after "Le politologue Filip Reyntjens": a person
                 name = _antecedent(ctx, spk.start, named, True) or spk.text
@@ -866,6 +887,7 @@ def _tidy(name: str | None) -> str | None:
         return name
     name = name.split("\n")[-1].strip()
     name = re.sub(r"\s*\([^()]{1,60}\)$", "", name).strip()
+    name = re.sub(r"\[\d{1,3}\]?$", "", name).strip()  # a wiki footnote call: "l'agence AP[3]"
     return name or None
 
 

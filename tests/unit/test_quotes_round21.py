@@ -92,3 +92,37 @@ def test_a_named_speaker_after_a_zufolge_source_says_the_clause(enricher) -> Non
     quotes = quotes_of(enricher, SUPPORTERS, "de")
     assert [(t, k) for s, k, t in quotes] == [("es sich bei diesem Fall um Macht handele", "indirect")]
     assert all(s != "Einigen Anhängern" for s, _, _ in quotes)
+
+
+# Wikinews (fr), Dominique Strauss-Kahn arrested in New York, May 2011 (dev set BA; stored copy of the page)
+FOOTNOTES = ("C'est le journal The New York Post qui a révélé vers minuit (GMT) cette information, depuis relayée par "
+             "le New York Times et confirmée par le New York City Police Department[1]. L'enquête est menée par "
+             "l'unité spéciale Special Victims Unit[2]. Selon l'agence AP[3], l'intéressé a quitté précipitamment sa "
+             "chambre d'hôtel, y laissant ses effets personnels et son téléphone portable, pour se ruer vers "
+             "l'aéroport où il a été arrêté.")
+
+
+def test_a_wiki_footnote_call_is_no_part_of_a_name_and_an_agency_named_speaks(enricher) -> None:
+    quotes = quotes_of(enricher, FOOTNOTES)
+    assert starting(quotes, "l'intéressé a quitté") == [("Associated Press", "indirect")]
+    out = enricher.enrich_message({"id": "t", "text": FOOTNOTES, "language": "fr"})
+    assert all("[" not in e["text"] for e in out["entities"])
+
+
+# Global Voices en Français, Sidi Bouzid on Twitter, December 2010 (dev set AZ; CC BY 3.0): paragraphs as stored
+LA_TIMES = ("Tout a commencé quand un jeune chômeur a voulu s'immoler par le feu pour protester contre le chômage dans "
+            "la ville de Sidi Bouzid. Selon le Los Angeles Times :\nLe suicide a provoqué de violents affrontement "
+            "entre la police et les jeunes manifestants, qui ont entrainé la mort d'un jeune de 18 ans, quand la "
+            "police a tiré sur les manifestants en colère dans une ville voisine, deux jours plus tard.")
+NOFAL = ("En Egypte, Wael Nofal pose la même question dans ce tweet:\n@stephenfry, est-ce que vous suivez ce qui se "
+         "passe à #SidiBouZid #Tunisie? C'est étrange comme les médias occidentaux se détournent de l'autre côté, "
+         "contrairement à l’#Iran l'an dernier.")
+
+
+@pytest.mark.parametrize(("text", "opening", "speaker"), [
+    (LA_TIMES, "Le suicide a provoqué", "Los Angeles Times"),  # "Selon X :" closing the paragraph before
+    (NOFAL, "@stephenfry, est-ce que", "Wael Nofal"),  # "… dans ce tweet :": the post (addressed to a handle)
+])
+def test_a_paragraph_introduced_by_a_source_or_a_post_before_a_colon(enricher, text: str, opening: str,
+                                                                     speaker: str) -> None:
+    assert starting(quotes_of(enricher, text), opening) == [(speaker, "direct")]
