@@ -87,14 +87,20 @@ def _extract(doc: Doc, lang: str, people: list[tuple[str, int, int]] | None,
     covered = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in kept]
     marked = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
     cands += indirect_quotes(ctx, covered, marked)
-    cands += _credited_paragraphs(ctx, marked)
+    credited = _credited_paragraphs(ctx, marked)
+    cands = [c for c in cands if not _inside_credited(c, credited)] + credited
     cands += unmarked_after_colon(ctx, marked, cands)
     cands.sort(key=lambda c: c.start)
     quotes = resolve_speakers(ctx, _mixed_reports(ctx, cands))
     quotes += _nested(ctx, nested, quotes)
     quotes += _rescued(ctx, [s for s in spans if s not in kept], quotes)
     quotes.sort(key=lambda q: q.start)
-    return _without_repeats(quotes)
+    return _without_repeats([q for q in quotes if not _inside_credited(q, credited)])
+
+
+def _inside_credited(q: Candidate | Quote, credited: list[Candidate]) -> bool:
+    """Words in marks inside a credited paragraph (an embedded post quoting a chant) are the paragraph's own."""
+    return any(p.start <= q.start < p.end and (p.start, p.end) != (q.start, q.end) for p in credited)
 
 
 def _mixed_reports(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
@@ -543,6 +549,8 @@ def _signature_credit(ctx: Context, span: MarkedSpan) -> tuple[Speaker | None, s
     return ctx.speaker_of(p), "—"
 
 
+# the credit line an embedded post leaves in scraped text: its author, the account, the date
+EMBEDDED_POST_CREDIT = re.compile(r"([^()\n]{2,60}?)\s*\(@\w{1,30}\)\s+\S.{0,30}$")
 CREDIT_AT_LINE = re.compile(r"(?m)^[ \t]*[—–―][ \t]*([^\n]{2,80})$")
 CREDITED_PARAGRAPHS = 3  # a quote box holds at most this many paragraphs
 
@@ -553,7 +561,8 @@ def _credited_paragraphs(ctx: Context, marked: list[tuple[int, int]]) -> list[Ca
     article's own prose (a box whose quote the scrape lost) credits nothing."""
     out: list[Candidate] = []
     for m in CREDIT_AT_LINE.finditer(ctx.text):
-        credit = m.group(1).split(",")[0].strip(SPACES)
+        post = EMBEDDED_POST_CREDIT.match(m.group(1))  # "— Ari Telch (@aritelch) November 5, 2014"
+        credit = post.group(1) if post else m.group(1).split(",")[0].strip(SPACES)
         if not credit or len(credit.split()) > 5 or any(c.isdigit() for c in credit):
             continue
         spk = ctx.speaker_after(ctx.tokens(m.start(1), m.start(1) + len(credit)))
@@ -561,13 +570,14 @@ def _credited_paragraphs(ctx: Context, marked: list[tuple[int, int]]) -> list[Ca
             continue
         pieces: list[tuple[int, int]] = []
         end = m.start()
-        while len(pieces) < CREDITED_PARAGRAPHS:
+        while len(pieces) < (1 if post else CREDITED_PARAGRAPHS):
             block = ctx.text[:end].rstrip()
-            start = block.rfind("\n\n") + 2 if "\n\n" in block else 0
+            cut = max(block.rfind("\n\n"), block.rfind("\n") if post else -1)
+            start = cut + (1 if post and block[cut:cut + 2] != "\n\n" else 2) if cut >= 0 else 0
             para = ctx.text[start:len(block)]
-            if not para.strip() or "\n" in para.strip() or not FIRST_PERSON_WORD.search(para) or \
-                    any(x < len(block) and start < y for x, y in marked):
-                break
+            if not para.strip() or "\n" in para.strip() or (not post and (not FIRST_PERSON_WORD.search(para) or any(
+                    x < len(block) and start < y for x, y in marked))):
+                break  # (an embedded post is one paragraph, in any person, its marks its own)
             pieces.append((start, len(block)))
             end = start
         for a, b in reversed(pieces):

@@ -126,3 +126,17 @@ NOFAL = ("En Egypte, Wael Nofal pose la même question dans ce tweet:\n@stephenf
 def test_a_paragraph_introduced_by_a_source_or_a_post_before_a_colon(enricher, text: str, opening: str,
                                                                      speaker: str) -> None:
     assert starting(quotes_of(enricher, text), opening) == [(speaker, "direct")]
+
+
+# Global Voices en Français, march for Ayotzinapa, November 2014 (dev set AZ; CC BY 3.0): an embedded tweet as scraped
+EMBEDDED = ("Les utilisateurs des réseaux sociaux ont partagé des messages de soutien à la marche et des photos prises "
+            "sur place :\nAl grito de “Estado farsante que matas Estudiantes’ #AccionGlobalporAyotzinapa#43×43"
+            "pic.twitter.com/CseN04mfcB\n— Ari Telch (@aritelch) November 5, 2014\nAu cri de “Etat malhonnête qui "
+            "tue des étudiants”")
+
+
+def test_an_embedded_post_is_its_credit_lines_author_with_the_marks_inside_it(enricher) -> None:
+    quotes = quotes_of(enricher, EMBEDDED)
+    assert starting(quotes, "Al grito de") == [("Ari Telch", "direct")]
+    assert not starting(quotes, "Estado farsante")  # the chant it quotes is the post's own words
+    assert all(speaker != "Al grito de" for speaker, _, _ in quotes)
