@@ -392,6 +392,35 @@ def _resolve_alias(text: str, label: str, aliases: AliasTable) -> str | None:
     return None
 
 
+def _respelled_names(names: list[str], tokens: dict[str, list[str]], counts: Counter[str]) -> dict[str, str]:
+    """Two full names of one article that differ by a slip in the surname — two letters swapped, one wrong, missing
+    or extra ("Wael Ghonim" … "Wael Ghomin", "Goodluck Johnatan" … "Goodluck Jonathan") — are one person, spelt as
+    the article spells it most (the first spelling on a tie). ``names`` in order of first mention."""
+    out: dict[str, str] = {}
+    for n, later in enumerate(names):
+        mine = tokens[later]
+        for earlier in names[:n]:
+            theirs = tokens[earlier]
+            if earlier in out or len(mine) < 2 or len(mine) != len(theirs) or mine[:-1] != theirs[:-1]:
+                continue
+            a, b = mine[-1], theirs[-1]
+            if min(len(a), len(b)) >= 5 and a != b and (sorted(a) == sorted(b) or _one_edit(a, b)):
+                slip, kept = (earlier, later) if counts[later] > counts[earlier] else (later, earlier)
+                out[slip] = kept
+                break
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether one letter changed, added or dropped turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
 def canonicalize_mentions(mentions: list[tuple[str, str]], aliases: AliasTable) -> list[str]:
     """Canonical name of each ``(text, label)`` mention of one article.
 
@@ -417,6 +446,9 @@ def canonicalize_mentions(mentions: list[tuple[str, str]], aliases: AliasTable) 
         name: tokens for name, tokens in person_tokens.items()
         if not (len(tokens) >= 2 and tokens[-1].endswith("s") and (*tokens[:-1], tokens[-1][:-1]) in known)}
 
+    respelled = _respelled_names(sorted(person_tokens, key=lambda n: first_seen[n]), person_tokens, counts)
+    for slip in respelled:
+        person_tokens.pop(slip, None)
     surnames = {tokens[-1]: name for name, tokens in person_tokens.items() if len(tokens) >= 2}
     folded_texts = {fold(text) for text, _ in clean}
 
@@ -426,6 +458,7 @@ def canonicalize_mentions(mentions: list[tuple[str, str]], aliases: AliasTable) 
             result.append(alias or _other_canonical(text, label, surnames, folded_texts, aliases))
             continue
         name = strip_honorific(text)
+        name = respelled.get(name, name)
         tokens = _tokens(name)
         fuller = _fuller_names(tokens, person_tokens)
         if not fuller and alias is None and len(tokens) == 1 and tokens[0].endswith("s"):

@@ -364,6 +364,9 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
                 more = _earlier_infinitive_report(ctx, toks, cand)
             if more is None and not inside:
                 more = _leading_gerund_report(ctx, toks, cand)
+            if more is not None and more.start < cand.start < more.end:
+                more = _cut_before(ctx, more, cand.start)  # "Il a exhorté les manifestants à ne pas les oublier,
+                # ajoutant que …": the request ends where the gerund's report begins
             if more is not None and (more.end <= cand.start or more.start >= cand.end):
                 out.append(more)  # "X has accused Y of …, and has also sworn that …": both reports
         break
@@ -380,6 +383,14 @@ def _sentence_reports(ctx: Context, a: int, b: int, inside: list[int],
         if cand is not None and len(words_of(ctx.text[cand.start:cand.end])) >= 3:
             out.append(cand)
     return out
+
+
+def _cut_before(ctx: Context, cand: Candidate, at: int) -> Candidate | None:
+    """The report up to the last comma before ``at`` (None when no comma leaves three words of it)."""
+    comma = ctx.text.rfind(",", cand.start, at)
+    if comma < 0 or len(words_of(ctx.text[cand.start:comma])) < 3:
+        return None
+    return Candidate(cand.start, comma, cand.kind, cand.cue, cand.speaker)
 
 
 GERUND_MARKERS = frozenset({"en", "tout"})
@@ -1755,6 +1766,7 @@ ACCUSE = {"en": frozenset({"accuse", "accused", "accuses", "accusing"}),
                            # promises: "a promis de renégocier l'Aléna"; and their gerunds: "en exhortant les
                            # parlementaires à faire preuve de détermination"
                            "promet", "promettent", "promis", "promettait", "promettaient", "promettant", "exhortant",
+                           "jure", "juré", "jurent", "jurait",  # and oaths: "a juré de rendre justice aux martyrs"
                            "appelant", "demandant", "menaçant", "recommandant", *ENGAGE_FR,
                            # invitations and orders: "invite donc les usagers … à utiliser …", "l’a invité à inclure …"
                            "invite", "invité", "invitent", "invitait", "invitaient", "ordonne", "ordonné",

@@ -342,3 +342,16 @@ def test_a_misspelt_surname_is_the_same_person(aliases: AliasTable) -> None:
     # different first names, or short names that differ by a letter, stay different people
     others = [("Anna Schmidt", "PER"), ("Hanna Schmidt", "PER"), ("Li Na", "PER"), ("Li Ma", "PER")]
     assert canonicalize_mentions(others, aliases) == ["Anna Schmidt", "Hanna Schmidt", "Li Na", "Li Ma"]
+
+
+def test_a_slip_in_a_surname_is_the_same_person_spelt_as_the_article_spells_it_most() -> None:
+    # Global Voices en Français (Ghonim, 2011; two spellings twice each: the first wins) and VOA Afrique (Jonathan,
+    # 2010: the slip comes first, the usual spelling after it)
+    table = default_aliases()
+    ghonim = [("Wael Ghonim", "PER"), ("Wael Ghomin", "PER"), ("Wael Ghomin", "PER"), ("Wael Ghonim", "PER")]
+    assert set(canonicalize_mentions(ghonim, table)) == {"Wael Ghonim"}
+    jonathan = [("Goodluck Johnatan", "PER"), ("Goodluck Jonathan", "PER"), ("Goodluck Jonathan", "PER")]
+    assert set(canonicalize_mentions(jonathan, table)) == {"Goodluck Jonathan"}
+    # different people with close names stay apart: another given name, or a short surname
+    apart = [("Raúl Castro", "PER"), ("Fidel Castro", "PER"), ("Kim Jong-un", "PER"), ("Kim Jong-il", "PER")]
+    assert canonicalize_mentions(apart, table) == ["Raúl Castro", "Fidel Castro", "Kim Jong Un", "Kim Jong-il"]

@@ -140,3 +140,16 @@ def test_an_embedded_post_is_its_credit_lines_author_with_the_marks_inside_it(en
     assert starting(quotes, "Al grito de") == [("Ari Telch", "direct")]
     assert not starting(quotes, "Estado farsante")  # the chant it quotes is the post's own words
     assert all(speaker != "Al grito de" for speaker, _, _ in quotes)
+
+
+# Global Voices en Français, Wael Ghonim on Tahrir Square, February 2011 (dev set AZ; CC BY 3.0)
+OATH = ("Wael Ghomin a juré de rendre justice aux martyrs, ces 300 personnes environs qui furent tuées lors des "
+        "manifestations. Il a exhorté les manifestants à ne pas les oublier, ajoutant que laisser leur sang couler en "
+        "vain serait une trahison.")
+
+
+def test_an_oath_and_a_request_before_a_gerund_report_are_reports_too(enricher) -> None:
+    quotes = quotes_of(enricher, OATH)
+    assert starting(quotes, "rendre justice aux martyrs") == [("Wael Ghomin", "indirect")]
+    assert [t for _, _, t in quotes if t.startswith("ne pas les oublier")] == ["ne pas les oublier"]
+    assert starting(quotes, "laisser leur sang") == [("Wael Ghomin", "indirect")]
