@@ -353,6 +353,9 @@ class Context:
         if self.lang == "fr" and low in self.lex.forms and t.i > 0 and \
                 self.token_list[t.i - 1].lower_ in SUBJECT_PRONOUNS_FR:
             return True  # "Elle juge que …" (tagged a noun)
+        if self.lang == "fr" and pos == "PROPN" and t.text.islower() and t.i > 0 and (
+                self.token_list[t.i - 1].lower_ in AUX_FR or self.token_list[t.i - 1].pos_ in ("PROPN", "PRON")):
+            return True  # a lower-case "proper noun" is a verb the tagger missed: "il a tweeté :", "Noura écrivit:"
         if low in self.lex.forms and pos in ("ADJ", "NOUN") and 0 < t.i < len(self.doc) - 1:
             prev, nxt = self.doc[t.i - 1], self.doc[t.i + 1]
             if prev.pos_ in ("NOUN", "PROPN") and nxt.text[:1] in DOUBLE + ":":

@@ -153,3 +153,14 @@ def test_an_oath_and_a_request_before_a_gerund_report_are_reports_too(enricher) 
     assert starting(quotes, "rendre justice aux martyrs") == [("Wael Ghomin", "indirect")]
     assert [t for _, _, t in quotes if t.startswith("ne pas les oublier")] == ["ne pas les oublier"]
     assert starting(quotes, "laisser leur sang") == [("Wael Ghomin", "indirect")]
+
+
+# Global Voices en Français, Raza Rumi attacked in Lahore, March 2014 (dev set BB; CC BY 3.0): "tweeté" tagged a name
+TWEETED = ("Le célèbre chroniqueur, présentateur de télévision et blogueur pakistanais (également auteur de Global "
+           "Voices ) Raza Rumi a été attaqué par des hommes armés non identifiés près du marché de Raja sur la route "
+           "de Ferozpur à Lahore, au Pakistan.Le 28 mars à 20h55, il a tweeté :\n\nOn m'a tiré dessus près du marché "
+           "Raja. Mon chauffeur est blessé. Je redoutais ce jour")
+
+
+def test_a_verb_of_saying_tagged_as_a_lower_case_name_still_introduces_a_post(enricher) -> None:
+    assert starting(quotes_of(enricher, TWEETED), "On m'a tiré dessus") == [("Raza Rumi", "direct")]
