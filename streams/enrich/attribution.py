@@ -1042,6 +1042,15 @@ class Context:
             return pronoun_speaker(clause[1])  # inverted after a fronted object: "(das) hatte er schon mitgeteilt"
         if len(clause) >= 2 and clause[0].lower_ in SUBORDINATORS_DE and self.is_pronoun(clause[1]):
             return pronoun_speaker(clause[1])  # "wenn er vor der Bundespressekonferenz erklärt"
+        if clause and start > 0 and clause[0].lower_ in RELATIVE_PRONOUNS_DE and len(clause) <= 2:
+            # "…, der National Confederation of Indigenous Nations (CONAIE) angeführt, die bemängelt, dass": the
+            # relative pronoun stands for the name right before its comma
+            comma = toks[start - 1].idx
+            named = next((o for o in sorted([*self.people, *self.orgs], key=lambda o: -o.end) if o.end <= comma and
+                          re.fullmatch(r"[\s()]*(?:[a-zäöüß]{2,20})?[\s()]*", self.text[o.end:comma])), None)
+            # (the main clause's closing verb may stand between: "… (CONAIE) angeführt, die")
+            if named is not None:
+                return Speaker("name", self.text[named.start:named.end], named.start, named.end, named.canonical)
         aux = next((k for k, t in enumerate(clause[:6]) if t.lower_ in FINITE_AUXILIARIES_DE), None)
         if aux is not None and aux >= 2 and clause[0].lower_ in NOMINATIVE_ARTICLES_DE and _cap(clause[aux - 1]) and \
                 all(_cap(t) or (t.text.isalpha() and t.text.islower() and t.lower_ not in PREPOSITIONS_DE)
@@ -1050,6 +1059,15 @@ class Context:
             # phrase before the finite auxiliary is the subject ("Freitag" is not); "hatten": many of them
             subject = self.name_or_desc(clause[:aux])
             return group_of(subject) if clause[aux].lower_ in PLURAL_AUXILIARIES_DE else subject
+        if aux is not None and aux >= 1 and aux + 2 < len(clause) and clause[0].lower_ not in NOMINATIVE_ARTICLES_DE \
+                and clause[aux + 1].lower_ in NOMINATIVE_ARTICLES_DE - {"das"}:
+            # "Einige Stunden zuvor hatte der abgesetzte Präsident auf einer Konferenz … verkündet": after a fronted
+            # adjunct the subject follows the finite auxiliary, up to its first preposition
+            end = next((k for k in range(aux + 2, len(clause)) if clause[k].lower_ in PREPOSITIONS_DE or
+                        clause[k].is_punct), len(clause))
+            if end - aux - 1 >= 2:
+                subject = self.name_or_desc(clause[aux + 1:end])
+                return group_of(subject) if clause[aux].lower_ in PLURAL_AUXILIARIES_DE else subject
         return None
 
     def according_cue(self, toks: list[Token], k: int) -> int:
@@ -1804,6 +1822,9 @@ SENTENCE_ADVERBS_DE = frozenset({
     "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "vergangene", "vergangenen", "letzte",
     "letzten", "am", "noch", "etwa", "offenbar", "ausdrücklich", "öffentlich", "nochmal", "nochmals"})
 NOMINATIVE_STARTS_DE = frozenset({"der", "die", "das", "ein", "eine", "er", "sie", "es", "wir", "ich", "man"})
+
+
+RELATIVE_PRONOUNS_DE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 
 
 def _fronted_adjunct_de(clause: list[Token]) -> bool:

@@ -213,8 +213,9 @@ def _block_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: list[
         before = [t for t in ctx.tokens(a, colon) if not (t.is_space or _LANGUAGE_TAG.match(t.text))]
         while len(before) >= 3 and before[-1].text in (")", "]") and before[-3].text in ("(", "["):
             before = before[:-3]  # "sagt (fa):" as the tokenizer splits it
-        introduced = _colon_introducer(ctx, before) or _source_before_colon(ctx, before) or \
-            _post_before_colon(ctx, before, a, colon)
+        introduced = _colon_introducer(ctx, before)
+        if introduced is None or ctx.according_cue(before, 0):  # "Laut Petition heißt es:": the source speaks
+            introduced = _source_before_colon(ctx, before) or introduced or _post_before_colon(ctx, before, a, colon)
         if introduced is None:
             continue
         verb, spk = introduced

@@ -164,3 +164,26 @@ TWEETED = ("Le célèbre chroniqueur, présentateur de télévision et blogueur 
 
 def test_a_verb_of_saying_tagged_as_a_lower_case_name_still_introduces_a_post(enricher) -> None:
     assert starting(quotes_of(enricher, TWEETED), "On m'a tiré dessus") == [("Raza Rumi", "direct")]
+
+
+# Global Voices auf Deutsch (dev set BC; CC BY 3.0): the Maldives, February 2012; a petition in Guinea-Bissau, June
+# 2016; Ecuador's mining law, January 2009
+DEPOSED = ("Einige Stunden zuvor  hatte der abgesetzte Präsident auf einer Konferenz der Maldivian Democratic Party "
+           "(MDP) verkündet, dass er zu seinem Rücktritt am Dienstag gezwungen worden war.")
+PETITION = ("Eine Gruppe von Einwohnern rief eine Online-Petition ins Leben, um dem Präsidenten der Republik "
+            "Guinea-Bissau, José Mário Vaz, die Macht zu entziehen. Laut Petition heißt es:\n\nOs últimos atos do Sr. "
+            "José Mário Vaz têm sido extremamente lesivos para o povo guineense e para o país em geral.")
+CONAIE = ("Die Mobilisierung wird von der landesweit größten Ureinwohnerorganisation, der National Confederation of "
+          "Indigenous Nations (CONAIE) angeführt, die bemängelt, dass das neue Gesetz nicht ausreichend debattiert "
+          "wurde, dass es Schäden für die Umwelt nach sich ziehen wird und dass es gegen die Souveränität der "
+          "Ureinwohnergemeinden gerichtet ist.")
+
+
+@pytest.mark.parametrize(("text", "opening", "speaker", "kind"), [
+    (DEPOSED, "er zu seinem Rücktritt", "der abgesetzte Präsident", "indirect"),  # subject after the auxiliary
+    (PETITION, "Os últimos atos", "Petition", "direct"),  # "Laut X heißt es:": the source, not "Laut Petition"
+    (CONAIE, "das neue Gesetz", "CONAIE", "indirect"),  # a relative pronoun for the name before its comma
+])
+def test_german_subjects_after_an_auxiliary_a_source_and_a_relative_pronoun(enricher, text: str, opening: str,
+                                                                            speaker: str, kind: str) -> None:
+    assert starting(quotes_of(enricher, text, "de"), opening) == [(speaker, kind)]
