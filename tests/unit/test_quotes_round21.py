@@ -167,7 +167,7 @@ def test_a_verb_of_saying_tagged_as_a_lower_case_name_still_introduces_a_post(en
 
 
 # Global Voices auf Deutsch (dev set BC; CC BY 3.0): the Maldives, February 2012; a petition in Guinea-Bissau, June
-# 2016; Ecuador's mining law, January 2009
+# 2016 (its stored copy is half Portuguese, withdrawn from the set as mixed language); Ecuador's mining law, 2009
 DEPOSED = ("Einige Stunden zuvor  hatte der abgesetzte Präsident auf einer Konferenz der Maldivian Democratic Party "
            "(MDP) verkündet, dass er zu seinem Rücktritt am Dienstag gezwungen worden war.")
 PETITION = ("Eine Gruppe von Einwohnern rief eine Online-Petition ins Leben, um dem Präsidenten der Republik "
