@@ -572,8 +572,8 @@ def _credited_paragraphs(ctx: Context, marked: list[tuple[int, int]]) -> list[Ca
         end = m.start()
         while len(pieces) < (1 if post else CREDITED_PARAGRAPHS):
             block = ctx.text[:end].rstrip()
-            cut = max(block.rfind("\n\n"), block.rfind("\n") if post else -1)
-            start = cut + (1 if post and block[cut:cut + 2] != "\n\n" else 2) if cut >= 0 else 0
+            paragraph_break = block.rfind("\n\n") + 2 if "\n\n" in block else 0
+            start = block.rfind("\n") + 1 if post else paragraph_break  # (a post: the line right before its credit)
             para = ctx.text[start:len(block)]
             if not para.strip() or "\n" in para.strip() or (not post and (not FIRST_PERSON_WORD.search(para) or any(
                     x < len(block) and start < y for x, y in marked))):
