@@ -741,7 +741,12 @@ CAUSAL_LINKS = frozenset({("étant", "donné", "que"), ("étant", "donné", "qu"
 
 def _verbless(ctx: Context, cand: Candidate) -> bool:
     """'He said the Boko Haram “will not leave …”': what is left of the clause outside the marks is its subject."""
-    return ctx.has_pos and not any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens(cand.start, cand.end))
+    return _verbless_tokens(ctx, ctx.tokens(cand.start, cand.end))
+
+
+def _verbless_tokens(ctx: Context, toks: list[Token]) -> bool:
+    """No verb among the tokens (by the tagger; False without one)."""
+    return ctx.has_pos and not any(t.pos_ in ("VERB", "AUX") for t in toks)
 
 
 def _ind_reported_mood(ctx: Context, toks: list[Token]) -> Candidate | None:
@@ -1214,7 +1219,7 @@ def _ind_complement(ctx: Context, toks: list[Token]) -> Candidate | None:
                 if toks[0].lower_ in FRONTED_SUBORDINATORS:
                     body = body[:_main_clause_comma(ctx, body)]  # "Si X avait souhaité que …, Y a indiqué que …"
                 body = body[:_second_report_at(ctx, body)]  # "… a rappelé que … et il a souligné que …"
-                if ctx.has_pos and not any(w.pos_ in ("VERB", "AUX") for w in body):
+                if _verbless_tokens(ctx, body):
                     break  # "n’est plus assuré que dans un arrondissement sur deux": no clause, "only"
                 return _cand(ctx, body, spk, ctx.cue_of(v))
             if t.text in (".", ";", ":", "?", "!") or (t.text == "," and ctx.lang != "de" and not (
@@ -2015,7 +2020,7 @@ def _ind_incise(ctx: Context, toks: list[Token]) -> Candidate | None:
             spk = ctx.speaker_after(clit or toks[k + 1:e])
         trailing = e >= len(toks) - 1 or toks[e].text in (".", "!", "?") or gerund
         body = toks[:j] if trailing else toks
-        if trailing and ctx.has_pos and not any(t.pos_ in ("VERB", "AUX") for t in body):
+        if trailing and _verbless_tokens(ctx, body):
             continue  # "Benjamin Cauchy, Gilet jaune libre à Toulouse, dénonce une opération …": the subject and
             # its apposition, no words reported before an incise
         if body and body[0].lower_ in SUBORDINATORS and not _prepositional_opening(ctx, body):
