@@ -338,7 +338,7 @@ def _has_statistical_model(doc: Doc) -> bool:
 
 
 
-_FOOTNOTE_CALL = re.compile(r"\[\d{1,3}(?:\]|$)")
+FOOTNOTE_CALL = re.compile(r"\[\d{1,3}(?:\]|$)")  # a wiki footnote call after a word: "AP[3]", "Unit[2]"
 
 
 def _clean_model_span(ent: Span, text: str) -> _Mention | None:
@@ -373,7 +373,7 @@ def _clean_model_span(ent: Span, text: str) -> _Mention | None:
     if mark is not None:  # nor an opening quote mark ("Pour Corinne Lepage « Sarkozy ne nous a rien appris »")
         surface = surface[:mark].rstrip()
         end = start + len(surface)
-    footnote = _FOOTNOTE_CALL.search(surface)
+    footnote = FOOTNOTE_CALL.search(surface)
     if footnote is not None and footnote.start() > 0:  # nor a wiki footnote call ("Special Victims Unit[2].")
         surface = surface[:footnote.start()].rstrip()
         end = start + len(surface)

@@ -28,6 +28,7 @@ from .attribution import (
 )
 from .candidates import FIRST_PERSON_WORD, WORD, Candidate
 from .canonical import fold
+from .entities import FOOTNOTE_CALL
 from .quote_marks import SPACES
 
 if TYPE_CHECKING:
@@ -68,8 +69,8 @@ def _body_named_in(ctx: Context, spk: Speaker) -> str | None:
     if noun is None:
         return None
     org = next((o for o in ctx.orgs if o.start == spk.start + noun.end() and o.end <= spk.end and
-                re.fullmatch(r"\[?\d{0,3}\]?", ctx.text[o.end:spk.end])), None)  # ("AP[3]": a footnote call;
-    # not "l'agence de presse de l'État islamique": the agency is not the state it belongs to)
+                (o.end == spk.end or FOOTNOTE_CALL.fullmatch(ctx.text[o.end:spk.end]))), None)  # ("AP[3"; not
+    # "l'agence de presse de l'État islamique": the agency is not the state it belongs to)
     return org.canonical if org is not None else None
 
 
@@ -887,7 +888,8 @@ def _tidy(name: str | None) -> str | None:
         return name
     name = name.split("\n")[-1].strip()
     name = re.sub(r"\s*\([^()]{1,60}\)$", "", name).strip()
-    name = re.sub(r"\[\d{1,3}\]?$", "", name).strip()  # a wiki footnote call: "l'agence AP[3]"
+    footnote = FOOTNOTE_CALL.search(name)
+    name = name[:footnote.start()].strip() if footnote and footnote.end() == len(name) else name  # "l'agence AP[3]"
     return name or None
 
 
