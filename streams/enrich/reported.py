@@ -454,11 +454,9 @@ def _report_start(ctx: Context, toks: list[Token], n: int) -> int | None:
     if n >= len(toks):
         return None
     n = min(_past_aside(ctx, toks, n), len(toks) - 1)  # "a annoncé de son côté cesser …", "a ajouté pour sa part que"
-    if toks[n].lower_ in ADDRESSEE_LINKS:  # "et a rappelé à l'assemblée plénière que …": whom it was said to first
-        stop = next((m for m in range(n + 1, min(len(toks), n + ADDRESSEE_WORDS + 1)) if toks[m].is_punct or
-                     toks[m].pos_ in ("VERB", "AUX") or toks[m].lower_ in ctx.lex.complementizers), None)
-        if stop is not None and toks[stop].lower_ in ctx.lex.complementizers:
-            return stop + 1
+    stop = _addressee_end(ctx, toks, n)  # "et a rappelé à l'assemblée plénière que …": whom it was said to first
+    if stop is not None and toks[stop].lower_ in ctx.lex.complementizers:
+        return stop + 1
     if toks[n].lower_ in ctx.lex.complementizers:
         return n + 1
     return n if "Inf" in toks[n].morph.get("VerbForm") else None
@@ -475,6 +473,15 @@ def _past_aside(ctx: Context, toks: list[Token], n: int) -> int:
 
 ADDRESSEE_LINKS = frozenset({"à", "au", "aux", "to"})
 ADDRESSEE_WORDS = 5  # at most this many words name whom a report is addressed to
+
+
+def _addressee_end(ctx: Context, toks: list[Token], n: int) -> int | None:
+    """Where a short "à …" / "to …" phrase at toks[n] (whom the words were said to) ends: the first punctuation, verb
+    or complementizer within ADDRESSEE_WORDS words after the link; None when there is no such phrase."""
+    if n >= len(toks) or toks[n].lower_ not in ADDRESSEE_LINKS:
+        return None
+    return next((m for m in range(n + 1, min(len(toks), n + ADDRESSEE_WORDS + 1)) if toks[m].is_punct or
+                 toks[m].pos_ in ("VERB", "AUX") or toks[m].lower_ in ctx.lex.complementizers), None)
 
 
 def _split_report(ctx: Context, cand: Candidate, head: list[Token], tail: list[Token], verb: Token) -> list[Candidate]:
@@ -1678,7 +1685,7 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> Candidate | None:
         while j < len(toks) and toks[j].pos_ == "ADV" and j - k <= 2:
             j += 1
         j = _past_aside(ctx, toks, j)  # "a annoncé de son côté cesser …"
-        j = _past_addressee_fr(toks, j)  # "a déclaré à l'AFP avoir vu …"
+        j = _past_addressee_fr(ctx, toks, j)  # "a déclaré à l'AFP avoir vu …"
         if v.lower_ in SE_DIRE and reflexive_before(toks, k) and j < len(toks) and toks[j].pos_ in ("ADJ", "VERB"):
             spk = _subject(ctx, toks[:k + 1], v)  # "il s’est dit désireux de …", "se disent prêts à …"
             return _cand(ctx, toks[j:], spk, ctx.cue_of(v)) if spk is not None else None
@@ -1698,17 +1705,15 @@ def _ind_infinitive_fr(ctx: Context, toks: list[Token]) -> Candidate | None:
     return None
 
 
-def _past_addressee_fr(toks: list[Token], j: int) -> int:
+def _past_addressee_fr(ctx: Context, toks: list[Token], j: int) -> int:
     """Past whom the words are said to, when an infinitive follows: "a déclaré à l'AFP avoir vu …", "a affirmé à un
     Gilet jaune avoir un salaire de …" (a short "à" phrase of determiners, nouns and adjectives)."""
-    if j >= len(toks) or toks[j].lower_ not in ("à", "au", "aux"):
+    stop = _addressee_end(ctx, toks, j)
+    if stop is None or stop == j + 1 or not ("Inf" in toks[stop].morph.get("VerbForm") and
+                                             toks[stop].pos_ in ("VERB", "AUX")) or \
+            any(t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ") for t in toks[j + 1:stop]):
         return j
-    for m in range(j + 1, min(len(toks), j + 7)):
-        if "Inf" in toks[m].morph.get("VerbForm") and toks[m].pos_ in ("VERB", "AUX"):
-            return m if m > j + 1 else j
-        if toks[m].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
-            return j
-    return j
+    return stop
 
 
 # English commitments and requests with an infinitive: "pledged to help families …", "vowed not to recognize …",
