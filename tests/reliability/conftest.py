@@ -110,9 +110,20 @@ class Processes:
         self.workers: list[WorkerProcess] = []
         self.brokers: list[EmbeddedBroker] = []
         self.groups: set[int] = set()
+        self.logs: set[str] = set()
+
+    def _log_name(self, name: str) -> str:
+        """`rel-<module>-<name>.log`, numbered when a test of the same module already used the name (two tests
+        that both start a worker "a" keep both logs for the post-mortem of a failure)."""
+        stem, n = f"rel-{self.module}-{name}", 1
+        while (f"{stem}-{n}" if n > 1 else stem) in self.logs:
+            n += 1
+        chosen = f"{stem}-{n}" if n > 1 else stem
+        self.logs.add(chosen)
+        return f"{chosen}.log"
 
     def worker(self, settings: Settings, name: str) -> WorkerProcess:
-        process = WorkerProcess(settings, log_path=ARTIFACTS / f"rel-{self.module}-{name}.log")
+        process = WorkerProcess(settings, log_path=ARTIFACTS / self._log_name(name))
         log = process.log_path
         if log is not None and log.exists():
             log.unlink()
@@ -123,7 +134,7 @@ class Processes:
         return process
 
     def broker(self, port: int = 0, name: str = "broker") -> EmbeddedBroker:
-        broker = EmbeddedBroker(port=port, log_path=str(ARTIFACTS / f"rel-{self.module}-{name}.log")).start()
+        broker = EmbeddedBroker(port=port, log_path=str(ARTIFACTS / self._log_name(name))).start()
         self.brokers.append(broker)
         assert broker.process is not None
         self.groups.add(broker.process.pid)
