@@ -358,6 +358,8 @@ def _quotation(text: str) -> bool:
     whole = _WHOLE_QUOTATION.fullmatch(text)
     if whole is not None and len(_WORD.findall(whole.group(1))) >= REPORTED_MIN_WORDS:
         return True  # a paragraph that is all one quoted statement ("« Permettez-moi de féliciter … . »")
+    if _POST.match(text) and len(_WORD.findall(text)) >= REPORTED_MIN_WORDS:
+        return True  # a post credited by its handle ("@marcowenjones: None of Bahrain's … newspapers …")
     found = _QUOTATION.search(text)
     if found is None:
         return False
@@ -366,6 +368,7 @@ def _quotation(text: str) -> bool:
 
 
 REPORTED_MIN_WORDS = 6
+_POST = re.compile(r"@\w{2,}:\s+\w")
 # a paragraph that is only a quoted sentence, closed by its own full stop inside the marks
 _WHOLE_QUOTATION = re.compile(r"\s*[«“„\"]\s*(.+?[.!?…])\s*[»”“\"]\s*", re.DOTALL)
 
@@ -378,10 +381,12 @@ def _reported_sentence(text: str) -> bool:
     """A short closing sentence that reports someone ("Some of those measures have people upset, says reporter
     Carassava.") is body too: a full sentence with a reporting verb after a comma."""
     stripped = text.rstrip()
-    if not stripped or stripped[-1] not in ".!?" or len(_WORD.findall(stripped)) < REPORTED_MIN_WORDS:
+    if not stripped or stripped[-1] not in ".!?:" or len(_WORD.findall(stripped)) < REPORTED_MIN_WORDS:
         return False
     forms = _reporting_forms()
     words = [w.lower() for w in _WORD.findall(stripped)]
+    if stripped.endswith(":"):  # "Ali Salman … mourned the death of Al-Qattan saying:": it introduces a quote
+        return any(w in forms for w in words)
     if any(w in forms and (nxt in _CLAUSE_OPENERS or nxt.startswith(("qu'", "qu’")))
            for w, nxt in itertools.pairwise(words)):
         return True  # "Ce mardi, 141 stations-service ont indiqué être en rupture …": a verb of saying and its clause

@@ -409,3 +409,14 @@ def test_closing_lines_that_report_someone_stay_body() -> None:
     cleaned = clean_text(raw["text"], raw["title"])
     assert cleaned.rstrip().endswith("Ce mardi, 141 stations-service ont indiqué être en rupture d’au moins d'un "
                                      "carburant.")
+
+
+def test_closing_posts_credited_by_their_handle_stay_body() -> None:
+    """A Global Voices roundup ends with posts ("@MohmdAshoor: Ahmed Shams 15 y/o … Child martyrs of Bahrain.") and
+    the lines that introduce them ("… tweeted commenting:"): short, but body — jusText had cut everything after the
+    first post with a link (dev set BD)."""
+    raw = json.loads((REPO / "tests/data/devbd/raw/globalvoices-en-bahrain-qattan-death.json").read_text("utf-8"))
+    cleaned = clean_text(raw["text"], raw["title"])
+    assert "@marcowenjones: None of Bahrain's English language newspapers" in cleaned
+    assert "mourned the death of Al-Qattan saying:" in cleaned
+    assert cleaned.rstrip().endswith("Ahmed Al Qattan 16 y/o .. Child martyrs of Bahrain.")
