@@ -729,13 +729,31 @@ def _surname_mentions(doc: Doc, mentions: list[_Mention], table: AliasTable) -> 
             parts = text[mention.start:mention.end].split()
             if len(parts) >= 2 and table.canonical(parts[-1]) is None:
                 surnames.add(parts[-1])
+            if len(parts) == 2 and FAMILY_NAME_FIRST.match(parts[1]) and table.canonical(parts[0]) is None:
+                surnames.add(parts[0])  # "Ma Ying-jeou" is President Ma, "Moon Jae-in" President Moon
     genitives = {name + "s" for name in surnames if not name.endswith(("s", "x", "z"))}
+    stop_words = _stop_words(doc.lang_)
     found = []
     for token in doc:
         known = token.text in surnames or token.text in genitives
+        if known and _possessive_opening(doc, token, stop_words):
+            continue  # "Ma mère …" opens a sentence with a possessive, not with President Ma ("Ma est né …")
         if known and not any(m.start <= token.idx < m.end for m in mentions):
             found.append(_Mention(token.idx, _token_end(token), "PER"))
     return found
+
+
+def _possessive_opening(doc: Doc, token: Token, stop_words: frozenset[str]) -> bool:
+    """A function word opening a sentence before a word that is none ("Ma mère"; the tagger may not have run)."""
+    if token.lower_ not in stop_words or token.i + 1 >= len(doc):
+        return False
+    prev, nxt = (doc[token.i - 1] if token.i else None), doc[token.i + 1]
+    opens = prev is None or prev.is_space or prev.text in (".", "!", "?", "…", "«", "“", '"', ":")
+    return opens and nxt.text[:1].islower() and nxt.lower_ not in stop_words
+
+
+# an East Asian given name romanised with a hyphen ("Ying-jeou", "Jae-in", "Jong-un"): the family name comes first
+FAMILY_NAME_FIRST = re.compile(r"[A-Z][a-z]+-[a-z]+$")
 
 
 def _name_run(tokens: list[Token], start: int, stop_words: frozenset[str], table: AliasTable) -> tuple[int, int]:

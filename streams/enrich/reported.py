@@ -4,6 +4,7 @@ reported mood; each report a candidate with its cue and its speaker as written (
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from spacy.tokens import Token
@@ -25,6 +26,7 @@ from .attribution import (
     TRAILING_ADVERBS,
     Context,
     Speaker,
+    fold,
     group_of,
     noun_phrase_end_de,
     plural_finite_de,
@@ -128,8 +130,11 @@ COLON_QUOTE_SENTENCES = 4  # sentences a quote that lost its marks runs on after
 COLON_VERB_REACH = 4  # tokens between the verb of saying and the colon ("gab zu bedenken:")
 _COLON_THEN_WORD = re.compile(r":[ \t]+(?=[^\W\d_])")
 _COLON_THEN_PARAGRAPH = re.compile(r":[ \t\u00a0]*\n+[ \t\u00a0]*(?=[^\s«»“”„\"'‹›])")
-_LANGUAGE_TAG = re.compile(r"^[(\[][a-z]{2}[)\]]$")  # "sagt (fa):", "sagen [en]:" — the language of the source
-_POST_HANDLE = re.compile(r"^@\w+:\s*")  # "@acarvin: …": the account that posted the words
+_LANGUAGE_TAG = re.compile(r"\s*[(\[][a-z]{2}[)\]]\s*$")  # the language of the source, before a colon
+# "@acarvin: …", "@sarrahsworld [6]: …" (a print view's link number): the account that posted the words
+_POST_HANDLE = re.compile(r"^@(\w+)(?:\s*\[\d+\])?:\s*(?:\[\d+\]\s*)?")
+_POST_PARAGRAPH = re.compile(r"^[ \t\u00a0]*@(\w{1,30})(?:\s*\[\d+\])?:[ \t\u00a0]+(?:\[\d+\][ \t\u00a0]*)?(?=\S)",
+                             re.MULTILINE)
 _POST_TAIL = re.compile(r"(?:\s+(?:#\w+|https?://\S+))+\s*$")  # "… aufhalten. #syria #homs": tags and links
 
 
@@ -161,7 +166,8 @@ def unmarked_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: lis
         sp = _span_of([t for t in ctx.tokens(m.end(), end) if not t.is_space], ctx)
         if sp is not None and len(words_of(ctx.text[sp[0]:sp[1]])) >= 4:
             out.append(Candidate(sp[0], sp[1], "direct", ctx.cue_of(verb), spk))
-    return out + _block_after_colon(ctx, marked, cands)
+    blocks = _block_after_colon(ctx, marked, cands)
+    return out + blocks + _handle_posts(ctx, marked, cands + blocks)
 
 
 def _colon_introducer(ctx: Context, before: list[Token]) -> tuple[Token, Speaker] | None:
@@ -210,9 +216,8 @@ def _block_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: list[
                 any(c.start <= m.end() < c.end for c in cands):
             continue
         a, _ = ctx.sentence_of(colon)
-        before = [t for t in ctx.tokens(a, colon) if not (t.is_space or _LANGUAGE_TAG.match(t.text))]
-        while len(before) >= 3 and before[-1].text in (")", "]") and before[-3].text in ("(", "["):
-            before = before[:-3]  # "sagt (fa):" as the tokenizer splits it
+        tag = _LANGUAGE_TAG.search(ctx.text, a, colon)  # "sagt (fa):", "sagen [en]:" — however the tokenizer cut it
+        before = [t for t in ctx.tokens(a, tag.start() if tag else colon) if not t.is_space]
         introduced = _colon_introducer(ctx, before)
         if introduced is None or ctx.according_cue(before, 0):  # "Laut Petition heißt es:": the source speaks
             introduced = _source_before_colon(ctx, before) or introduced or _post_before_colon(ctx, before, a, colon)
@@ -225,6 +230,8 @@ def _block_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: list[
         words = ctx.text[start:end]
         handle = _POST_HANDLE.match(words)
         start += handle.end() if handle else 0
+        owner = _handle_owner(ctx, handle.group(1)) if handle else None
+        spk = owner or spk  # "One of Bahrain's most active Twitter users Mohammed Ashour (@MohmdAshoor) tweeted …"
         tail = _POST_TAIL.search(ctx.text[start:end])
         end = start + tail.start() if tail else end
         body = ctx.text[start:end].rstrip(SPACES)
@@ -234,6 +241,77 @@ def _block_after_colon(ctx: Context, marked: list[tuple[int, int]], cands: list[
             out.append(Candidate(start, start + len(body), "direct", ctx.cue_of(verb), spk))  # (words in marks
             # inside the block are its own: 'Auf meinem Blog steht ebenfalls “Befreit Hossein Derakhshan”')
     return out
+
+
+def _handle_posts(ctx: Context, marked: list[tuple[int, int]], cands: list[Candidate]) -> list[Candidate]:
+    """'@marcowenjones: None of Bahrain's English language newspapers have mentioned the death …': a paragraph that
+    opens with an account's handle and a colon is that account's post, quoted without marks (the roundups of posts
+    social-media reporting writes). Its speaker is whom the article names with that handle ("Marc Owen Jones
+    (@marcowenjones)"), else the account itself."""
+    out: list[Candidate] = []
+    for m in _POST_PARAGRAPH.finditer(ctx.text):
+        start = m.end()
+        if any(c.start <= start < c.end for c in cands) or any(x <= start < y for x, y in marked):
+            continue
+        end = ctx.text.find("\n", start)
+        end = len(ctx.text) if end < 0 else end
+        tail = _POST_TAIL.search(ctx.text[start:end])
+        body = ctx.text[start:start + tail.start() if tail else end].rstrip(SPACES)
+        if body.endswith("."):
+            body = body[:-1]
+        if len(words_of(body)) < 4 or any(start <= x < start + len(body) for x, _ in marked):
+            continue  # (a post that quotes someone in marks: those words are the quote)
+        at = m.start(1) - 1
+        spk = _handle_owner(ctx, m.group(1)) or _post_introducer(ctx, m.start(), m.group(1)) or \
+            Speaker("name", "@" + m.group(1), at, m.end(1))
+        out.append(Candidate(start, start + len(body), "direct", "post", spk))
+    return out
+
+
+def _handle_owner(ctx: Context, handle: str) -> Speaker | None:
+    """The person or organisation the article names right before "(@handle)" — "Marc Owen Jones (@marcowenjones)"
+    — else the person of the article whose name the handle spells ("@RamyRaoof", "@acarvin" for Andy Carvin)."""
+    for m in re.finditer(r"\(\s*@" + re.escape(handle) + r"\s*\)", ctx.text, re.IGNORECASE):
+        owner = next((p for p in ctx.people + ctx.orgs if p.end <= m.start() and
+                      not ctx.text[p.end:m.start()].strip(SPACES)), None)
+        if owner is not None:
+            return ctx.speaker_of(owner)
+    key = re.sub(r"[\W\d_]+", "", fold(handle))
+    spelt = next((p for p in ctx.people if len(key) >= HANDLE_MIN_LETTERS and _spells(key, p.canonical)), None)
+    return ctx.speaker_of(spelt) if spelt is not None else None
+
+
+def _post_introducer(ctx: Context, start: int, handle: str) -> Speaker | None:
+    """"In contrast, the Bahrain News Agency, which fabricated …, stated a different cause of death …:": the subject of
+    the first verb of saying (that has one) in the sentence that introduces a post, or the run of posts of one
+    account, with a colon."""
+    end = start
+    while True:
+        before = ctx.text[:end].rstrip(SPACES + "\n")
+        para = before.rfind("\n") + 1
+        if not re.match(r"@" + re.escape(handle) + r"\b", before[para:]):
+            break
+        end = para  # an earlier post of the same account: its introduction introduces both
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    a, _ = ctx.sentence_of(colon)
+    toks = [t for t in ctx.tokens(max(a, para), colon) if not t.is_space]
+    return next((spk for t in toks if ctx.speech_event(t) and (spk := _subject(ctx, toks, t)) is not None), None)
+
+
+HANDLE_MIN_LETTERS = 6  # shorter handles ("@ap", "@bbc_ar") spell too many names by chance
+HANDLE_NAME_SIMILARITY = 0.9  # "@abdlazizkhoja" for Abdelaziz Khoja
+
+
+def _spells(key: str, name: str) -> bool:
+    """Whether a handle's letters are a full name run together, its initial and surname, or a slip away from it."""
+    words = [re.sub(r"[\W\d_]+", "", w) for w in fold(name).split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return False
+    forms = {"".join(words), words[0][0] + "".join(words[1:]), "".join(words[1:]) + words[0]}
+    return key in forms or any(difflib.SequenceMatcher(None, key, f).ratio() >= HANDLE_NAME_SIMILARITY for f in forms)
 
 
 def _with_closing_term(ctx: Context, cand: Candidate, covered: list[tuple[int, int]],
