@@ -66,6 +66,7 @@ class Language:
     confidence: float
     reliable: bool = True
     title_code: str | None = None
+    source: str = "detected"  # "hint": detection was unsure and the producer's "language" field decided
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -184,3 +185,25 @@ def detect_language(text: str, title: str | None = None) -> Language:
     code, confidence, reliable = _detect_body(text if isinstance(text, str) else "")
     title_code = _detect_title(title) if isinstance(title, str) else None
     return Language(code=code, confidence=round(confidence, 4), reliable=reliable, title_code=title_code)
+
+
+_HINT = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$")
+
+
+def with_hint(detected: Language, hint: str | None) -> Language:
+    """The producer's language hint ("fr", "fr-FR") settles a text detection called undetermined (a French post
+    quoting Arabic tweets beside their translation reads as mixed); a determined detection always wins."""
+    if detected.code != UNDETERMINED or not isinstance(hint, str):
+        return detected
+    m = _HINT.match(hint.strip().lower())
+    code = _TO_ISO639_1.get(m.group(1), m.group(1)) if m else None
+    if code is None or code not in _supported():
+        return detected
+    return Language(code=code, confidence=detected.confidence, reliable=False, title_code=detected.title_code,
+                    source="hint")
+
+
+@lru_cache(maxsize=1)
+def _supported() -> frozenset[str]:
+    return frozenset(supported_languages())
+

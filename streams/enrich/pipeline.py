@@ -112,7 +112,7 @@ class Enricher:
     # -- stages -------------------------------------------------------------------------------------------------
     def _prepare(self, index: int, incoming: Incoming) -> _Prepared:
         from streams.enrich.clean import clean_text, extract_html
-        from streams.enrich.language import detect_language
+        from streams.enrich.language import detect_language, with_hint
 
         settings = self.settings
         article = parse_article(incoming.payload, settings.max_article_bytes)
@@ -135,12 +135,13 @@ class Enricher:
                 f"cleaned text has {len(text)} characters, more than max_text_chars={settings.max_text_chars}",
                 article.id,
             )
-        language = detect_language(text, title)
+        language = with_hint(detect_language(text, title), article.language_hint)
         if language.code == "und" and settings.undetermined_language == "dlq":
             raise InvalidArticle(
                 "UndeterminedLanguage",
                 f"language could not be determined (best guess confidence {language.confidence:.2f}); "
-                "set undetermined_language=enrich to enrich such articles anyway",
+                "send the article's language in the message's language field, or set undetermined_language=enrich "
+                "to enrich such articles anyway",
                 article.id,
             )
         return _Prepared(index, article, text, title, published_at, language)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.enrich.clean import extract_html
-from streams.enrich.language import detect_language, supported_languages
+from streams.enrich.clean import clean_text, extract_html
+from streams.enrich.language import detect_language, supported_languages, with_hint
 from streams.models import Language
 from tests.conftest import samples_or_skip
 
@@ -135,3 +135,29 @@ def test_letter_count_matches_str_isalpha() -> None:
 
     for text in ("", "abc 123", "Pékin, ½ ² ³ — 北京", "ß\u0301x"):
         assert _letters(text) == sum(1 for ch in text if ch.isalpha())
+
+
+MIXED = REPO / "tests" / "data" / "mixed" / "raw"
+
+
+@pytest.mark.parametrize(("article", "hint"), [("globalvoices-fr-arabie-saoudite-ministre-twitter", "fr"),
+                                               ("globalvoices-de-guinea-bissau-petition", "de")])
+def test_the_producers_hint_settles_a_text_detection_calls_mixed(article: str, hint: str) -> None:
+    """A French post quoting Arabic tweets beside their translation, a German one quoting a Portuguese petition: the
+    text alone is undetermined; the hint decides, marked as such and not reliable."""
+    raw = json.loads((MIXED / f"{article}.json").read_text(encoding="utf-8"))
+    detected = detect_language(clean_text(raw["text"], raw["title"]), raw["title"])
+    assert detected.code == "und" and raw["language"] == hint
+    hinted = with_hint(detected, raw["language"])
+    assert (hinted.code, hinted.reliable, hinted.source) == (hint, False, "hint")
+    assert hinted.confidence == detected.confidence and hinted.title_code == detected.title_code
+
+
+def test_a_determined_detection_wins_over_the_hint_and_odd_hints_are_ignored() -> None:
+    french = detect_language(SEED["text"])
+    assert with_hint(french, "de") == french  # the text says French: a wrong hint changes nothing
+    undetermined = Language(code="und", confidence=0.4, reliable=False)
+    assert with_hint(undetermined, "fr-FR").code == "fr"  # a regional tag names its language
+    assert with_hint(undetermined, "arz").code == "ar"  # the model's variety codes map as detection maps them
+    for odd in (None, "", "French", "zz", "12", "fr FR"):
+        assert with_hint(undetermined, odd) == undetermined

@@ -5,10 +5,15 @@ Texts are verbatim from the published posts and articles (source in each comment
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from streams.config import Settings
+from streams.enrich.intake import InvalidArticle
 from streams.enrich.pipeline import Enricher
+from streams.schemas import errors
 from tests.unit.test_quotes_round18 import quotes_of, starting
 
 # Global Voices (en), "Bahrain: Teen Protester Shot Dead", October 2011 (dev set BD)
@@ -49,6 +54,9 @@ TAIWAN = ("La manifestation était une réponse à la première conférence de p
           "l'occupation en cours de l'Assemblée législative de Taïwan.\n\nLors de sa conférence de presse [chinois], "
           "Ma a répété que l'accord commercial trans-détroit sur les services était important pour l'économie "
           "taïwanaise et a dit que l'occupation était illégale.")
+
+
+MIXED = Path(__file__).resolve().parents[2] / "tests" / "data" / "mixed" / "raw"
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +112,18 @@ def test_a_family_name_opening_a_sentence_is_the_person_but_a_possessive_is_not(
     out = enricher.enrich_message({"id": "t", "text": text, "language": "fr"})
     lone = {e["start"]: e["canonical"] for e in out["entities"] if e["text"] == "Ma"}
     assert lone == {text.index("Ma est né"): "Ma Ying-jeou"}  # not "Ma mère"
+
+
+def test_a_mixed_post_is_dead_lettered_unless_its_producer_names_its_language(enricher) -> None:
+    """The French post quoting Arabic tweets (withdrawn from set BE): undetermined by its text, so dead-lettered by
+    default with a reason that says what to do; with the producer's "language": "fr" it is enriched as French and its
+    posts are quotes."""
+    raw = json.loads((MIXED / "globalvoices-fr-arabie-saoudite-ministre-twitter.json").read_text(encoding="utf-8"))
+    out = enricher.enrich_message(raw)
+    assert out["language"]["code"] == "fr" and out["language"]["source"] == "hint"
+    assert errors("enriched_article", out) == [] and errors("raw_article", raw) == []
+    assert starting([(q["speaker"], q["kind"], q["text"]) for q in out["quotes"]], "Monsieur, son langage") == [
+        ("Abdelaziz Khoja", "direct")]  # (the minister's handle spells his name)
+    with pytest.raises(InvalidArticle) as caught:
+        enricher.enrich_message({k: v for k, v in raw.items() if k != "language"})
+    assert caught.value.error_class == "UndeterminedLanguage" and "language field" in caught.value.reason
