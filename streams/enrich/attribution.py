@@ -756,6 +756,9 @@ class Context:
         toks = [t for t in toks if t.i < verb.i]
         after_comma = self.lang == "de" and bool(toks) and toks[-1].text == "," and verb.i + 1 < len(self.doc) and \
             (self._person_at(self.doc[verb.i + 1].idx) or self.doc[verb.i + 1].lower_ in NOMINATIVE_ARTICLES_DE)
+        shared = self._shared_subject_de(toks) if self.lang == "de" and not self.has_pos else None
+        if shared is not None:
+            return shared
         # "…, sagte Martin Selmayr, …", "…, die … berichtet hatten, sagte der Rechtsanwalt …": the subject after
         if self.lang == "de" and not self.has_pos and (_fronted_adjunct_de(toks) or _fronted_clause_de(toks) or
                                                        after_comma):
@@ -1028,6 +1031,23 @@ class Context:
         if p is None or p.canonical in self.org_names or (p.end - p.start) < 0.7 * (b - a):
             return None
         return self.speaker_of(p)
+
+    def _shared_subject_de(self, toks: list[Token]) -> Speaker | None:
+        """"Die EWSA-Präsidentin sicherte der Kommission … zu und bekräftigte …:": a verb right after "und" has no
+        subject of its own; it shares the one that opens the sentence (a name or a nominative noun phrase)."""
+        if len(toks) < 4 or toks[-1].lower_ != "und" or toks[-2].text in (",", ";"):
+            return None
+        start = max((k + 1 for k, t in enumerate(toks) if t.text in (";", ":", "–", "—")), default=0)
+        clause = toks[start:-1]
+        if not clause:
+            return None
+        p = self.person_starting(clause[0].idx)
+        if p is not None:
+            return self.speaker_of(p)
+        end = noun_phrase_end_de(clause, NOMINATIVE_ARTICLES_DE)
+        if end is None or end >= len(clause) or not clause[end].text.islower():
+            return None  # the noun phrase must be followed by the first verb ("… sicherte …")
+        return self.name_or_desc(clause[:end])
 
     def _verb_second_subject(self, toks: list[Token]) -> Speaker | None:
         """German without a tagger: "Sie hatte vergangene Woche gesagt": a pronoun opening the clause before the

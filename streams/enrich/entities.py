@@ -714,8 +714,9 @@ def _persons_by_surname(text: str, mentions: list[_Mention]) -> list[_Mention]:
     relabelled = []
     for m in mentions:
         words = text[m.start:m.end].split()
-        if m.label != "PER" and 2 <= len(words) <= 3 and is_given_name(words[0]) and words[-1] in surnames:
-            m = _Mention(m.start, m.end, "PER")
+        if m.label != "PER" and ((2 <= len(words) <= 3 and is_given_name(words[0]) and words[-1] in surnames) or
+                                 EAST_ASIAN_NAME.fullmatch(text[m.start:m.end])):
+            m = _Mention(m.start, m.end, "PER")  # (also "Yoon Young-Kwan" tagged ORG)
         relabelled.append(m)
     return relabelled
 
@@ -750,6 +751,14 @@ def _possessive_opening(doc: Doc, token: Token, stop_words: frozenset[str]) -> b
     prev, nxt = (doc[token.i - 1] if token.i else None), doc[token.i + 1]
     opens = prev is None or prev.is_space or prev.text in (".", "!", "?", "…", "«", "“", '"', ":")
     return opens and nxt.text[:1].islower() and nxt.lower_ not in stop_words
+
+
+# a frequent Korean or Chinese family name, then a given name romanised with a hyphen: "Yoon Young-Kwan", "Ma
+# Ying-jeou", "Moon Jae-in" — a person, whatever the model called it
+EAST_ASIAN_NAME = re.compile(
+    r"(?:Kim|Lee|Park|Choi|Jung|Chung|Kang|Cho|Yoon|Yun|Jang|Lim|Han|Oh|Seo|Shin|Kwon|Hwang|Ahn|Song|Yoo|Hong|Moon|"
+    r"Roh|Ban|Ma|Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Zhu|Hu|Guo|Lin|Luo|Gao|Tsai|Tsaï|Xi|Ko|"
+    r"Lai|Hou|Su|Lu|Wen|Jiang|Kuo|Chiang|Lien|Soong|Hsieh|Yeh|Tang|Deng|Mao)\s[A-Z][a-z]+-[A-Za-z][a-z]+")
 
 
 # an East Asian given name romanised with a hyphen ("Ying-jeou", "Jae-in", "Jong-un"): the family name comes first
@@ -804,10 +813,13 @@ def _is_name_token(token: Token, stop_words: frozenset[str], table: AliasTable) 
     lower = word.lower()
     if lower in stop_words or _is_role_word(token):
         return False
-    if lower.endswith(_DE_NOUN_SUFFIXES) and word not in FIRST_NAMES:  # "Musik", but "Erik"
-        return False
+    if lower.endswith(_DE_NOUN_SUFFIXES) and word not in FIRST_NAMES and not _NOT_GERMAN_LETTERS.search(word):
+        return False  # "Musik", but "Erik" and "Clément" (no German noun has an "é")
     label = table.label(table.canonical(word) or "")
     return label in (None, "PER")
+
+
+_NOT_GERMAN_LETTERS = re.compile(r"[àáâãåçèéêëìíîïñòóôõøùúûýÿčćšžřěłńśźżőű]", re.IGNORECASE)
 
 
 def _is_role_word(token: Token) -> bool:

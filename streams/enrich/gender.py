@@ -24,7 +24,7 @@ GENDERED_TITLE = re.compile(
     r"sénateur|maire|procureur|directeur|chancelier|porte-parole|juge|avocat|dirigeant|chef|premier ministre)\b|"
     r"\b(?:chairman|spokesman|congressman|businessman)\b)"
     r"|(?P<mde>\b(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]anzler|[Mm]inister|[Pp]räsident|[Ss]precher|[Kk]ommissar|"
-    r"[Bb]ürgermeister|[Dd]irektor|[Cc]hef)\b)")
+    r"[Bb]ürgermeister|[Dd]irektor|[Cc]hef)(?:en|s)?\b)")  # (declined: "den Ministerpräsidenten", "des Kanzlers")
 # a sentence ends at these, but not at the period of a title ("Mr. Smith", "M. Dupont")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bM)(?<!\bDr)(?<!\bSt)\.(?=\s)|[!?\n;]")
 _SPACES = " \t\u00a0\u202f"

@@ -1809,9 +1809,10 @@ def _ind_infinitive_en(ctx: Context, toks: list[Token]) -> Candidate | None:
         return None
     for k, v in enumerate(toks[:-2]):
         lemma = v.lemma_.lower()
-        if v.pos_ != "VERB" or "Inf" in v.morph.get("VerbForm") or v.tag_ in ("VB", "VBG") or \
-                (lemma not in PLEDGE_EN and lemma not in REQUEST_EN):
-            continue
+        progressive = v.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in v.children)
+        if v.pos_ != "VERB" or "Inf" in v.morph.get("VerbForm") or v.tag_ == "VB" or \
+                (v.tag_ == "VBG" and not progressive) or (lemma not in PLEDGE_EN and lemma not in REQUEST_EN):
+            continue  # ("is urging Congress to vote …" reports; a bare gerund does not here)
         reach = 2 if lemma in PLEDGE_EN else REQUEST_OBJECT_WORDS + 2
         for j in range(k + 1, min(len(toks) - 1, k + 1 + reach)):
             t = toks[j]

@@ -155,6 +155,8 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                     word = clitic.group(1) if clitic else word
                 personal = word in PERSONAL and not (ctx.lang == "de" and spk.text == "Sie")  # "Sie" is also "they"
                 gender = PRONOUN_GENDER.get(word)
+                if ctx.lang == "de" and spk.text == "sie" and _singular_pronoun_de(ctx, spk):
+                    gender = "F"  # "Vor dem Gespräch betonte sie:" — she, not the man named last
                 name = (_latter(ctx, spk.start, gender) or _described_subject(ctx, spk.start, gender) if personal
                         else None) or _antecedent(ctx, spk.start, history, personal, gender=gender)
                 if name is None and ctx.lang != "en" and personal:
@@ -187,10 +189,12 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
             else:
                 org = ctx.org_for(_tidy(spk.text) or "", spk.start)
                 name = org or ctx.qualified_body(spk.text) or _same_as(spk.text, descs) or \
+                    _described_before(spk.text, descs) or \
                     _entourage_of(ctx, spk.text, spk.start) or _role_holder(ctx, spk.text, spk.start) or \
                     _introduced_as(ctx, spk.text, spk.start) or \
                     _salient_office_holder(ctx, spk.text, spk.start, history) or \
-                    ctx.document_author(spk.text) or _named_later(ctx, spk.text, spk.end) or spk.canonical or spk.text
+                    ctx.document_author(spk.text) or _named_later(ctx, spk.text, spk.end) or \
+                    _named_next(ctx, spk.text, spk.end) or spk.canonical or spk.text
                 descs.append((spk.text, name))
             name = _tidy(name)
             person = name not in ctx.org_names and not (spk.kind == "desc" and _collective(name or "")) and \
@@ -289,6 +293,17 @@ def _plural_pronoun_de(ctx: Context, spk: Speaker) -> bool:
     near = [ctx.token_list[j] for j in (i + 1, i - 1) if 0 <= j < len(ctx.token_list)]
     return any(t.text.isalpha() and plural_finite_de(t) for t in near[:1]) or \
         (len(near) > 1 and near[1].text.isalpha() and plural_finite_de(near[1]) and ctx.is_reporting(near[1]))
+
+
+def _singular_pronoun_de(ctx: Context, spk: Speaker) -> bool:
+    """German "sie" right after or before a verb of saying in the singular ("betonte sie", "sie sagte"): she."""
+    toks = ctx.tokens(spk.start, spk.end)
+    if not toks:
+        return False
+    i = toks[0].i
+    near = [ctx.token_list[j] for j in (i - 1, i + 1) if 0 <= j < len(ctx.token_list)]
+    return any(t.text.isalpha() and t.text.islower() and ctx.is_reporting(t) and not plural_finite_de(t)
+               for t in near)
 
 
 GROUP_LINKS_DE = frozenset({"und", "der", "des", "von", "aus"})
@@ -471,6 +486,15 @@ def _same_as(desc: str, descs: list[tuple[str, str]]) -> str | None:
     return None
 
 
+def _described_before(desc: str, descs: list[tuple[str, str]]) -> str | None:
+    """"South Korea’s foreign minister says …" closing an article whose lead named the minister: the same definite
+    description as before is the person it was resolved to then."""
+    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
+    if len(words) < 2 or not (words[0] in _DESCRIPTION_DETERMINERS or "s" in words[1:4]):
+        return None  # ("a spokesman" twice may be two people)
+    return next((name for text, name in reversed(descs) if text.lower() == desc.lower() and name != text), None)
+
+
 EXPERT_NOUNS = frozenset({
     "universitaire", "politologue", "chercheur", "chercheuse", "expert", "experte", "spécialiste", "historien",
     "historienne", "sociologue", "économiste", "professeur", "professeure", "academic", "professor", "researcher",
@@ -644,7 +668,9 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     gender = GENDERED_ARTICLES.get(words[0]) if ctx.lang != "en" else None  # "le chef de l'exécutif" is no woman
     for p in sorted((p for p in ctx.people if p.end <= pos and not ctx.conflicts(p.canonical, gender)),
                     key=lambda p: p.start, reverse=True):
-        before = ctx.text[max(0, p.start - ROLE_WINDOW - HONORIFIC_ROOM):p.start]
+        floor = max((o.end for o in ctx.people if o.end <= p.start and o.canonical != p.canonical), default=0)
+        before = ctx.text[max(0, floor, p.start - ROLE_WINDOW - HONORIFIC_ROOM):p.start]  # (the role of a person
+        # named before is not this one's: "die Botschaft von EWSA-Präsidentin Christa Schweng an Maroš Šefčovič")
         after = ctx.text[p.end:p.end + ROLE_WINDOW]
         before = _clause_before(before, ROLE_WINDOW)
         after = after.lstrip(SPACES)  # "Bruno Le Roux , l'actuel ministre de l'Intérieur" (a space before the comma)
@@ -840,6 +866,27 @@ def _named_later(ctx: Context, desc: str, pos: int) -> str | None:
                 role.search(ctx.text[max(pos, p.start - 90):p.start]):
             return p.canonical
     return None
+
+
+def _named_next(ctx: Context, desc: str, pos: int) -> str | None:
+    """"South Korea’s foreign minister says … . Yoon Young-Kwan says …", "Le vice-président du parlement iranien a
+    affirmé … . Hasan Aboutorabi regrette …": a lead that gives one person's role and no name is followed by a
+    sentence that opens with the name of someone the article has not named before, speaking — the holder."""
+    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
+    if not 2 <= len(words) <= 8 or not (words[0] in _DESCRIPTION_DETERMINERS or "s" in words[1:4]) or \
+            not any(w.split("-")[-1] in ROLE_HEADS for w in words) or any(w in PERSON_NOUNS for w in words):
+        return None  # ("South Korea s foreign minister": a possessive; "a man", "officials": nobody in particular)
+    _, end = ctx.sentence_of(pos)
+    start, stop = ctx.sentence_of(end + 1) if end + 1 < len(ctx.text) else (end, end)
+    if stop <= end or "\n" in ctx.text[end:start]:
+        return None  # the next sentence of the same paragraph
+    first = next((t for t in ctx.tokens(start, stop) if not t.is_space), None)
+    p = ctx.person_starting(first.idx) if first is not None else None
+    if p is None or p.canonical in ctx.org_names or len(p.canonical.split()) < 2 or \
+            any(o.canonical == p.canonical and o.start < start for o in ctx.people):
+        return None
+    after = [t for t in ctx.tokens(p.end, stop) if not t.is_space][:3]
+    return p.canonical if any(ctx.speech_event(t) for t in after) else None
 
 
 def _parsed_subject(ctx: Context, p: Person) -> bool:

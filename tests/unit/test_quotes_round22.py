@@ -127,3 +127,74 @@ def test_a_mixed_post_is_dead_lettered_unless_its_producer_names_its_language(en
     with pytest.raises(InvalidArticle) as caught:
         enricher.enrich_message({k: v for k, v in raw.items() if k != "language"})
     assert caught.value.error_class == "UndeterminedLanguage" and "language field" in caught.value.reason
+
+
+# European Commission Representation in Germany, Barbara Gessler meets Bodo Ramelow, May 2024 (dev set BF)
+GESSLER = ("Im Rahmen ihrer Antrittsbesuche in den Bundesländern ist die neue Kommissionsvertreterin in Deutschland "
+           "Barbara Gessler heute in Erfurt und trifft den Ministerpräsidenten von Thüringen, Bodo Ramelow.\n\nVor "
+           "dem Gespräch betonte sie: „Europa engagiert sich im Osten Deutschlands, und das ist wichtig für beide "
+           "Seiten.")
+
+# EESC info, "Europa gemeinsam gestalten", 2022 (dev set BF): a French name in German text, then its apposition
+BEAUNE = ("Clément Beaune, Staatssekretär für europäische Angelegenheiten beim französischen Minister für Europa und "
+          "auswärtige Angelegenheiten, unterstrich in einer abschließenden Erklärung: „Zur Umsetzung der Vorschläge "
+          "der Bürgerinnen und Bürger sind Debatten und institutionelle Entscheidungen erforderlich. Der EWSA wird "
+          "sich dafür einsetzen, dass dies auch zur Zufriedenheit aller geschieht.“")
+
+# EESC info, the EESC at the Commission's side, 2021 (dev set BF)
+SCHWENG = ("So lautete die Botschaft von EWSA-Präsidentin Christa Schweng an Maroš Šefčovič, für interinstitutionelle "
+           "Beziehungen und Vorausschau zuständiger Vizepräsident der Europäischen Kommission, der an der "
+           "Januar-Plenartagung teilgenommen hat.\n\nDie EWSA-Präsidentin sicherte der Kommission die volle "
+           "Unterstützung des EWSA zu und bekräftigte dessen Bekenntnis aus dem im Juli 2020 verabschiedeten "
+           "EWSA-Beitrag zum Arbeitsprogramm der Europäischen Kommission 2021: „Der Ausschuss will maßgeblich zur "
+           "Erholung und zur künftigen Resilienz in der EU beitragen, um so ein wirtschaftlich prosperierendes, sozial "
+           "inklusives und ökologisch nachhaltiges Europa zu schaffen.")
+
+
+def test_german_sie_before_a_singular_verb_is_the_woman_not_the_man_named_last(enricher) -> None:
+    assert starting(quotes_of(enricher, GESSLER, "de"), "Europa engagiert sich") == [("Barbara Gessler", "direct")]
+
+
+def test_a_german_text_knows_a_french_name_with_an_accent_before_its_apposition(enricher) -> None:
+    quotes = quotes_of(enricher, BEAUNE, "de")
+    assert starting(quotes, "Zur Umsetzung der Vorschläge") == [("Clément Beaune", "direct")]
+
+
+def test_a_german_verb_after_und_shares_the_subject_and_a_role_is_its_own_holders(enricher) -> None:
+    quotes = quotes_of(enricher, SCHWENG, "de")  # (Šefčovič, named after her, is a "Vizepräsident")
+    assert starting(quotes, "Der Ausschuss will maßgeblich") == [("Christa Schweng", "direct")]
+
+
+# VOA, "Obama Demands Quick Action On Health Reform", March 2010 (dev set BG)
+OBAMA = ("President Barack Obama is urging Congress to vote in the next few weeks on his proposal to reform the U.S. "
+         "health care system.")
+
+# VOA, "South Korea Encourages U.S.-North Korea Talks", 12 March 2003 (dev set BG): the lead's role, then the name;
+# the article closes with the same role
+SEOUL = ("South Korea’s foreign minister says the United States should consider some form of direct talks with North "
+         "Korea to resolve tensions over Pyongyang’s nuclear program. Yoon Young-Kwan says Seoul’s supports "
+         "Washington’s calls for multi-lateral talks, but direct talks may still be needed.\n\nRobert Raffaele has "
+         "the more on the North Korea situation.\n\nSouth Korea’s foreign minister says President Roh will likely "
+         "visit Washington for talks with President George W. Bush as early as next month.")
+
+# VOA, the Taliban enter Kabul, August 2021 (dev set AA)
+KABUL = ("Afghanistan’s interior minister said in a video message that there will be a peaceful transfer of power to "
+         "the Taliban. Abdul Satar Mirzakwal said Kabul is not under attack and will not be attacked and urged people "
+         "not to pay attention to propaganda.")
+
+
+def test_a_request_in_the_progressive_reports_its_infinitive(enricher) -> None:
+    assert starting(quotes_of(enricher, OBAMA, "en"), "to vote in the next few weeks") == [("Barack Obama", "indirect")]
+
+
+def test_a_role_in_the_lead_is_the_person_named_first_in_the_next_sentence(enricher) -> None:
+    quotes = quotes_of(enricher, SEOUL, "en")
+    assert starting(quotes, "the United States should consider") == [("Yoon Young-Kwan", "indirect")]
+    assert starting(quotes, "President Roh will likely visit") == [("Yoon Young-Kwan", "indirect")]  # same role
+    assert starting(quotes_of(enricher, KABUL, "en"), "there will be a peaceful transfer") == [
+        ("Abdul Satar Mirzakwal", "indirect")]
+
+
+def test_a_korean_name_the_model_called_an_organisation_is_a_person(enricher) -> None:
+    out = enricher.enrich_message({"id": "t", "text": SEOUL, "language": "en"})
+    assert [e["label"] for e in out["entities"] if e["text"] == "Yoon Young-Kwan"] == ["PER"]
