@@ -198,3 +198,12 @@ def test_a_role_in_the_lead_is_the_person_named_first_in_the_next_sentence(enric
 def test_a_korean_name_the_model_called_an_organisation_is_a_person(enricher) -> None:
     out = enricher.enrich_message({"id": "t", "text": SEOUL, "language": "en"})
     assert [e["label"] for e in out["entities"] if e["text"] == "Yoon Young-Kwan"] == ["PER"]
+
+
+# VOA, the Tamil Tigers confirm their leader's death, May 2009 (dev set BG)
+TAMIL = ("Tamil rebels began their fight for a separate homeland for the ethnic Tamil minority in 1983. The U.N. "
+         "estimates that the civil war resulted in up to 100,000 deaths.")
+
+
+def test_the_dotted_abbreviation_of_the_united_nations_is_the_united_nations(enricher) -> None:
+    assert starting(quotes_of(enricher, TAMIL, "en"), "the civil war resulted") == [("United Nations", "indirect")]
