@@ -609,6 +609,15 @@ class Context:
         before = [t for t in near if t.idx >= p.start - 30][-1:]
         if not before or before[0].lower_ in OBLIQUE_DE:
             return not before
+        if self.lang == "de":  # "trifft den Bremer Bürgermeister Andreas Bovenschulte": past the role, an object
+            titled = self.tokens(max(0, p.start - 60), p.start)
+            k = len(titled) - 1
+            while k > 0 and len(titled) - k <= 3 and titled[k].text[:1].isupper() and titled[k].text.isalpha():
+                k -= 1
+            if k < len(titled) - 1 and titled[k].lower_ in OBJECT_ARTICLES_DE:
+                return False  # (but "vom Münchner Oberbürgermeister X angestochen": the agent speaks)
+            if titled and titled[-1].text == "," and _apposed_to_object_de(titled[:-1]):
+                return False  # "… und dem Präsidenten der Bremischen Bürgerschaft, Frank Imhoff, …"
         if before[0].text not in DOUBLE + SINGLE:
             return True
         # nor is a name opening a title in quote marks ("»Jaegers Grenze«"; but the mark may close the paragraph
@@ -1632,6 +1641,21 @@ QUALIFIED = re.compile(r"\b(?:la|le|les|l’|l'|the)\s+([^\W\d_][\w-]*(?:\s+\d+)
                        r"(du |de la |de l’|de l'|des |of the )$")
 ORG_DETERMINERS = {"the", "le", "la", "les", "l", "der", "die", "das", "dem", "den", "des"}
 # head nouns of a definite description → words of the organisation names they can stand for
+OBJECT_ARTICLES_DE = frozenset({"dem", "den", "einem", "einen"})
+
+
+def _apposed_to_object_de(words: list[Token]) -> bool:
+    """The noun phrase closing ``words`` opens with a dative or accusative article: "dem Präsidenten der Bremischen
+    Bürgerschaft" (capitalised words, genitive articles and adjectives in between, nothing else)."""
+    for t in reversed(words[-8:]):
+        if t.lower_ in OBJECT_ARTICLES_DE:
+            return True
+        if not t.text.isalpha() or not (t.text[:1].isupper() or t.lower_ in ("der", "des") or
+                                        t.lower_.endswith(("en", "er", "es", "e"))) or t.lower_ in OBLIQUE_DE:
+            return False
+    return False
+
+
 OBLIQUE_DE = {"bei", "an", "mit", "von", "vom", "zu", "zum", "zur", "für", "gegen", "über", "auf", "nach", "aus", "um",
               "vor", "ohne", "durch", "dem", "den", "des", "beim", "am", "gegenüber", "als", "wie"}
 ORG_STOP = {"of", "for", "in", "at", "from", "de", "du", "des", "d", "pour", "von", "vom", "fur", "aus", "who", "qui",

@@ -604,7 +604,11 @@ def _rule_persons(doc: Doc, table: AliasTable) -> list[_Mention]:
             index += 1
             continue
         end, names = _name_run(tokens, start, stop_words, table)
-        appositive = end + 1 < len(tokens) and tokens[end].text == "," and _is_role_word(tokens[end + 1])
+        appositive = end + 1 < len(tokens) and tokens[end].text == "," and (_is_role_word(tokens[end + 1]) or (
+            end + 2 < len(tokens) and tokens[end + 1].text.islower() and _is_role_word(tokens[end + 2])))
+        # ("Serhij Tereschko, stellvertretender Leiter der Mission …"), or the name set off by commas after a role:
+        # "Die Vizepräsidentin der Europäischen Kommission für Demokratie und Demografie, Dubravka Šuica, versicherte"
+        appositive = appositive or (end < len(tokens) and tokens[end].text == "," and _after_role(tokens, start))
         particle = any(t.text in _FOREIGN_PARTICLES for t in tokens[start + 1:end - 1])
         if names >= 2 and (start > index or is_given_name(tokens[start].text) or appositive or particle):
             mentions.append(_Mention(tokens[start].idx, _token_end(tokens[end - 1]), "PER"))
@@ -678,6 +682,18 @@ def _rule_places(doc: Doc) -> list[_Mention]:
                 mentions.append(_Mention(token.idx, _token_end(tokens[end - 1]), "LOC"))
                 break
     return mentions
+
+
+def _after_role(tokens: list[Token], start: int) -> bool:
+    """A comma before ``start`` closes a noun phrase headed by a role word (within the clause, a few words back)."""
+    if start < 2 or tokens[start - 1].text != ",":
+        return False
+    for token in reversed(tokens[max(0, start - 12):start - 1]):
+        if token.is_punct or token.is_space:
+            return False
+        if _is_role_word(token):
+            return True
+    return False
 
 
 def _lone_surname(tokens: list[Token], position: int, table: AliasTable) -> bool:

@@ -157,7 +157,8 @@ def resolve_speakers(ctx: Context, cands: list[Candidate]) -> list[Quote]:
                 gender = PRONOUN_GENDER.get(word)
                 if ctx.lang == "de" and spk.text == "sie" and _singular_pronoun_de(ctx, spk):
                     gender = "F"  # "Vor dem Gespräch betonte sie:" — she, not the man named last
-                name = (_latter(ctx, spk.start, gender) or _described_subject(ctx, spk.start, gender) if personal
+                name = (_latter(ctx, spk.start, gender) or _conjunct_subject(ctx, spk, gender) or
+                        _described_subject(ctx, spk.start, gender) if personal
                         else None) or _antecedent(ctx, spk.start, history, personal, gender=gender)
                 if name is None and ctx.lang != "en" and personal:
                     name = _organisation_subject(ctx, spk.start)  # "Business France a reconnu … Elle précise …"
@@ -293,6 +294,23 @@ def _plural_pronoun_de(ctx: Context, spk: Speaker) -> bool:
     near = [ctx.token_list[j] for j in (i + 1, i - 1) if 0 <= j < len(ctx.token_list)]
     return any(t.text.isalpha() and plural_finite_de(t) for t in near[:1]) or \
         (len(near) > 1 and near[1].text.isalpha() and plural_finite_de(near[1]) and ctx.is_reporting(near[1]))
+
+
+def _conjunct_subject(ctx: Context, spk: Speaker, gender: str | None) -> str | None:
+    """"Pompeo called the election that Maduro claims to have won a “sham,” and he noted that …": the pronoun
+    subject of a verb coordinated with the one before is that verb's subject (not a name inside its clause)."""
+    toks = ctx.tokens(spk.start, spk.end)
+    if not ctx.has_dep or len(toks) != 1 or not toks[0].dep_.startswith("nsubj"):
+        return None
+    verb = toks[0].head
+    if verb.dep_ != "conj" or verb.head.i >= verb.i:
+        return None
+    first = [c for c in verb.head.children if c.dep_.startswith("nsubj") and c.i < verb.head.i]
+    if len(first) != 1:
+        return None
+    p = ctx.person_in(first[0].left_edge.idx, first[0].right_edge.idx + len(first[0].right_edge.text))
+    return p.canonical if p is not None and p.canonical not in ctx.org_names and \
+        not ctx.conflicts(p.canonical, gender) else None
 
 
 def _singular_pronoun_de(ctx: Context, spk: Speaker) -> bool:

@@ -207,3 +207,47 @@ TAMIL = ("Tamil rebels began their fight for a separate homeland for the ethnic 
 
 def test_the_dotted_abbreviation_of_the_united_nations_is_the_united_nations(enricher) -> None:
     assert starting(quotes_of(enricher, TAMIL, "en"), "the civil war resulted") == [("United Nations", "indirect")]
+
+
+# EU information centre Lower Saxony, release of the Commission's Representation, Jörg Wojahn in Bremen, 11 March
+# 2021 (dev set BJ): the men met are objects ("dem Präsidenten …, Frank Imhoff", "den … Bürgermeister Andreas
+# Bovenschulte"); "er" is the visitor
+WOJAHN = ("11.03.2021 Bremen/Brüssel. Jörg Wojahn, Vertreter der Europäischen Kommission in Deutschland, "
+          "eröffnet heute (Donnerstag) in Bremen gemeinsam mit Kristina Vogt, Senatorin für Wirtschaft, Arbeit "
+          "und Europa, und dem Präsidenten der Bremischen Bürgerschaft, Frank Imhoff, den EuropaPunktBremen "
+          "wieder. Er diskutiert bei seinem Besuch zudem mit Schülerinnen und Schülern des "
+          "Hermann-Böse-Gymnasiums über ihre Fragen und Ideen zur EU-Politik und trifft den Bremer "
+          "Bürgermeister Andreas Bovenschulte. In einem Interview mit dem Weser-Kurier vor seinem Besuch sagte "
+          "er: „Für Bremen als exportstarkes Bundesland ist Europa einerseits ein wichtiger Markt für seine "
+          "Produkte und Dienstleistungen und andererseits ein Garant für die Weltmärkte.“")
+
+# EESC info, the EESC hosts Promote Ukraine, 2022 (dev set BJ)
+TERESCHKO = ("Serhij Tereschko, stellvertretender Leiter der Mission der Ukraine bei der EU, fügte hinzu: „Ich möchte "
+             "mich für die Solidarität mit der Ukraine und für die Entschließung des EWSA zum Thema ‚Der Krieg in der "
+             "Ukraine und seine wirtschaftlichen, sozialen und ökologischen Auswirkungen‘ bedanken.")
+
+# EESC info, Western Balkans civil society forum, Thessaloniki, October 2023 (dev set BJ)
+SUICA = ("Die Vizepräsidentin der Europäischen Kommission für Demokratie und Demografie, Dubravka Šuica, versicherte "
+         "gegenüber den Kandidatenländern, dass \"zwischen Europa und dem Westbalkan heute und in Zukunft enge Bande "
+         "bestehen. Ich begrüße die Initiative des EWSA, Vertreter aus den Erweiterungsländern in seine beratende "
+         "Arbeit einzubeziehen. Unter den EU-Institutionen nimmt er damit eine Vorreiterrolle ein.“")
+
+# VOA, "Pompeo Talks to VOA About Venezuela, Iran, Nicaragua", April 2019 (dev set BI)
+POMPEO = ("While visiting Paraguay Saturday, the top U.S. diplomat spoke with the Voice of America about the United "
+          "States’ approach to the Venezuela, which is in a leadership crisis. Pompeo called the election that Maduro "
+          "claims to have won a “sham,” and he noted that 54 nations have recognized opposition leader Juan Guaido "
+          "as the country’s true president.")
+
+
+def test_german_objects_met_are_no_antecedents_of_er(enricher) -> None:
+    assert starting(quotes_of(enricher, WOJAHN, "de"), "Für Bremen als exportstarkes") == [("Jörg Wojahn", "direct")]
+
+
+def test_a_german_name_before_an_adjective_and_role_or_after_a_role_and_comma_is_a_person(enricher) -> None:
+    assert starting(quotes_of(enricher, TERESCHKO, "de"), "Ich möchte mich für die Solidarität") == [
+        ("Serhij Tereschko", "direct")]
+    assert [s for s, _, t in quotes_of(enricher, SUICA, "de") if "enge Bande" in t] == ["Dubravka Šuica"]
+
+
+def test_a_pronoun_subject_of_a_coordinated_verb_is_the_first_verbs_subject(enricher) -> None:
+    assert starting(quotes_of(enricher, POMPEO, "en"), "54 nations have recognized") == [("Pompeo", "indirect")]
