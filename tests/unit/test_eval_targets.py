@@ -90,8 +90,8 @@ def test_entity_recall(report: Report, lang: str, recall: float) -> None:
                           ("devav", 7, 0.88, 0.90), ("devaw", 8, 0.70, 0.38), ("devay", 6, 0.77, 0.61),
                           ("devaz", 5, 0.75, 0.50), ("devba", 3, 0.66, 0.45), ("devbb", 5, 0.48, 0.26),
                           ("devbc", 4, 0.45, 0.30), ("devbd", 4, 0.94, 0.76), ("devbe", 3, 0.63, 0.27),
-                          ("mixed", 2, 0.88, 0.57), ("devbf", 5, 0.85, 0.73), ("devbg", 5, 0.91, 0.79),
-                          ("devbh", 1, 0.99, 0.99),
+                          ("mixed", 2, 0.88, 0.57), ("devbf", 5, 0.85, 0.73), ("devbg", 5, 0.91, 0.81),
+                          ("devbh", 1, 0.99, 0.99), ("devbi", 5, 0.90, 0.75), ("devbj", 5, 0.92, 0.80),
                           ("blind", 12, 0.82, 0.63), ("blind2", 9, 0.89, 0.67), ("blind3", 9, 0.81, 0.66),
                           ("blind4", 9, 0.90, 0.70), ("blind5", 8, 0.87, 0.67),
                           ("blind6", 9, 0.83, 0.68), ("blind7", 8, 0.81, 0.62), ("blind8", 10, 0.87, 0.70),
@@ -103,9 +103,9 @@ def test_entity_recall(report: Report, lang: str, recall: float) -> None:
                           ("blind19", 6, 0.70, 0.52), ("blind20", 1, 0.57, 0.40),
                           ("blind21", 5, 0.93, 0.68), ("blind22", 6, 0.83, 0.72),
                           ("blind23", 6, 0.88, 0.66), ("blind24", 6, 0.78, 0.61),
-                          ("blind25", 7, 0.87, 0.56), ("blind26", 2, 0.40, 0.08)])
+                          ("blind25", 7, 0.87, 0.56), ("blind26", 2, 0.40, 0.08), ("blind27", 6, 0.91, 0.77)])
 def test_other_sets_are_scored_and_do_not_drop(folder: str, articles: int, f1: float, speaker: float) -> None:
-    """Held-out set A (opened for development in round 5), development sets B–BH and the blind test sets (never
+    """Held-out set A (opened for development in round 5), development sets B–BJ and the blind test sets (never
     looked at per quote) keep their measured level: floors, not targets — the blind figures are the honest estimate of
     quality on unseen articles (docs/evaluation.md). The first blind set's floor was lowered once, in round 11, to the
     figure the extended reporting lexicon gave it (0.85 / 0.68 → 0.83 / 0.65, a documented trade-off: the new verbs
