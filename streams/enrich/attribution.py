@@ -1640,7 +1640,6 @@ ARTICLES = {"the", "le", "la", "les", "l’", "l'", "der", "die", "das", "dem", 
 QUALIFIED = re.compile(r"\b(?:la|le|les|l’|l'|the)\s+([^\W\d_][\w-]*(?:\s+\d+)?)\s+"
                        r"(du |de la |de l’|de l'|des |of the )$")
 ORG_DETERMINERS = {"the", "le", "la", "les", "l", "der", "die", "das", "dem", "den", "des"}
-# head nouns of a definite description → words of the organisation names they can stand for
 OBJECT_ARTICLES_DE = frozenset({"dem", "den", "einem", "einen"})
 
 
@@ -1656,6 +1655,7 @@ def _apposed_to_object_de(words: list[Token]) -> bool:
     return False
 
 
+# head nouns of a definite description → words of the organisation names they can stand for
 OBLIQUE_DE = {"bei", "an", "mit", "von", "vom", "zu", "zum", "zur", "für", "gegen", "über", "auf", "nach", "aus", "um",
               "vor", "ohne", "durch", "dem", "den", "des", "beim", "am", "gegenüber", "als", "wie"}
 ORG_STOP = {"of", "for", "in", "at", "from", "de", "du", "des", "d", "pour", "von", "vom", "fur", "aus", "who", "qui",

@@ -206,4 +206,3 @@ def with_hint(detected: Language, hint: str | None) -> Language:
 @lru_cache(maxsize=1)
 def _supported() -> frozenset[str]:
     return frozenset(supported_languages())
-

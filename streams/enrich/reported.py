@@ -247,7 +247,8 @@ def _handle_posts(ctx: Context, marked: list[tuple[int, int]], cands: list[Candi
     """'@marcowenjones: None of Bahrain's English language newspapers have mentioned the death …': a paragraph that
     opens with an account's handle and a colon is that account's post, quoted without marks (the roundups of posts
     social-media reporting writes). Its speaker is whom the article names with that handle ("Marc Owen Jones
-    (@marcowenjones)"), else the account itself."""
+    (@marcowenjones)" or a name the handle spells), else the subject of the colon introduction before it, else the
+    account itself."""
     out: list[Candidate] = []
     for m in _POST_PARAGRAPH.finditer(ctx.text):
         start = m.end()

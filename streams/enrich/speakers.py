@@ -887,9 +887,9 @@ def _named_later(ctx: Context, desc: str, pos: int) -> str | None:
 
 
 def _named_next(ctx: Context, desc: str, pos: int) -> str | None:
-    """"South Korea’s foreign minister says … . Yoon Young-Kwan says …", "Le vice-président du parlement iranien a
-    affirmé … . Hasan Aboutorabi regrette …": a lead that gives one person's role and no name is followed by a
-    sentence that opens with the name of someone the article has not named before, speaking — the holder."""
+    """"South Korea’s foreign minister says … . Yoon Young-Kwan says …", "Afghanistan’s interior minister said … .
+    Abdul Satar Mirzakwal said …": a lead that gives one person's role and no name is followed, in its paragraph, by
+    a sentence that opens with the name of someone the article has not named before, speaking — the holder."""
     words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
     if not 2 <= len(words) <= 8 or not (words[0] in _DESCRIPTION_DETERMINERS or "s" in words[1:4]) or \
             not any(w.split("-")[-1] in ROLE_HEADS for w in words) or any(w in PERSON_NOUNS for w in words):
