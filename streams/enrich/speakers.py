@@ -690,7 +690,8 @@ def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
         before = ctx.text[max(0, floor, p.start - ROLE_WINDOW - HONORIFIC_ROOM):p.start]  # (the role of a person
         # named before is not this one's: "die Botschaft von EWSA-Präsidentin Christa Schweng an Maroš Šefčovič")
         after = ctx.text[p.end:p.end + ROLE_WINDOW]
-        before = _clause_before(before, ROLE_WINDOW)
+        before = _clause_before(before, ROLE_WINDOW) + " " + ctx.text[p.start:p.end].split()[0]  # (a title the
+        # model took into the name: "The king said …" after "King Gyanendra")
         after = after.lstrip(SPACES)  # "Bruno Le Roux , l'actuel ministre de l'Intérieur" (a space before the comma)
         apposed = after.startswith(",") and not _verb_after_comma(ctx, p)  # (", a indiqué notre envoyé …" is
         # the next clause, no apposition)

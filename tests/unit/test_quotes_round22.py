@@ -14,7 +14,7 @@ from streams.config import Settings
 from streams.enrich.intake import InvalidArticle
 from streams.enrich.pipeline import Enricher
 from streams.schemas import errors
-from tests.unit.test_quotes_round18 import quotes_of, starting
+from tests.unit.test_quotes_round18 import quotes_of, starting, stored
 
 # Global Voices (en), "Bahrain: Teen Protester Shot Dead", October 2011 (dev set BD)
 BAHRAIN_JONES = ("British blogger Marc Owen Jones (@marcowenjones) tweeted a note on Bahraini media's take on "
@@ -251,3 +251,10 @@ def test_a_german_name_before_an_adjective_and_role_or_after_a_role_and_comma_is
 
 def test_a_pronoun_subject_of_a_coordinated_verb_is_the_first_verbs_subject(enricher) -> None:
     assert starting(quotes_of(enricher, POMPEO, "en"), "54 nations have recognized") == [("Pompeo", "indirect")]
+
+
+def test_a_role_the_model_took_into_the_name_still_names_its_holder(enricher) -> None:
+    """VOA, "Nepalese King's Speech Fails to Impress Opposition", April 2006 (dev set BI): the model tags "King
+    Gyanendra" whole; "The king said he acted because …" is his."""
+    quotes = stored(enricher, "devbi", "voa-en-nepal-king-speech-opposition")
+    assert starting(quotes, "he acted because") == [("King Gyanendra", "indirect")]
