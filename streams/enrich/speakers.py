@@ -504,11 +504,21 @@ def _same_as(desc: str, descs: list[tuple[str, str]]) -> str | None:
     return None
 
 
+def _description_words(desc: str) -> list[str]:
+    """The lower-case words of a description, apostrophes as word breaks ("l'avocat" → "l", "avocat")."""
+    return [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
+
+
+def _one_person(words: list[str]) -> bool:
+    """A definite or possessive description ("the minister", "South Korea’s foreign minister"): one known person."""
+    return words[0] in _DESCRIPTION_DETERMINERS or "s" in words[1:4]
+
+
 def _described_before(desc: str, descs: list[tuple[str, str]]) -> str | None:
     """"South Korea’s foreign minister says …" closing an article whose lead named the minister: the same definite
     description as before is the person it was resolved to then."""
-    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
-    if len(words) < 2 or not (words[0] in _DESCRIPTION_DETERMINERS or "s" in words[1:4]):
+    words = _description_words(desc)
+    if len(words) < 2 or not _one_person(words):
         return None  # ("a spokesman" twice may be two people)
     return next((name for text, name in reversed(descs) if text.lower() == desc.lower() and name != text), None)
 
@@ -641,7 +651,7 @@ APPOSITION_WINDOW = 120  # characters of an apposition after a name, up to its c
 def _role_holder(ctx: Context, desc: str, pos: int) -> str | None:
     """"The minister" after "Foreign Minister Sergei Lavrov": a definite role noun names the latest person
     introduced with that role (an apposition before the name or ", the minister," after it); "the man" stays."""
-    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
+    words = _description_words(desc)
     cut = next((n for n, w in enumerate(words) if n > 1 and w in ROLE_ADJUNCT_STARTS), len(words))
     words = _without_prenominal(words[:cut], ctx.lang)  # "le chef de l'État en déplacement à Égletons": the
     # office, not where its holder is
@@ -810,7 +820,7 @@ def _salient_office_holder(ctx: Context, desc: str, pos: int, history: list[_Sai
     """"Mr. Putin also said … . The Russian leader said …": a definite office description nobody in the article
     was introduced with stands for the person who spoke or was the subject last (this paragraph or the one
     before), unless that person came with another office or country, or is named in the description's sentence."""
-    words = _without_prenominal([w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))], ctx.lang)
+    words = _without_prenominal(_description_words(desc), ctx.lang)
     office = _office_of(words, ctx.lang)
     if office is None:
         return None
@@ -870,7 +880,7 @@ _DESCRIPTION_DETERMINERS = frozenset({"the", "le", "la", "l", "son", "sa", "der"
 def _named_later(ctx: Context, desc: str, pos: int) -> str | None:
     """"selon son avocat. L'avocat, José Eduardo Cardozo, …": a definite description of one person nobody was
     introduced with before is the person the article names next with the same role noun and an apposition."""
-    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
+    words = _description_words(desc)
     if not 2 <= len(words) <= 5 or words[0] not in _DESCRIPTION_DETERMINERS:
         return None
     head = words[-1] if ctx.lang == "en" else words[1]
@@ -891,8 +901,8 @@ def _named_next(ctx: Context, desc: str, pos: int) -> str | None:
     """"South Korea’s foreign minister says … . Yoon Young-Kwan says …", "Afghanistan’s interior minister said … .
     Abdul Satar Mirzakwal said …": a lead that gives one person's role and no name is followed, in its paragraph, by
     a sentence that opens with the name of someone the article has not named before, speaking — the holder."""
-    words = [w.lower() for w in WORD.findall(re.sub(r"[’']", " ", desc))]
-    if not 2 <= len(words) <= 8 or not (words[0] in _DESCRIPTION_DETERMINERS or "s" in words[1:4]) or \
+    words = _description_words(desc)
+    if not 2 <= len(words) <= 8 or not _one_person(words) or \
             not any(w.split("-")[-1] in ROLE_HEADS for w in words) or any(w in PERSON_NOUNS for w in words):
         return None  # ("South Korea s foreign minister": a possessive; "a man", "officials": nobody in particular)
     _, end = ctx.sentence_of(pos)
