@@ -303,6 +303,9 @@ def evaluate(
     against: Annotated[Path | None, typer.Option(
         help="A second annotation (*.gold.json) of some of the gold articles: score it instead of the enrichment "
              "(annotator agreement, same matching).")] = None,
+    baseline: Annotated[str | None, typer.Option(
+        help="Also run a published quote extractor on the same cleaned texts and compare direct quotes: "
+             "'textacy' (needs `pip install newswatch[baseline]`).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     config: ConfigOpt = None,
 ) -> None:
@@ -314,6 +317,9 @@ def evaluate(
     missing = [str(p) for p in [*gold_dirs, *raw_dirs, *([against] if against else [])] if not p.exists()]
     if missing:
         raise fail(f"no such folder: {', '.join(missing)}")
+    if baseline is not None:
+        _compare_with_baseline(baseline, gold_dirs, raw_dirs, against, as_json, config)
+        return
     if against is not None:
         only, predict = annotation_as_prediction(against)
         report = run_eval(gold_dirs, raw_dirs, predict, only=only)
@@ -328,6 +334,27 @@ def evaluate(
         sys.stdout.write(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
     else:
         render_report(report, console)
+
+
+def _compare_with_baseline(name: str, gold_dirs: list[Path], raw_dirs: list[Path], against: Path | None,
+                           as_json: bool, config: Path | None) -> None:
+    from streams.baselines import compare, make_baseline, render_comparison
+    from streams.enrich.pipeline import Enricher
+
+    if against is not None:
+        raise fail("--baseline and --against do not go together: the comparison scores the enrichment")
+    settings = settings_from(config, undetermined_language="enrich")
+    try:
+        extractor = make_baseline(name, settings.models)
+    except ValueError as exc:
+        raise fail(str(exc), 2) from None
+    except ImportError:
+        raise fail(f"the {name} baseline is not installed: pip install 'newswatch[baseline]'") from None
+    comparison = compare(gold_dirs, raw_dirs, Enricher(settings).enrich_message, extractor)
+    if as_json:
+        sys.stdout.write(orjson.dumps(comparison.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
+    else:
+        render_comparison(comparison, console)
 
 
 @app.command()
