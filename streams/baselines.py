@@ -165,9 +165,6 @@ def render_comparison(comparison: Comparison, console: Any) -> None:
                           _pct(q.recall(0.3)), _pct(q.f1(0.3)), _pct(q.f1(0.8)), _pct(q.speaker_accuracy),
                           _pct(q.speaker_accuracy_matched), style="bold" if system == "newswatch" else None)
     console.print(table)
-    if not comparison.rows:
-        console.print(f"[yellow]No gold article is in a language {comparison.baseline} supports "
-                      f"({', '.join(sorted(comparison.languages))}).[/yellow]")
     if comparison.refused_paragraphs:
         console.print(f"{comparison.baseline} refused {comparison.refused_paragraphs} paragraph(s) with an odd number "
                       "of quote marks.")

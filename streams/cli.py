@@ -12,6 +12,7 @@ from typing import Annotated
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from streams import __version__
@@ -37,7 +38,7 @@ BrokerOpt = Annotated[str | None, typer.Option("--broker", "-b", help="Bootstrap
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a one-line error and return the Exit to raise."""
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)  # (a message may hold "[extra]")
     return typer.Exit(code)
 
 
@@ -305,7 +306,7 @@ def evaluate(
              "(annotator agreement, same matching).")] = None,
     baseline: Annotated[str | None, typer.Option(
         help="Also run a published quote extractor on the same cleaned texts and compare direct quotes: "
-             "'textacy' (needs `pip install newswatch[baseline]`).")] = None,
+             "'textacy' (needs `pip install 'newswatch\\[baseline]'`).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     config: ConfigOpt = None,
 ) -> None:
@@ -351,6 +352,8 @@ def _compare_with_baseline(name: str, gold_dirs: list[Path], raw_dirs: list[Path
     except ImportError:
         raise fail(f"the {name} baseline is not installed: pip install 'newswatch[baseline]'") from None
     comparison = compare(gold_dirs, raw_dirs, Enricher(settings).enrich_message, extractor)
+    if not comparison.rows:
+        raise fail(f"no gold article is in a language {name} supports ({', '.join(sorted(extractor.languages))})")
     if as_json:
         sys.stdout.write(orjson.dumps(comparison.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
     else:

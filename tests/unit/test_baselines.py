@@ -85,3 +85,7 @@ def test_baseline_on_the_command_line() -> None:
     bad = subprocess.run([sys.executable, "-m", "streams", "eval", "--gold", str(devj / "gold"), "--raw",
                           str(devj / "raw"), "--baseline", "citron"], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "unknown baseline 'citron'" in bad.stderr and len(bad.stderr.splitlines()) == 1
+    german = DATA / "devbf"  # German EU pages only: nothing to compare
+    none = subprocess.run([sys.executable, "-m", "streams", "eval", "--gold", str(german / "gold"), "--raw",
+                           str(german / "raw"), "--baseline", "textacy"], capture_output=True, text=True, timeout=300)
+    assert none.returncode == 1 and "no gold article is in a language textacy supports" in none.stderr
