@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from streams.evaluate import Report, Tally, _pct, run_eval
+from streams.evaluate import Report, Tally, percent, run_eval
 
 BASELINES = ("textacy",)
 QUOTE_MARK_CHARS = "\"'“”‘’«»„‟‹›‚ \u00a0\u202f"
@@ -95,6 +95,7 @@ def _triples_as_quotes(doc: Any, offset: int) -> list[dict[str, Any]]:
 
 
 def make_baseline(name: str, models: Mapping[str, str]) -> TextacyBaseline:
+    """The baseline called `name` (one of BASELINES), reading text with the spaCy models of `models`."""
     if name != "textacy":
         raise ValueError(f"unknown baseline {name!r} (known: {', '.join(BASELINES)})")
     return TextacyBaseline(models)
@@ -161,9 +162,9 @@ def render_comparison(comparison: Comparison, console: Any) -> None:
     for name, ours, theirs in comparison.rows:
         for system, tally in (("newswatch", ours), (comparison.baseline.split()[0], theirs)):
             q = tally.by_kind["direct"]
-            table.add_row(name, system, str(tally.articles), str(q.gold), str(q.predicted), _pct(q.precision(0.3)),
-                          _pct(q.recall(0.3)), _pct(q.f1(0.3)), _pct(q.f1(0.8)), _pct(q.speaker_accuracy),
-                          _pct(q.speaker_accuracy_matched), style="bold" if system == "newswatch" else None)
+            table.add_row(name, system, str(tally.articles), str(q.gold), str(q.predicted), percent(q.precision(0.3)),
+                          percent(q.recall(0.3)), percent(q.f1(0.3)), percent(q.f1(0.8)), percent(q.speaker_accuracy),
+                          percent(q.speaker_accuracy_matched), style="bold" if system == "newswatch" else None)
     console.print(table)
     if comparison.refused_paragraphs:
         console.print(f"{comparison.baseline} refused {comparison.refused_paragraphs} paragraph(s) with an odd number "

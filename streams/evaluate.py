@@ -553,7 +553,7 @@ def annotation_as_prediction(second_dir: Path | str) -> tuple[set[str], Callable
 # --- rendering ----------------------------------------------------------------------------------------------------
 
 
-def _pct(value: float | None) -> str:
+def percent(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.1f}"
 
 
@@ -564,19 +564,19 @@ def _summary_row(name: str, t: Tally) -> list[str]:
         str(t.articles),
         str(q.gold),
         str(q.predicted),
-        _pct(q.precision(0.3)),
-        _pct(q.recall(0.3)),
-        _pct(q.f1(0.3)),
-        _pct(q.precision(0.8)),
-        _pct(q.recall(0.8)),
-        _pct(q.f1(0.8)),
-        _pct(q.exact_f1),
-        _pct(q.speaker_accuracy),
-        _pct(q.speaker_accuracy_matched),
+        percent(q.precision(0.3)),
+        percent(q.recall(0.3)),
+        percent(q.f1(0.3)),
+        percent(q.precision(0.8)),
+        percent(q.recall(0.8)),
+        percent(q.f1(0.8)),
+        percent(q.exact_f1),
+        percent(q.speaker_accuracy),
+        percent(q.speaker_accuracy_matched),
         str(t.titles_as_quotes),
-        _pct(t.entity_recall),
-        _pct(t.canonical_accuracy),
-        _pct(t.language_accuracy),
+        percent(t.entity_recall),
+        percent(t.canonical_accuracy),
+        percent(t.language_accuracy),
     ]
 
 
@@ -628,12 +628,12 @@ def render_report(report: Report, console: Any) -> None:
             lang,
             f"{q.gold} ({kinds['direct'].gold}/{kinds['indirect'].gold})",
             str(q.predicted),
-            _pct(q.f1(0.3)),
-            _pct(q.f1(0.8)),
-            _pct(q.exact_f1),
-            _pct(q.speaker_accuracy),
+            percent(q.f1(0.3)),
+            percent(q.f1(0.8)),
+            percent(q.exact_f1),
+            percent(q.speaker_accuracy),
             str(s.tally.titles_as_quotes),
-            _pct(s.tally.entity_recall),
+            percent(s.tally.entity_recall),
             s.error or "",
         )
     console.print(per_article)
@@ -654,12 +654,12 @@ def render_report(report: Report, console: Any) -> None:
             kind,
             str(q.gold),
             str(q.predicted),
-            _pct(q.precision(0.3)),
-            _pct(q.recall(0.3)),
-            _pct(q.f1(0.3)),
-            _pct(q.recall(0.8)),
-            _pct(q.exact_f1),
-            _pct(q.speaker_accuracy),
+            percent(q.precision(0.3)),
+            percent(q.recall(0.3)),
+            percent(q.f1(0.3)),
+            percent(q.recall(0.8)),
+            percent(q.exact_f1),
+            percent(q.speaker_accuracy),
         )
     console.print(by_kind)
 
@@ -668,7 +668,7 @@ def render_report(report: Report, console: Any) -> None:
         for header in ["kind / mention", "found", "spk acc"]:
             mentions.add_column(header, justify="left" if header == "kind / mention" else "right")
         for key, m in sorted(report.total.by_mention.items()):
-            mentions.add_row(key, str(m.found), _pct(m.accuracy))
+            mentions.add_row(key, str(m.found), percent(m.accuracy))
         console.print(mentions)
     if report.missing_raw:
         console.print(f"[yellow]No raw message for: {', '.join(report.missing_raw)}[/yellow]")
