@@ -16,14 +16,16 @@ from streams.config import Settings
 
 
 def test_the_worker_consumer_waits_at_most_fetch_max_wait_ms() -> None:
-    async def build() -> tuple[int, str]:
+    async def build() -> tuple[int, str, Any]:
         app = create_app(Settings(broker="kafka://127.0.0.1:9", fetch_max_wait_ms=123, web_enabled=False))
         client = app.consumer._thread._create_worker_consumer(app.transport)
-        return client._fetch_max_wait_ms, type(app.transport).__module__
+        return client._fetch_max_wait_ms, type(app.transport).__module__, type(app.consumer._thread)
 
-    wait, module = asyncio.run(build())
+    wait, module, thread = asyncio.run(build())
     assert wait == 123
     assert module == "streams.transport"
+    # its seek after a rebalance also rewinds partitions nobody committed (tests/integration/test_transport_seek.py)
+    assert thread.seek_to_committed is not faust_aiokafka.AIOKafkaConsumerThread.seek_to_committed
 
 
 # --- records a seek overtook are never delivered (unit level: faust's fetch and seek replaced by scripted fakes) ---
