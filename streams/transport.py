@@ -15,7 +15,8 @@ overtook, then seeks again so that the discarded records are read again (at leas
 aiokafka's ``seek_to_committed`` moves only partitions with a commit above 0. A partition taken over from a worker
 killed before its first commit kept its fetch position, so records discarded from it were never read again (all 56
 new articles of one partition in a CI run of ``test_rebalance.py``). ``seek_to_committed_or_start`` also sends those
-partitions to their start, as the worker's ``earliest`` reset policy has it.
+partitions to their start, as the worker's ``earliest`` reset policy has it (not the tables' changelogs: faust
+positions those itself).
 
 faust commits the first run of consecutive acknowledged offsets of a partition. With several agent instances (one
 per enrichment process, plus one) batches finish out of order, and that run can start above a record still being
@@ -40,11 +41,14 @@ from faust.types import TP, Message
 log = logging.getLogger(__name__)
 
 
-async def seek_to_committed_or_start(consumer: AIOKafkaConsumer) -> dict[TopicPartition, int | None]:
+async def seek_to_committed_or_start(consumer: AIOKafkaConsumer, keep: frozenset[str] = frozenset()
+                                     ) -> dict[TopicPartition, int | None]:
     """Seek every assigned partition to its committed offset, and one with no commit (or a commit at 0) to its start:
-    aiokafka leaves those where the fetcher is. Returns the committed offsets, as aiokafka's ``seek_to_committed``."""
+    aiokafka leaves those where the fetcher is. Partitions of the `keep` topics (the tables' changelogs, which the
+    group never commits and faust positions itself) are left as aiokafka leaves them. Returns the committed offsets,
+    as aiokafka's ``seek_to_committed``."""
     committed = await consumer.seek_to_committed()
-    uncommitted = [tp for tp, offset in committed.items() if offset is None or offset <= 0]
+    uncommitted = [tp for tp, offset in committed.items() if (offset is None or offset <= 0) and tp.topic not in keep]
     if uncommitted:
         await consumer.seek_to_beginning(*uncommitted)
     return committed
@@ -58,7 +62,8 @@ class _ConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
         return consumer
 
     async def seek_to_committed(self) -> Mapping[TP, int]:
-        return await self.call_thread(seek_to_committed_or_start, self._ensure_consumer())
+        changelogs = frozenset(self.app.tables.changelog_topics)  # (standby replicas read them on, from where they are)
+        return await self.call_thread(seek_to_committed_or_start, self._ensure_consumer(), changelogs)
 
 
 class _Consumer(faust_aiokafka.Consumer):
