@@ -14,7 +14,7 @@ still refuses.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -110,17 +110,15 @@ class Comparison:
     ours: Report
     theirs: Report
     refused_paragraphs: int = 0
-    rows: list[tuple[str, Tally, Tally]] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
+    @property
+    def rows(self) -> list[tuple[str, Tally, Tally]]:
+        """(languages, newswatch, baseline) per language both cover, after their total when there are several."""
         shared = sorted(lang for lang in self.ours.by_language if lang in self.languages)
-        total_ours, total_theirs = Tally(), Tally()
-        for lang in shared:
-            total_ours = total_ours + self.ours.by_language[lang]
-            total_theirs = total_theirs + self.theirs.by_language[lang]
-            self.rows.append((lang, self.ours.by_language[lang], self.theirs.by_language[lang]))
-        if len(shared) > 1:
-            self.rows.insert(0, ("+".join(shared), total_ours, total_theirs))
+        rows = [(lang, self.ours.by_language[lang], self.theirs.by_language[lang]) for lang in shared]
+        if len(rows) > 1:
+            rows.insert(0, ("+".join(shared), sum((r[1] for r in rows), Tally()), sum((r[2] for r in rows), Tally())))
+        return rows
 
     def to_dict(self) -> dict[str, Any]:
         return {
